@@ -1,0 +1,22 @@
+package dev.outlookflow.uischema.form;
+
+/** The widgets a property panel knows; each maps to one JSON Schema shape and one UI control. */
+public enum FieldType {
+  /** Taken from the record component's Java type: String, boolean, numbers, {@link Choice} enums. */
+  INFERRED,
+  TEXT,
+  MULTILINE,
+  HTML,
+  /** Write-only: stored encrypted, never echoed back. */
+  SECRET,
+  BOOLEAN,
+  NUMBER,
+  DROPDOWN,
+  /** Options come from the extension's options loader at design time. */
+  DYNAMIC_DROPDOWN,
+  EMAIL_LIST,
+  KEY_VALUE,
+  ATTACHMENTS,
+  /** The id of a stored connection of {@link FormField#connectionType()}. */
+  CONNECTION
+}

@@ -1,0 +1,179 @@
+package dev.outlookflow.uischema.form;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads the {@link FormField}-annotated components of a record into field definitions. */
+final class FormReader {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private FormReader() {}
+
+  static List<FieldDefinition> read(Class<? extends Record> type) {
+    List<FieldDefinition> fields = new ArrayList<>();
+    for (RecordComponent component : type.getRecordComponents()) {
+      FormField annotation = component.getAnnotation(FormField.class);
+      if (annotation == null) {
+        throw new IllegalArgumentException(
+            type.getSimpleName() + "." + component.getName() + " has no @FormField annotation");
+      }
+      fields.add(definition(type, component, annotation));
+    }
+    checkConditions(type, fields);
+    return List.copyOf(fields);
+  }
+
+  private static FieldDefinition definition(
+      Class<?> owner, RecordComponent component, FormField field) {
+    String where = owner.getSimpleName() + "." + component.getName();
+    FieldType fieldType = resolveType(where, component, field.type());
+    Class<?> javaType = component.getType();
+    boolean integer = isIntegral(javaType);
+    return new FieldDefinition(
+        component.getName(),
+        fieldType,
+        field.label(),
+        field.group(),
+        field.help(),
+        field.placeholder(),
+        defaultValue(where, fieldType, field.defaultValue()),
+        field.required(),
+        field.pattern(),
+        Double.isNaN(field.minimum()) ? null : field.minimum(),
+        Double.isNaN(field.maximum()) ? null : field.maximum(),
+        field.minLength() < 0 ? null : field.minLength(),
+        field.maxLength() < 0 ? null : field.maxLength(),
+        integer,
+        field.expressions(),
+        VisibilityCondition.parse(field.visibleWhen(), where),
+        connectionType(where, fieldType, field.connectionType()),
+        List.of(field.dependsOn()),
+        choices(javaType));
+  }
+
+  private static FieldType resolveType(String where, RecordComponent component, FieldType declared) {
+    FieldType inferred = infer(component);
+    if (declared == FieldType.INFERRED) {
+      if (inferred == null) {
+        throw new IllegalArgumentException(
+            where + ": cannot infer a field type from " + component.getGenericType()
+                + "; set @FormField(type = ...)");
+      }
+      return inferred;
+    }
+    if (!accepts(declared, component)) {
+      throw new IllegalArgumentException(
+          where + ": a " + declared + " field cannot be of Java type " + component.getGenericType());
+    }
+    return declared;
+  }
+
+  private static FieldType infer(RecordComponent component) {
+    Class<?> type = component.getType();
+    if (type == String.class) {
+      return FieldType.TEXT;
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return FieldType.BOOLEAN;
+    }
+    if (isNumeric(type)) {
+      return FieldType.NUMBER;
+    }
+    if (type.isEnum() && Choice.class.isAssignableFrom(type)) {
+      return FieldType.DROPDOWN;
+    }
+    if (List.class.isAssignableFrom(type) && elementType(component) == Attachment.class) {
+      return FieldType.ATTACHMENTS;
+    }
+    if (Map.class.isAssignableFrom(type)) {
+      return FieldType.KEY_VALUE;
+    }
+    return null;
+  }
+
+  private static boolean accepts(FieldType declared, RecordComponent component) {
+    Class<?> type = component.getType();
+    return switch (declared) {
+      case TEXT, MULTILINE, HTML, SECRET, DYNAMIC_DROPDOWN, CONNECTION -> type == String.class;
+      case BOOLEAN -> type == boolean.class || type == Boolean.class;
+      case NUMBER -> isNumeric(type);
+      case DROPDOWN -> type.isEnum() && Choice.class.isAssignableFrom(type);
+      case EMAIL_LIST -> List.class.isAssignableFrom(type) && elementType(component) == String.class;
+      case KEY_VALUE -> Map.class.isAssignableFrom(type);
+      case ATTACHMENTS ->
+          List.class.isAssignableFrom(type) && elementType(component) == Attachment.class;
+      case INFERRED -> true;
+    };
+  }
+
+  private static Type elementType(RecordComponent component) {
+    if (component.getGenericType() instanceof ParameterizedType parameterized) {
+      return parameterized.getActualTypeArguments()[0];
+    }
+    return Object.class;
+  }
+
+  private static boolean isNumeric(Class<?> type) {
+    return isIntegral(type)
+        || type == double.class
+        || type == Double.class
+        || type == float.class
+        || type == Float.class;
+  }
+
+  private static boolean isIntegral(Class<?> type) {
+    return type == int.class || type == Integer.class || type == long.class || type == Long.class;
+  }
+
+  private static JsonNode defaultValue(String where, FieldType type, String text) {
+    if (text.isEmpty()) {
+      return null;
+    }
+    if (Set.of(FieldType.TEXT, FieldType.MULTILINE, FieldType.HTML, FieldType.DROPDOWN,
+            FieldType.DYNAMIC_DROPDOWN)
+        .contains(type)) {
+      return TextNode.valueOf(text);
+    }
+    try {
+      return JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(where + ": defaultValue is not valid JSON: " + text, e);
+    }
+  }
+
+  private static String connectionType(String where, FieldType type, String connectionType) {
+    if (type == FieldType.CONNECTION && connectionType.isBlank()) {
+      throw new IllegalArgumentException(where + ": a CONNECTION field must name its connectionType");
+    }
+    return connectionType.isBlank() ? null : connectionType;
+  }
+
+  private static List<Choice> choices(Class<?> javaType) {
+    if (javaType.isEnum() && Choice.class.isAssignableFrom(javaType)) {
+      return Arrays.stream(javaType.getEnumConstants()).map(Choice.class::cast).toList();
+    }
+    return List.of();
+  }
+
+  private static void checkConditions(Class<?> owner, List<FieldDefinition> fields) {
+    Set<String> names = fields.stream().map(FieldDefinition::name).collect(Collectors.toSet());
+    for (FieldDefinition field : fields) {
+      if (field.visibleWhen() != null && !names.contains(field.visibleWhen().field())) {
+        throw new IllegalArgumentException(
+            owner.getSimpleName() + "." + field.name() + ": visibleWhen names unknown field '"
+                + field.visibleWhen().field() + "'");
+      }
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package dev.outlookflow.uischema.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outlookflow.uischema.SampleForms;
+import dev.outlookflow.uischema.expression.ExpressionScope;
+import dev.outlookflow.uischema.form.Form;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class FormValidatorTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final FormValidator connection = new FormValidator(Form.of(SampleForms.Connection.class));
+  private final FormValidator sendMail = new FormValidator(Form.of(SampleForms.SendMail.class));
+  private final ExpressionScope onlyTrigger =
+      path -> path.root().equals("trigger")
+          ? Optional.empty()
+          : Optional.of("unknown root '" + path.root() + "'");
+
+  private static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (Exception e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  @Nested
+  class AtRunTime {
+    @Test
+    void validValuesPass() {
+      assertThat(connection.validate(json("""
+          {"authMode": "auth_code", "clientId": "0b7c1a0e-7b1e-4b8e-9a3c-1d2e3f4a5b6c"}
+          """))).isEmpty();
+    }
+
+    @Test
+    void missingRequiredFieldIsNamedWithItsLabel() {
+      assertThat(connection.validate(json("{\"authMode\": \"auth_code\"}")))
+          .containsExactly(new FieldError("clientId", "Client ID is required"));
+    }
+
+    @Test
+    void conditionalRequirementAppliesOnlyWhenVisible() {
+      String clientId = "\"clientId\": \"0b7c1a0e-7b1e-4b8e-9a3c-1d2e3f4a5b6c\"";
+      assertThat(connection.validate(json("{\"authMode\": \"client_credentials\", " + clientId + "}")))
+          .containsExactly(new FieldError("clientSecret", "Client secret is required"));
+      assertThat(connection.validate(json("{\"authMode\": \"auth_code\", " + clientId + "}")))
+          .isEmpty();
+    }
+
+    @Test
+    void wrongTypesPatternsAndChoicesAreFieldErrors() {
+      List<FieldError> errors = connection.validate(json("""
+          {"authMode": "password", "clientId": "nope", "sharedOnly": "yes", "extra": 1}
+          """));
+      assertThat(errors).extracting(FieldError::field)
+          .containsExactly("authMode", "clientId", "extra", "sharedOnly");
+      assertThat(errors.get(0).message()).isEqualTo("must be one of: auth_code, client_credentials");
+      assertThat(errors.get(1).message()).contains("pattern");
+      assertThat(errors.get(2).message()).contains("its properties are: authMode, clientId");
+      assertThat(errors.get(3).message()).contains("boolean");
+    }
+
+    @Test
+    void listItemsAreNamedByIndex() {
+      List<FieldError> errors = sendMail.validate(json("""
+          {"connection": "c1", "to": ["ok@contoso.com", "not-an-address"], "subject": "Hi"}
+          """));
+      assertThat(errors).extracting(FieldError::field).containsExactly("to[1]");
+      assertThat(errors.get(0).message()).contains("email");
+    }
+
+    @Test
+    void emptyRequiredStringIsRejected() {
+      assertThat(sendMail.validate(json("{\"connection\": \"c1\", \"to\": [\"a@contoso.com\"], \"subject\": \"\"}")))
+          .extracting(FieldError::field).containsExactly("subject");
+    }
+
+    @Test
+    void nonObjectIsRejected() {
+      assertThat(sendMail.validate(json("[1]")))
+          .containsExactly(new FieldError("", "properties must be a JSON object"));
+    }
+  }
+
+  @Nested
+  class AtDesignTime {
+    @Test
+    void expressionFieldsAreCheckedForSyntaxAndRootsOnly() {
+      assertThat(sendMail.validateDesign(json("""
+          {"connection": "c1", "to": "{{trigger.recipients}}", "subject": "Re: {{trigger.subject}}"}
+          """), onlyTrigger)).isEmpty();
+    }
+
+    @Test
+    void badSyntaxAndUnknownRootsAreReportedOnTheField() {
+      List<FieldError> errors = sendMail.validateDesign(json("""
+          {"connection": "c1", "to": ["{{steps.x.to}}"], "subject": "Re: {{trigger.subject"}
+          """), onlyTrigger);
+      assertThat(errors).containsExactly(
+          new FieldError("subject", "expression opened at position 4 is not closed with }}"),
+          new FieldError("to", "{{steps.x.to}}: unknown root 'steps'"));
+    }
+
+    @Test
+    void literalFieldsAreStillValidatedAgainstTheSchema() {
+      assertThat(sendMail.validateDesign(json("""
+          {"connection": "c1", "to": ["{{trigger.from}}"], "subject": "Hi", "retries": "many"}
+          """), onlyTrigger)).extracting(FieldError::field).containsExactly("retries");
+    }
+
+    @Test
+    void fieldsWithoutExpressionSupportTreatBracesLiterally() {
+      assertThat(connection.validateDesign(json("""
+          {"authMode": "auth_code", "clientId": "{{trigger.id}}"}
+          """), onlyTrigger)).extracting(FieldError::field).containsExactly("clientId");
+    }
+  }
+}
