@@ -1,0 +1,16 @@
+package dev.outlookflow.plugin.api.connection;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The start of an interactive sign-in: the URL the browser must open, and what the extension needs
+ * back when the browser returns (such as the PKCE verifier). The runtime keeps {@code pending}
+ * server-side, bound to the one-time state, and never sends it to the browser.
+ */
+public record SignInStart(String authorizationUrl, JsonObject pending) {
+
+  @Override
+  public String toString() {
+    return "SignInStart[authorizationUrl=" + authorizationUrl + ", pending=[REDACTED]]";
+  }
+}

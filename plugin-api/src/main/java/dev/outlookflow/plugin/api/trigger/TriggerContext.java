@@ -1,0 +1,31 @@
+package dev.outlookflow.plugin.api.trigger;
+
+import dev.outlookflow.plugin.api.PluginEnvironment;
+import dev.outlookflow.plugin.api.StepLog;
+import dev.outlookflow.plugin.api.connection.ConnectionHandle;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+
+/** What a trigger of one flow gets from the runtime. */
+public interface TriggerContext {
+  String flowId();
+
+  /**
+   * Starts a run of the flow with {@code event} as {@code {{trigger}}}. Completes with the run id
+   * only once the runtime has durably stored the run: a trigger moves its cursor after that, never
+   * before.
+   */
+  Future<String> emit(JsonObject event);
+
+  TriggerState state();
+
+  Timers timers();
+
+  /** The connection chosen in the trigger's connection field, if its form has one. */
+  Optional<ConnectionHandle> connection();
+
+  StepLog log();
+
+  PluginEnvironment environment();
+}

@@ -1,0 +1,138 @@
+package dev.outlookflow.testplugin;
+
+import dev.outlookflow.plugin.api.ExtensionException;
+import dev.outlookflow.plugin.api.connection.ConnectionHandle;
+import dev.outlookflow.plugin.api.connection.ConnectionStatus;
+import dev.outlookflow.plugin.api.connection.ConnectionTestResult;
+import dev.outlookflow.plugin.api.connection.ConnectionType;
+import dev.outlookflow.plugin.api.connection.Credentials;
+import dev.outlookflow.plugin.api.connection.SignInContext;
+import dev.outlookflow.plugin.api.connection.SignInStart;
+import dev.outlookflow.uischema.form.Choice;
+import dev.outlookflow.uischema.form.FieldType;
+import dev.outlookflow.uischema.form.Form;
+import dev.outlookflow.uischema.form.FormField;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.UUID;
+import org.pf4j.Extension;
+
+/**
+ * A connection with an API key or a pretend interactive sign-in: the key {@code good} works, any
+ * other fails; the sign-in accepts the code {@code good-code}.
+ */
+@Extension
+public class BasicConnectionType implements ConnectionType {
+  private static final Form FORM = Form.of(Properties.class);
+
+  public enum Mode implements Choice {
+    API_KEY("api_key", "API key"),
+    SIGN_IN("sign_in", "Sign in");
+
+    private final String value;
+    private final String label;
+
+    Mode(String value, String label) {
+      this.value = value;
+      this.label = label;
+    }
+
+    @Override
+    public String value() {
+      return value;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  public record Properties(
+      @FormField(label = "Mode", required = true, defaultValue = "api_key") Mode mode,
+      @FormField(label = "API key", type = FieldType.SECRET, required = true,
+          visibleWhen = "mode=api_key")
+          String apiKey,
+      @FormField(label = "Account", help = "Shown in option labels") String account) {}
+
+  @Override
+  public String id() {
+    return "basic";
+  }
+
+  @Override
+  public String name() {
+    return "Basic test connection";
+  }
+
+  @Override
+  public String description() {
+    return "An API key or a pretend sign-in, for the runtime's tests";
+  }
+
+  @Override
+  public Form form() {
+    return FORM;
+  }
+
+  @Override
+  public boolean needsInteractiveSignIn(JsonObject properties) {
+    return "sign_in".equals(properties.getString("mode"));
+  }
+
+  @Override
+  public Future<SignInStart> beginSignIn(SignInContext context) {
+    String verifier = UUID.randomUUID().toString();
+    String url = context.environment().publicUrl() + "/fake-idp/authorize?state=" + context.state()
+        + "&redirect_uri=" + context.callbackUrl();
+    return Future.succeededFuture(new SignInStart(url, new JsonObject().put("verifier", verifier)));
+  }
+
+  @Override
+  public Future<Void> completeSignIn(
+      SignInContext context, Map<String, String> parameters, JsonObject pending) {
+    ConnectionHandle connection = context.connection();
+    if (!"good-code".equals(parameters.get("code"))) {
+      return connection
+          .updateStatus(ConnectionStatus.NEEDS_RECONNECT, "the sign-in was refused", null)
+          .compose(v -> Future.failedFuture(
+              new ExtensionException("sign_in_refused", "the code was not accepted")));
+    }
+    Buffer token = Buffer.buffer("token-for-" + pending.getString("verifier"));
+    return connection.blobs().put("token", token)
+        .compose(v -> connection.updateStatus(ConnectionStatus.CONNECTED, "signed in", null));
+  }
+
+  @Override
+  public Future<ConnectionTestResult> test(ConnectionHandle connection) {
+    return credentials(connection)
+        .map(c -> ConnectionTestResult.ok("the key works"))
+        .otherwise(e -> ConnectionTestResult.failed(e.getMessage()));
+  }
+
+  @Override
+  public Future<Credentials> credentials(ConnectionHandle connection) {
+    if ("sign_in".equals(connection.properties().getString("mode"))) {
+      return connection.blobs().get("token").compose(token -> token
+          .map(t -> Future.succeededFuture(bearer(t.toString())))
+          .orElseGet(() -> Future.failedFuture(
+              new ExtensionException("not_signed_in", "sign in to this connection first"))));
+    }
+    String key = connection.properties().getString("apiKey");
+    if (!"good".equals(key)) {
+      return Future.failedFuture(new ExtensionException("bad_key", "the API key was refused"));
+    }
+    return Future.succeededFuture(bearer(key));
+  }
+
+  private static Credentials bearer(String token) {
+    return new Credentials("Bearer", token, null, new JsonObject());
+  }
+
+  @Override
+  public Future<Void> disconnect(ConnectionHandle connection) {
+    return connection.blobs().delete("token");
+  }
+}
