@@ -15,6 +15,9 @@ public interface Extension extends ExtensionPoint {
 
   String description();
 
-  /** The property panel; values are validated against it before the extension sees them. */
+  /**
+   * The property panel; values are validated against it before the extension sees them. Return the
+   * same instance every time (a constant): the runtime compiles its schema once per instance.
+   */
   Form form();
 }

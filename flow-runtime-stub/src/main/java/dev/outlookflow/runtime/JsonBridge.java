@@ -1,0 +1,26 @@
+package dev.outlookflow.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.json.JsonObject;
+
+/** Converts between Vert.x JSON (the plugin API's) and Jackson trees (the form library's). */
+public final class JsonBridge {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private JsonBridge() {}
+
+  public static ObjectNode tree(JsonObject json) {
+    try {
+      return (ObjectNode) MAPPER.readTree(json.encode());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JsonObject always encodes to an object", e);
+    }
+  }
+
+  public static JsonObject object(JsonNode node) {
+    return new JsonObject(node.toString());
+  }
+}

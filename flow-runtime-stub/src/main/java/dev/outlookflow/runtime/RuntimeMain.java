@@ -1,0 +1,107 @@
+package dev.outlookflow.runtime;
+
+import io.vertx.core.Vertx;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code java -jar flow-runtime-stub.jar [--port N] [--host H] [--data-dir D] [--plugins-dir P]
+ * [--public-url U]}; each flag can also be set by an environment variable ({@code FLOW_PORT},
+ * {@code FLOW_HOST}, {@code FLOW_DATA_DIR}, {@code FLOW_PLUGINS_DIR}, {@code FLOW_PUBLIC_URL}).
+ */
+public final class RuntimeMain {
+  private static final Map<String, String> FLAGS = Map.of(
+      "--port", "FLOW_PORT",
+      "--host", "FLOW_HOST",
+      "--data-dir", "FLOW_DATA_DIR",
+      "--plugins-dir", "FLOW_PLUGINS_DIR",
+      "--public-url", "FLOW_PUBLIC_URL");
+
+  private RuntimeMain() {}
+
+  public static void main(String[] args) throws Exception {
+    RuntimeConfig config;
+    try {
+      config = parse(args, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println("usage: java -jar flow-runtime-stub.jar [--port 8080] [--host 127.0.0.1] "
+          + "[--data-dir ./data] [--plugins-dir <jar folder>/plugins] [--public-url http://...]");
+      System.exit(2);
+      return;
+    }
+    Vertx vertx = Vertx.vertx();
+    FlowRuntime runtime;
+    try {
+      runtime = FlowRuntime.start(vertx, config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("flow runtime could not start: " + rootMessage(e));
+      vertx.close();
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        runtime.stop().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        System.err.println("flow runtime did not stop cleanly: " + rootMessage(e));
+      }
+    }, "shutdown"));
+    System.out.println("admin key file: " + runtime.adminKey().file().toAbsolutePath());
+    System.out.println("flow runtime listening on " + runtime.baseUrl());
+  }
+
+  static RuntimeConfig parse(String[] args, Map<String, String> env) {
+    Map<String, String> values = new java.util.HashMap<>();
+    FLAGS.forEach((flag, variable) -> {
+      if (env.get(variable) != null) {
+        values.put(flag, env.get(variable));
+      }
+    });
+    for (int i = 0; i < args.length; i++) {
+      if (!FLAGS.containsKey(args[i]) || i + 1 >= args.length) {
+        throw new IllegalArgumentException("unknown flag or missing value: " + args[i]);
+      }
+      values.put(args[i], args[++i]);
+    }
+    int port;
+    try {
+      port = Integer.parseInt(values.getOrDefault("--port", "8080"));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--port must be a number from 0 to 65535");
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("--port must be a number from 0 to 65535");
+    }
+    return new RuntimeConfig(
+        values.getOrDefault("--host", "127.0.0.1"),
+        port,
+        Path.of(values.getOrDefault("--data-dir", "data")),
+        values.containsKey("--plugins-dir") ? Path.of(values.get("--plugins-dir")) : defaultPluginsDir(),
+        Optional.ofNullable(values.get("--public-url")).map(u -> u.replaceAll("/+$", "")),
+        Clock.systemUTC());
+  }
+
+  /** {@code plugins/} beside the runtime's jar; beside the working directory otherwise. */
+  private static Path defaultPluginsDir() {
+    try {
+      Path location = Path.of(RuntimeMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Files.isRegularFile(location) ? location.resolveSibling("plugins") : Path.of("plugins");
+    } catch (URISyntaxException | SecurityException e) {
+      return Path.of("plugins");
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
+  }
+}

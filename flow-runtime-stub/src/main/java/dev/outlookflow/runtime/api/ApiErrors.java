@@ -1,0 +1,60 @@
+package dev.outlookflow.runtime.api;
+
+import dev.outlookflow.runtime.problem.Problem;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into {@code {"error", "fields"?}} with the right status. Unexpected failures
+ * are logged under an incident id that the answer gives, without details that could leak data.
+ */
+final class ApiErrors {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+  private ApiErrors() {}
+
+  static void handle(RoutingContext ctx) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    Throwable failure = ctx.failure();
+    if (failure instanceof Problem problem) {
+      Http.json(ctx, problem.status(), body(problem));
+      return;
+    }
+    int status = ctx.statusCode();
+    if (failure == null && status >= 400 && status < 500) {
+      Http.json(ctx, status, new JsonObject().put("error", clientError(status, ctx)));
+      return;
+    }
+    String incident = UUID.randomUUID().toString();
+    LOG.error("incident {}: {} {} failed", incident, ctx.request().method(), ctx.normalizedPath(), failure);
+    Http.json(ctx, 500, new JsonObject()
+        .put("error", "the runtime failed to handle this request; incident " + incident + " is in its log"));
+  }
+
+  static JsonObject body(Problem problem) {
+    JsonObject body = new JsonObject().put("error", problem.getMessage());
+    if (!problem.fields().isEmpty()) {
+      JsonArray fields = new JsonArray();
+      problem.fields().forEach(f -> fields.add(new JsonObject().put("field", f.field()).put("message", f.message())));
+      body.put("fields", fields);
+    }
+    return body;
+  }
+
+  private static String clientError(int status, RoutingContext ctx) {
+    return switch (status) {
+      case 401 -> "missing or unknown API key: send Authorization: Bearer <key>";
+      case 404 -> "no such route: " + ctx.request().method() + " " + ctx.normalizedPath();
+      case 405 -> "method " + ctx.request().method() + " is not allowed on " + ctx.normalizedPath();
+      case 413 -> "the body is larger than this route accepts";
+      case 415 -> "unsupported content type";
+      default -> "the request was refused (HTTP " + status + ")";
+    };
+  }
+}

@@ -1,0 +1,118 @@
+package dev.outlookflow.runtime.api;
+
+import dev.outlookflow.plugin.api.Extension;
+import dev.outlookflow.plugin.api.PluginEnvironment;
+import dev.outlookflow.plugin.api.action.Action;
+import dev.outlookflow.plugin.api.connection.ConnectionHandle;
+import dev.outlookflow.plugin.api.options.OptionsContext;
+import dev.outlookflow.plugin.api.options.OptionsProvider;
+import dev.outlookflow.runtime.RuntimeEnvironment;
+import dev.outlookflow.runtime.connections.ConnectionService;
+import dev.outlookflow.runtime.plugins.ExtensionRegistry;
+import dev.outlookflow.runtime.plugins.Registered;
+import dev.outlookflow.runtime.problem.Problem;
+import dev.outlookflow.uischema.form.FieldType;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Collection;
+import java.util.Optional;
+
+/** The catalog of loaded extensions with their forms, and dynamic dropdown options. */
+final class CatalogRoutes {
+  private final ExtensionRegistry registry;
+  private final ConnectionService connections;
+  private final RuntimeEnvironment environment;
+
+  CatalogRoutes(ExtensionRegistry registry, ConnectionService connections, RuntimeEnvironment environment) {
+    this.registry = registry;
+    this.connections = connections;
+    this.environment = environment;
+  }
+
+  void mount(Router router) {
+    router.get("/api/v1/catalog").handler(this::catalog);
+    // Extension ids contain a slash (plugin/id), so the id is matched as a regex group.
+    router.postWithRegex("/api/v1/catalog/(?<kind>[^/]+)/(?<id>.+)/options/(?<field>[^/]+)")
+        .handler(this::options);
+  }
+
+  private void catalog(RoutingContext ctx) {
+    Http.json(ctx, 200, new JsonObject()
+        .put("connectionTypes", entries(registry.connectionTypes()))
+        .put("actions", entries(registry.actions()))
+        .put("triggers", entries(registry.triggers())));
+  }
+
+  private static JsonArray entries(Collection<? extends Registered<? extends Extension>> all) {
+    JsonArray entries = new JsonArray();
+    for (Registered<? extends Extension> r : all) {
+      JsonObject entry = new JsonObject()
+          .put("id", r.id())
+          .put("name", r.extension().name())
+          .put("description", r.extension().description())
+          .put("plugin", r.plugin())
+          .put("schema", new JsonObject(r.extension().form().schema().toString()))
+          .put("ui", new JsonObject(r.extension().form().ui().toString()));
+      if (r.extension() instanceof Action action) {
+        entry.put("supportsRecovery", action.supportsRecovery());
+      }
+      entries.add(entry);
+    }
+    return entries;
+  }
+
+  private void options(RoutingContext ctx) {
+    String kind = ctx.pathParam("kind");
+    String id = ctx.pathParam("id");
+    String field = ctx.pathParam("field");
+    JsonObject values = Http.optionalBody(ctx);
+    Extension extension = find(kind, id)
+        .orElseThrow(() -> Problem.notFound(kindName(kind), id));
+    boolean dynamic = extension.form().field(field).map(f -> f.type() == FieldType.DYNAMIC_DROPDOWN).orElse(false);
+    if (!dynamic || !(extension instanceof OptionsProvider provider)) {
+      throw Problem.notFound("dynamic dropdown field of " + id, field);
+    }
+    Http.respond(ctx, 200, connections.forForm(extension.form(), values)
+        .compose(connection -> provider.loadOptions(context(connection), field, values))
+        .map(options -> {
+          JsonArray list = new JsonArray();
+          options.forEach(o -> list.add(new JsonObject().put("value", o.value()).put("label", o.label())));
+          return new JsonObject().put("options", list);
+        }));
+  }
+
+  private Optional<? extends Extension> find(String kind, String id) {
+    return switch (kind) {
+      case "actions" -> registry.action(id).map(Registered::extension);
+      case "triggers" -> registry.trigger(id).map(Registered::extension);
+      case "connectionTypes" -> registry.connectionType(id).map(Registered::extension);
+      default -> throw Problem.badRequest(
+          "unknown catalog kind '" + kind + "'; use connectionTypes, actions or triggers");
+    };
+  }
+
+  private static String kindName(String kind) {
+    return switch (kind) {
+      case "actions" -> "action";
+      case "triggers" -> "trigger";
+      default -> "connection type";
+    };
+  }
+
+  private OptionsContext context(Optional<ConnectionHandle> connection) {
+    return new OptionsContext() {
+      @Override
+      public Optional<ConnectionHandle> connection() {
+        return connection;
+      }
+
+      @Override
+      public PluginEnvironment environment() {
+        return environment;
+      }
+    };
+  }
+}

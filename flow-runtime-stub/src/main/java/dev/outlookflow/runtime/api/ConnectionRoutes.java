@@ -1,0 +1,74 @@
+package dev.outlookflow.runtime.api;
+
+import dev.outlookflow.plugin.api.connection.ConnectionType;
+import dev.outlookflow.runtime.connections.ConnectionService;
+import dev.outlookflow.runtime.connections.SignInService;
+import dev.outlookflow.runtime.plugins.ExtensionRegistry;
+import dev.outlookflow.runtime.plugins.Registered;
+import dev.outlookflow.runtime.store.ConnectionRecord;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** Connections: CRUD, test and the start of an interactive sign-in. */
+final class ConnectionRoutes {
+  private final ConnectionService connections;
+  private final SignInService signIns;
+  private final ExtensionRegistry registry;
+
+  ConnectionRoutes(ConnectionService connections, SignInService signIns, ExtensionRegistry registry) {
+    this.connections = connections;
+    this.signIns = signIns;
+    this.registry = registry;
+  }
+
+  void mount(Router router) {
+    router.get("/api/v1/connections").handler(this::list);
+    router.post("/api/v1/connections").handler(this::create);
+    router.get("/api/v1/connections/:id").handler(this::get);
+    router.put("/api/v1/connections/:id").handler(this::update);
+    router.delete("/api/v1/connections/:id").handler(this::delete);
+    router.post("/api/v1/connections/:id/test").handler(this::test);
+    router.post("/api/v1/connections/:id/authorize").handler(this::authorize);
+  }
+
+  private void list(RoutingContext ctx) {
+    Http.respond(ctx, 200, connections.list().map(all -> {
+      JsonArray list = new JsonArray();
+      all.forEach(c -> list.add(view(c)));
+      return new JsonObject().put("connections", list);
+    }));
+  }
+
+  private void create(RoutingContext ctx) {
+    Http.respond(ctx, 201, connections.create(Http.body(ctx)).map(this::view));
+  }
+
+  private void get(RoutingContext ctx) {
+    Http.respond(ctx, 200, connections.get(ctx.pathParam("id")).map(this::view));
+  }
+
+  private void update(RoutingContext ctx) {
+    Http.respond(ctx, 200, connections.update(ctx.pathParam("id"), Http.body(ctx)).map(this::view));
+  }
+
+  private void delete(RoutingContext ctx) {
+    Http.noContent(ctx, connections.delete(ctx.pathParam("id")));
+  }
+
+  private void test(RoutingContext ctx) {
+    Http.respond(ctx, 200, connections.test(ctx.pathParam("id"))
+        .map(result -> new JsonObject().put("ok", result.ok()).put("message", result.message())));
+  }
+
+  private void authorize(RoutingContext ctx) {
+    Http.respond(ctx, 200, signIns.begin(ctx.pathParam("id"))
+        .map(url -> new JsonObject().put("authorizeUrl", url)));
+  }
+
+  private JsonObject view(ConnectionRecord record) {
+    return Views.connection(record,
+        registry.connectionType(record.type()).map(Registered::extension).map(ConnectionType::form));
+  }
+}

@@ -1,0 +1,112 @@
+package dev.outlookflow.runtime.api;
+
+import dev.outlookflow.runtime.flows.FlowService;
+import dev.outlookflow.runtime.problem.Problem;
+import dev.outlookflow.runtime.store.FlowRecord;
+import dev.outlookflow.runtime.store.RunStore;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** Flows: CRUD, enable and disable, start a run, list runs; and a run's record. */
+final class FlowRoutes {
+  private static final int DEFAULT_RUNS = 50;
+  private static final int MAX_RUNS = 500;
+
+  private final FlowService flows;
+  private final RunStore runs;
+
+  FlowRoutes(FlowService flows, RunStore runs) {
+    this.flows = flows;
+    this.runs = runs;
+  }
+
+  void mount(Router router) {
+    router.get("/api/v1/flows").handler(this::list);
+    router.post("/api/v1/flows").handler(this::create);
+    router.get("/api/v1/flows/:id").handler(this::get);
+    router.put("/api/v1/flows/:id").handler(this::update);
+    router.delete("/api/v1/flows/:id").handler(this::delete);
+    router.post("/api/v1/flows/:id/enable").handler(this::enable);
+    router.post("/api/v1/flows/:id/disable").handler(this::disable);
+    router.post("/api/v1/flows/:id/run").handler(this::run);
+    router.get("/api/v1/flows/:id/runs").handler(this::runs);
+    router.get("/api/v1/runs/:id").handler(this::runRecord);
+  }
+
+  private void list(RoutingContext ctx) {
+    Http.respond(ctx, 200, flows.list().map(all -> {
+      JsonArray list = new JsonArray();
+      all.forEach(f -> list.add(view(f)));
+      return new JsonObject().put("flows", list);
+    }));
+  }
+
+  private void create(RoutingContext ctx) {
+    Http.respond(ctx, 201, flows.create(Http.body(ctx)).map(this::view));
+  }
+
+  private void get(RoutingContext ctx) {
+    Http.respond(ctx, 200, flows.get(ctx.pathParam("id")).map(this::view));
+  }
+
+  private void update(RoutingContext ctx) {
+    Http.respond(ctx, 200, flows.update(ctx.pathParam("id"), Http.body(ctx)).map(this::view));
+  }
+
+  private void delete(RoutingContext ctx) {
+    Http.noContent(ctx, flows.delete(ctx.pathParam("id")));
+  }
+
+  private void enable(RoutingContext ctx) {
+    Http.respond(ctx, 200, flows.enable(ctx.pathParam("id")).map(this::view));
+  }
+
+  private void disable(RoutingContext ctx) {
+    Http.respond(ctx, 200, flows.disable(ctx.pathParam("id")).map(this::view));
+  }
+
+  private void run(RoutingContext ctx) {
+    Http.respond(ctx, 202, flows.run(ctx.pathParam("id"), Http.optionalBody(ctx))
+        .map(runId -> new JsonObject().put("runId", runId).put("status", "queued")));
+  }
+
+  private void runs(RoutingContext ctx) {
+    int limit = limit(ctx.queryParam("limit").stream().findFirst().orElse(null));
+    String flowId = ctx.pathParam("id");
+    Http.respond(ctx, 200, flows.get(flowId)
+        .compose(flow -> runs.listByFlow(flowId, limit))
+        .map(list -> {
+          JsonArray json = new JsonArray();
+          list.forEach(r -> json.add(Views.runSummary(r)));
+          return new JsonObject().put("runs", json);
+        }));
+  }
+
+  private void runRecord(RoutingContext ctx) {
+    String runId = ctx.pathParam("id");
+    Http.respond(ctx, 200, runs.find(runId)
+        .map(found -> found.orElseThrow(() -> Problem.notFound("run", runId)))
+        .compose(run -> runs.steps(runId).map(steps -> Views.run(run, steps))));
+  }
+
+  private static int limit(String text) {
+    if (text == null) {
+      return DEFAULT_RUNS;
+    }
+    try {
+      int limit = Integer.parseInt(text);
+      if (limit >= 1 && limit <= MAX_RUNS) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw Problem.invalid("limit", "limit must be a whole number from 1 to " + MAX_RUNS);
+  }
+
+  private JsonObject view(FlowRecord flow) {
+    return Views.flow(flow, flows.triggerStatus(flow.id()));
+  }
+}

@@ -1,0 +1,95 @@
+package dev.outlookflow.runtime.api;
+
+import dev.outlookflow.runtime.store.ConnectionRecord;
+import dev.outlookflow.runtime.store.FlowRecord;
+import dev.outlookflow.runtime.store.RunRecord;
+import dev.outlookflow.runtime.store.StepRecord;
+import dev.outlookflow.uischema.form.FieldDefinition;
+import dev.outlookflow.uischema.form.FieldType;
+import dev.outlookflow.uischema.form.Form;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The API's JSON shapes of stored records. */
+final class Views {
+  private Views() {}
+
+  /**
+   * Secret properties are left out; {@code secretsSet} names those that have a value. When the
+   * connection's type is not loaded, no property is shown, since which are secret is unknown.
+   */
+  static JsonObject connection(ConnectionRecord c, Optional<Form> form) {
+    JsonObject properties = form.isPresent() ? c.properties().copy() : new JsonObject();
+    JsonArray secretsSet = new JsonArray();
+    for (FieldDefinition field : form.map(f -> f.fieldsOfType(FieldType.SECRET)).orElse(List.of())) {
+      if (properties.remove(field.name()) != null) {
+        secretsSet.add(field.name());
+      }
+    }
+    return new JsonObject()
+        .put("id", c.id())
+        .put("type", c.type())
+        .put("name", c.name())
+        .put("properties", properties)
+        .put("secretsSet", secretsSet)
+        .put("status", c.status())
+        .put("statusMessage", c.statusMessage())
+        .put("actionUrl", c.actionUrl())
+        .put("createdAt", time(c.createdAt()))
+        .put("updatedAt", time(c.updatedAt()));
+  }
+
+  static JsonObject flow(FlowRecord f, JsonObject triggerStatus) {
+    JsonObject definition = f.definition();
+    return new JsonObject()
+        .put("id", f.id())
+        .put("name", f.name())
+        .put("trigger", definition.getJsonObject("trigger"))
+        .put("steps", definition.getJsonArray("steps"))
+        .put("enabled", f.enabled())
+        .put("triggerStatus", triggerStatus)
+        .put("createdAt", time(f.createdAt()))
+        .put("updatedAt", time(f.updatedAt()));
+  }
+
+  static JsonObject runSummary(RunRecord r) {
+    return new JsonObject()
+        .put("id", r.id())
+        .put("flowId", r.flowId())
+        .put("status", r.status().value())
+        .put("error", r.error())
+        .put("createdAt", time(r.createdAt()))
+        .put("startedAt", time(r.startedAt()))
+        .put("finishedAt", time(r.finishedAt()));
+  }
+
+  static JsonObject run(RunRecord r, List<StepRecord> steps) {
+    JsonArray stepsJson = new JsonArray();
+    steps.forEach(s -> stepsJson.add(step(s)));
+    return runSummary(r).put("trigger", r.triggerEvent()).put("steps", stepsJson);
+  }
+
+  private static JsonObject step(StepRecord s) {
+    JsonObject json = new JsonObject()
+        .put("id", s.stepId())
+        .put("type", s.type())
+        .put("status", s.status().value())
+        .put("input", s.input())
+        .put("output", s.output())
+        .put("error", s.error())
+        .put("state", s.state())
+        .put("startedAt", time(s.startedAt()))
+        .put("finishedAt", time(s.finishedAt()));
+    if (s.startedAt() != null && s.finishedAt() != null) {
+      json.put("durationMillis", s.finishedAt() - s.startedAt());
+    }
+    return json;
+  }
+
+  private static String time(Long epochMillis) {
+    return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis).toString();
+  }
+}

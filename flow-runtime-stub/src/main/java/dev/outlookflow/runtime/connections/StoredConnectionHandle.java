@@ -1,0 +1,68 @@
+package dev.outlookflow.runtime.connections;
+
+import dev.outlookflow.plugin.api.connection.BlobStore;
+import dev.outlookflow.plugin.api.connection.ConnectionHandle;
+import dev.outlookflow.plugin.api.connection.ConnectionStatus;
+import dev.outlookflow.plugin.api.connection.ConnectionType;
+import dev.outlookflow.plugin.api.connection.Credentials;
+import dev.outlookflow.runtime.RuntimeEnvironment;
+import dev.outlookflow.runtime.store.ConnectionRecord;
+import dev.outlookflow.runtime.store.ConnectionStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/** A stored connection handed to its type's extensions. */
+final class StoredConnectionHandle implements ConnectionHandle {
+  private final ConnectionRecord record;
+  private final ConnectionType type;
+  private final ConnectionStore store;
+  private final RuntimeEnvironment environment;
+
+  StoredConnectionHandle(
+      ConnectionRecord record, ConnectionType type, ConnectionStore store, RuntimeEnvironment environment) {
+    this.record = record;
+    this.type = type;
+    this.store = store;
+    this.environment = environment;
+  }
+
+  @Override
+  public String id() {
+    return record.id();
+  }
+
+  @Override
+  public String type() {
+    return record.type();
+  }
+
+  @Override
+  public String name() {
+    return record.name();
+  }
+
+  @Override
+  public JsonObject properties() {
+    return record.properties().copy();
+  }
+
+  @Override
+  public BlobStore blobs() {
+    return new ConnectionBlobs(store, environment, record.id());
+  }
+
+  @Override
+  public Future<Credentials> credentials() {
+    return type.credentials(this);
+  }
+
+  @Override
+  public Future<Void> updateStatus(ConnectionStatus status, String message, String actionUrl) {
+    return store.updateStatus(record.id(), status.value(), message, actionUrl, environment.now());
+  }
+
+  @Override
+  public String toString() {
+    return "connection " + record.id() + " (" + record.type() + ")";
+  }
+}

@@ -1,0 +1,14 @@
+package dev.outlookflow.runtime.engine;
+
+import dev.outlookflow.runtime.RuntimeEnvironment;
+import dev.outlookflow.runtime.connections.ConnectionService;
+import dev.outlookflow.runtime.plugins.ExtensionRegistry;
+import dev.outlookflow.runtime.store.RunStore;
+
+/** What every run execution needs. */
+record EngineParts(
+    ExtensionRegistry registry,
+    RunStore runs,
+    ConnectionService connections,
+    StepInputs inputs,
+    RuntimeEnvironment environment) {}

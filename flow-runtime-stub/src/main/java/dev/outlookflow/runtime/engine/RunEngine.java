@@ -1,0 +1,71 @@
+package dev.outlookflow.runtime.engine;
+
+import dev.outlookflow.runtime.RuntimeEnvironment;
+import dev.outlookflow.runtime.connections.ConnectionService;
+import dev.outlookflow.runtime.store.FlowDefinition;
+import dev.outlookflow.runtime.plugins.ExtensionRegistry;
+import dev.outlookflow.runtime.problem.Validators;
+import dev.outlookflow.runtime.store.RunRecord;
+import dev.outlookflow.runtime.store.RunStatus;
+import dev.outlookflow.runtime.store.RunStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores runs before acknowledging them, then executes them; at start, resumes what a crash or
+ * shutdown left unfinished.
+ */
+public final class RunEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(RunEngine.class);
+
+  private final EngineParts parts;
+  private final Map<String, RunExecution> active = new ConcurrentHashMap<>();
+  private volatile boolean stopping;
+
+  public RunEngine(ExtensionRegistry registry, RunStore runs, ConnectionService connections,
+      Validators validators, RuntimeEnvironment environment) {
+    this.parts = new EngineParts(registry, runs, connections, new StepInputs(validators), environment);
+  }
+
+  /** Completes with the run's id once the run is durably stored (queued); then executes it. */
+  public Future<String> enqueue(String flowId, FlowDefinition flow, JsonObject event) {
+    RunRecord run = new RunRecord(UUID.randomUUID().toString(), flowId, flow.toJson(), event,
+        RunStatus.QUEUED, null, parts.environment().now(), null, null);
+    return parts.runs().insert(run).onSuccess(v -> schedule(run)).map(run.id());
+  }
+
+  /** Resumes every queued or running run; call once at start, before anything enqueues. */
+  public Future<Integer> recover() {
+    return parts.runs().listUnfinished().map(unfinished -> {
+      unfinished.forEach(this::schedule);
+      if (!unfinished.isEmpty()) {
+        LOG.info("resuming {} run(s) left unfinished", unfinished.size());
+      }
+      return unfinished.size();
+    });
+  }
+
+  private void schedule(RunRecord run) {
+    if (stopping) {
+      return;
+    }
+    RunExecution execution = new RunExecution(run, parts);
+    if (active.putIfAbsent(run.id(), execution) != null) {
+      return; // already executing: enqueued while recover() was listing unfinished runs
+    }
+    parts.environment().vertx().runOnContext(v -> execution.execute()
+        .onFailure(e -> LOG.error("run {}: could not be executed: {}", run.id(), e.toString()))
+        .onComplete(done -> active.remove(run.id())));
+  }
+
+  /** Stops starting work; steps in flight stay recorded as running and resume at next start. */
+  public void stop() {
+    stopping = true;
+    active.values().forEach(RunExecution::cancel);
+  }
+}

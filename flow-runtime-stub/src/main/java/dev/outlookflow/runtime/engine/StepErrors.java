@@ -1,0 +1,32 @@
+package dev.outlookflow.runtime.engine;
+
+import dev.outlookflow.plugin.api.ExtensionException;
+import dev.outlookflow.runtime.problem.Problem;
+import dev.outlookflow.uischema.expression.UnresolvedExpressionException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** How a step's failure is recorded: {@code {"code", "message", "fields"?}}. */
+final class StepErrors {
+  private StepErrors() {}
+
+  static JsonObject of(Throwable failure) {
+    if (failure instanceof ExtensionException e) {
+      return error(e.code(), e.getMessage());
+    }
+    if (failure instanceof UnresolvedExpressionException e) {
+      return error("unresolved_expression", e.getMessage());
+    }
+    if (failure instanceof Problem p) {
+      JsonArray fields = new JsonArray();
+      p.fields().forEach(f -> fields.add(new JsonObject().put("field", f.field()).put("message", f.message())));
+      return error("invalid_properties", p.getMessage()).put("fields", fields);
+    }
+    String message = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getName();
+    return error("step_failed", message);
+  }
+
+  static JsonObject error(String code, String message) {
+    return new JsonObject().put("code", code).put("message", message);
+  }
+}

@@ -1,0 +1,92 @@
+package dev.outlookflow.runtime.flows;
+
+import dev.outlookflow.runtime.RuntimeEnvironment;
+import dev.outlookflow.runtime.engine.RunEngine;
+import dev.outlookflow.runtime.problem.Problem;
+import dev.outlookflow.runtime.store.FlowDefinition;
+import dev.outlookflow.runtime.store.FlowRecord;
+import dev.outlookflow.runtime.store.FlowStore;
+import dev.outlookflow.runtime.triggers.TriggerSupervisor;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+
+/** Flows: stored validated, their triggers kept in step with whether they are enabled. */
+public final class FlowService {
+  private final FlowStore flows;
+  private final FlowValidator validator;
+  private final TriggerSupervisor triggers;
+  private final RunEngine engine;
+  private final RuntimeEnvironment environment;
+
+  public FlowService(FlowStore flows, FlowValidator validator, TriggerSupervisor triggers, RunEngine engine,
+      RuntimeEnvironment environment) {
+    this.flows = flows;
+    this.validator = validator;
+    this.triggers = triggers;
+    this.engine = engine;
+    this.environment = environment;
+  }
+
+  /** Stores a new flow, disabled: enabling it starts its trigger. */
+  public Future<FlowRecord> create(JsonObject body) {
+    return validator.validate(body).compose(definition -> {
+      long now = environment.now();
+      FlowRecord flow = new FlowRecord(UUID.randomUUID().toString(), definition.name(),
+          definition.toJson(), false, now, now);
+      return flows.insert(flow).map(flow);
+    });
+  }
+
+  /** Replaces the definition; an enabled flow's old trigger is removed and the new one started. */
+  public Future<FlowRecord> update(String id, JsonObject body) {
+    return get(id).compose(existing -> validator.validate(body).compose(definition -> {
+      Future<Void> retire = existing.enabled() ? triggers.remove(existing) : Future.succeededFuture();
+      return retire
+          .compose(v -> flows.update(id, definition.name(), definition.toJson(), environment.now()))
+          .compose(v -> get(id))
+          .compose(updated -> (updated.enabled() ? triggers.start(updated) : Future.<Void>succeededFuture())
+              .map(updated));
+    }));
+  }
+
+  public Future<FlowRecord> get(String id) {
+    return flows.find(id).map(found -> found.orElseThrow(() -> Problem.notFound("flow", id)));
+  }
+
+  public Future<List<FlowRecord>> list() {
+    return flows.list();
+  }
+
+  /** Removes the flow's trigger (and what it created remotely), then the flow and its runs. */
+  public Future<Void> delete(String id) {
+    return get(id).compose(triggers::remove).compose(v -> flows.delete(id)).mapEmpty();
+  }
+
+  public Future<FlowRecord> enable(String id) {
+    return get(id).compose(flow -> {
+      if (flow.enabled()) {
+        return Future.succeededFuture(flow);
+      }
+      return flows.setEnabled(id, true, environment.now())
+          .compose(v -> get(id))
+          .compose(enabled -> triggers.start(enabled).map(enabled));
+    });
+  }
+
+  public Future<FlowRecord> disable(String id) {
+    return get(id).compose(flow -> flows.setEnabled(id, false, environment.now())
+        .compose(v -> flow.enabled() ? triggers.remove(flow) : Future.<Void>succeededFuture())
+        .compose(v -> get(id)));
+  }
+
+  /** Starts a run now with {@code event} as {@code {{trigger}}}; answers its id once stored. */
+  public Future<String> run(String id, JsonObject event) {
+    return get(id).compose(flow -> engine.enqueue(id, FlowDefinition.fromJson(flow.definition()), event));
+  }
+
+  public JsonObject triggerStatus(String flowId) {
+    return triggers.status(flowId);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.outlookflow.runtime.problem;
+
+import dev.outlookflow.uischema.validation.FieldError;
+import java.util.List;
+
+/**
+ * A request the runtime refuses, with the HTTP status to answer and, for invalid input, the fields
+ * at fault. Services throw it; the API turns it into {@code {"error", "fields"}}.
+ */
+public final class Problem extends RuntimeException {
+  private final int status;
+  private final List<FieldError> fields;
+
+  private Problem(int status, String message, List<FieldError> fields) {
+    super(message, null, false, false);
+    this.status = status;
+    this.fields = List.copyOf(fields);
+  }
+
+  public static Problem invalid(String message, List<FieldError> fields) {
+    return new Problem(400, message, fields);
+  }
+
+  public static Problem invalid(String field, String message) {
+    return new Problem(400, message, List.of(new FieldError(field, message)));
+  }
+
+  public static Problem badRequest(String message) {
+    return new Problem(400, message, List.of());
+  }
+
+  public static Problem notFound(String what, String id) {
+    return new Problem(404, "no " + what + " with id '" + id + "'", List.of());
+  }
+
+  public static Problem conflict(String message) {
+    return new Problem(409, message, List.of());
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public List<FieldError> fields() {
+    return fields;
+  }
+}

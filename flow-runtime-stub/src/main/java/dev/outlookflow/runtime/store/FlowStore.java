@@ -1,0 +1,95 @@
+package dev.outlookflow.runtime.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** Flows and the durable state of their triggers. */
+public final class FlowStore {
+  private static final String COLUMNS = "id, name, definition, enabled, created_at, updated_at";
+  private final Database db;
+
+  public FlowStore(Database db) {
+    this.db = db;
+  }
+
+  public Future<Void> insert(FlowRecord flow) {
+    return db.write(sql -> {
+      Rows.update(sql, "INSERT INTO flows (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+          flow.id(), flow.name(), flow.definition().encode(), flow.enabled(), flow.createdAt(),
+          flow.updatedAt());
+      return null;
+    });
+  }
+
+  public Future<Boolean> update(String id, String name, JsonObject definition, long now) {
+    return db.write(sql -> Rows.update(sql,
+        "UPDATE flows SET name = ?, definition = ?, updated_at = ? WHERE id = ?",
+        name, definition.encode(), now, id) == 1);
+  }
+
+  public Future<Boolean> setEnabled(String id, boolean enabled, long now) {
+    return db.write(sql -> Rows.update(sql,
+        "UPDATE flows SET enabled = ?, updated_at = ? WHERE id = ?", enabled, now, id) == 1);
+  }
+
+  public Future<Optional<FlowRecord>> find(String id) {
+    return db.read(sql -> Rows.one(sql, "SELECT " + COLUMNS + " FROM flows WHERE id = ?",
+        FlowStore::map, id));
+  }
+
+  public Future<List<FlowRecord>> list() {
+    return db.read(sql -> Rows.list(sql,
+        "SELECT " + COLUMNS + " FROM flows ORDER BY created_at, id", FlowStore::map));
+  }
+
+  /** Deletes the flow with its runs and trigger state. */
+  public Future<Boolean> delete(String id) {
+    return db.write(sql -> Rows.update(sql, "DELETE FROM flows WHERE id = ?", id) == 1);
+  }
+
+  public Future<Optional<String>> triggerState(String flowId, String name) {
+    return db.read(sql -> Rows.one(sql,
+        "SELECT content FROM trigger_state WHERE flow_id = ? AND name = ?",
+        row -> row.getString(1), flowId, name));
+  }
+
+  public Future<Void> putTriggerState(String flowId, String name, String content) {
+    return db.write(sql -> {
+      int updated = Rows.update(sql,
+          "UPDATE trigger_state SET content = ? WHERE flow_id = ? AND name = ?", content, flowId, name);
+      if (updated == 0) {
+        Rows.update(sql, "INSERT INTO trigger_state (flow_id, name, content) VALUES (?, ?, ?)",
+            flowId, name, content);
+      }
+      return null;
+    });
+  }
+
+  public Future<Void> removeTriggerState(String flowId, String name) {
+    return db.write(sql -> {
+      Rows.update(sql, "DELETE FROM trigger_state WHERE flow_id = ? AND name = ?", flowId, name);
+      return null;
+    });
+  }
+
+  public Future<Void> clearTriggerState(String flowId) {
+    return db.write(sql -> {
+      Rows.update(sql, "DELETE FROM trigger_state WHERE flow_id = ?", flowId);
+      return null;
+    });
+  }
+
+  private static FlowRecord map(ResultSet row) throws SQLException {
+    return new FlowRecord(
+        row.getString("id"),
+        row.getString("name"),
+        new JsonObject(row.getString("definition")),
+        row.getBoolean("enabled"),
+        row.getLong("created_at"),
+        row.getLong("updated_at"));
+  }
+}

@@ -1,0 +1,73 @@
+package dev.outlookflow.runtime.triggers;
+
+import dev.outlookflow.plugin.api.PluginEnvironment;
+import dev.outlookflow.plugin.api.StepLog;
+import dev.outlookflow.plugin.api.connection.ConnectionHandle;
+import dev.outlookflow.plugin.api.trigger.Timers;
+import dev.outlookflow.plugin.api.trigger.TriggerContext;
+import dev.outlookflow.plugin.api.trigger.TriggerState;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** What the trigger of one flow gets. */
+final class FlowTriggerContext implements TriggerContext {
+  private final String flowId;
+  private final Function<JsonObject, Future<String>> emitter;
+  private final TriggerState state;
+  private final ScopedTimers timers;
+  private final Optional<ConnectionHandle> connection;
+  private final StepLog log;
+  private final PluginEnvironment environment;
+
+  FlowTriggerContext(String flowId, Function<JsonObject, Future<String>> emitter, TriggerState state,
+      ScopedTimers timers, Optional<ConnectionHandle> connection, StepLog log, PluginEnvironment environment) {
+    this.flowId = flowId;
+    this.emitter = emitter;
+    this.state = state;
+    this.timers = timers;
+    this.connection = connection;
+    this.log = log;
+    this.environment = environment;
+  }
+
+  @Override
+  public String flowId() {
+    return flowId;
+  }
+
+  @Override
+  public Future<String> emit(JsonObject event) {
+    return emitter.apply(event == null ? new JsonObject() : event.copy());
+  }
+
+  @Override
+  public TriggerState state() {
+    return state;
+  }
+
+  @Override
+  public Timers timers() {
+    return timers;
+  }
+
+  ScopedTimers scopedTimers() {
+    return timers;
+  }
+
+  @Override
+  public Optional<ConnectionHandle> connection() {
+    return connection;
+  }
+
+  @Override
+  public StepLog log() {
+    return log;
+  }
+
+  @Override
+  public PluginEnvironment environment() {
+    return environment;
+  }
+}

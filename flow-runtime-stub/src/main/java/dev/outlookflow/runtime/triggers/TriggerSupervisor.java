@@ -1,0 +1,136 @@
+package dev.outlookflow.runtime.triggers;
+
+import dev.outlookflow.plugin.api.trigger.Trigger;
+import dev.outlookflow.plugin.api.trigger.TriggerHandle;
+import dev.outlookflow.runtime.RuntimeEnvironment;
+import dev.outlookflow.runtime.connections.ConnectionService;
+import dev.outlookflow.runtime.engine.PrefixedLog;
+import dev.outlookflow.runtime.engine.RunEngine;
+import dev.outlookflow.runtime.store.FlowDefinition;
+import dev.outlookflow.runtime.plugins.ExtensionRegistry;
+import dev.outlookflow.runtime.plugins.Registered;
+import dev.outlookflow.runtime.store.FlowRecord;
+import dev.outlookflow.runtime.store.FlowStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one started trigger per enabled flow: starts them at runtime start and on enable, stops
+ * them on disable and shutdown, and has them delete what they created remotely when a flow is
+ * disabled or deleted. A trigger that fails to start is reported on its flow, never fatal.
+ */
+public final class TriggerSupervisor {
+  private static final Logger LOG = LoggerFactory.getLogger(TriggerSupervisor.class);
+
+  private final ExtensionRegistry registry;
+  private final FlowStore flows;
+  private final ConnectionService connections;
+  private final RunEngine engine;
+  private final RuntimeEnvironment environment;
+  private final Map<String, Started> started = new ConcurrentHashMap<>();
+  private final Map<String, TriggerStatus> statuses = new ConcurrentHashMap<>();
+
+  private record Started(TriggerHandle handle, FlowTriggerContext context) {}
+
+  public TriggerSupervisor(ExtensionRegistry registry, FlowStore flows, ConnectionService connections,
+      RunEngine engine, RuntimeEnvironment environment) {
+    this.registry = registry;
+    this.flows = flows;
+    this.connections = connections;
+    this.engine = engine;
+    this.environment = environment;
+  }
+
+  public Future<Void> startEnabled() {
+    return flows.list().compose(all -> {
+      List<Future<Void>> starts = new ArrayList<>();
+      all.stream().filter(FlowRecord::enabled).forEach(flow -> starts.add(start(flow)));
+      return Future.join(starts).mapEmpty();
+    });
+  }
+
+  /** Starts the flow's trigger; completes (never fails) once it is running or has failed. */
+  public Future<Void> start(FlowRecord flow) {
+    FlowDefinition definition = FlowDefinition.fromJson(flow.definition());
+    Optional<Registered<Trigger>> trigger = registry.trigger(definition.trigger().type());
+    if (trigger.isEmpty()) {
+      return failed(flow.id(), "trigger " + definition.trigger().type()
+          + " is not loaded: is its plugin in the plugins folder?");
+    }
+    return context(flow.id(), trigger.get(), definition)
+        .compose(context -> trigger.get().extension().start(context, definition.trigger().properties())
+            .onFailure(e -> context.scopedTimers().close())
+            .map(handle -> {
+              started.put(flow.id(), new Started(handle, context));
+              statuses.put(flow.id(), TriggerStatus.RUNNING);
+              return (Void) null;
+            }))
+        .recover(e -> failed(flow.id(), "the trigger could not start: " + e.getMessage()));
+  }
+
+  /** Stops listening for the flow; what the trigger created remotely stays. */
+  public Future<Void> stop(String flowId) {
+    statuses.put(flowId, TriggerStatus.STOPPED);
+    Started running = started.remove(flowId);
+    if (running == null) {
+      return Future.succeededFuture();
+    }
+    running.context().scopedTimers().close();
+    return running.handle().stop().recover(e -> {
+      LOG.warn("flow {}: trigger did not stop cleanly: {}", flowId, e.getMessage());
+      return Future.succeededFuture();
+    });
+  }
+
+  /** Stops the trigger, has it delete what it created remotely, then forgets its state. */
+  public Future<Void> remove(FlowRecord flow) {
+    FlowDefinition definition = FlowDefinition.fromJson(flow.definition());
+    return stop(flow.id()).compose(v -> registry.trigger(definition.trigger().type())
+            .map(trigger -> context(flow.id(), trigger, definition)
+                .compose(context -> trigger.extension().delete(context, definition.trigger().properties())))
+            .orElseGet(Future::succeededFuture))
+        .recover(e -> {
+          LOG.warn("flow {}: the trigger could not clean up: {}", flow.id(), e.getMessage());
+          return Future.succeededFuture();
+        })
+        .compose(v -> flows.clearTriggerState(flow.id()))
+        .onComplete(done -> statuses.remove(flow.id()));
+  }
+
+  public Future<Void> stopAll() {
+    List<Future<Void>> stops = new ArrayList<>();
+    new ArrayList<>(started.keySet()).forEach(id -> stops.add(stop(id)));
+    return Future.join(stops).mapEmpty();
+  }
+
+  public JsonObject status(String flowId) {
+    return statuses.getOrDefault(flowId, TriggerStatus.STOPPED).toJson();
+  }
+
+  private Future<FlowTriggerContext> context(String flowId, Registered<Trigger> trigger, FlowDefinition definition) {
+    PrefixedLog log = new PrefixedLog(trigger.plugin(), "flow " + flowId + " trigger " + trigger.id());
+    return connections.forForm(trigger.extension().form(), definition.trigger().properties())
+        .map(connection -> new FlowTriggerContext(flowId, event -> emit(flowId, event),
+            new DurableTriggerState(flows, flowId), new ScopedTimers(environment.vertx(), log),
+            connection, log, environment));
+  }
+
+  private Future<String> emit(String flowId, JsonObject event) {
+    return flows.find(flowId).compose(flow -> flow
+        .map(f -> engine.enqueue(flowId, FlowDefinition.fromJson(f.definition()), event))
+        .orElseGet(() -> Future.failedFuture("flow " + flowId + " no longer exists")));
+  }
+
+  private Future<Void> failed(String flowId, String message) {
+    LOG.error("flow {}: {}", flowId, message);
+    statuses.put(flowId, TriggerStatus.failed(message));
+    return Future.succeededFuture();
+  }
+}
