@@ -46,26 +46,55 @@ public class CounterTrigger implements Trigger {
 
   @Override
   public Future<TriggerHandle> start(TriggerContext context, JsonObject properties) {
-    int limit = properties.getInteger("limit");
-    Duration interval = Duration.ofMillis(properties.getInteger("intervalMillis"));
-    context.timers().once(interval, () -> tick(context, limit, interval));
-    return Future.succeededFuture(() -> Future.succeededFuture());
+    Ticker ticker = new Ticker(context, properties.getInteger("limit"),
+        Duration.ofMillis(properties.getInteger("intervalMillis")));
+    ticker.schedule();
+    return Future.succeededFuture(ticker);
   }
 
-  private void tick(TriggerContext context, int limit, Duration interval) {
-    context.state().get(NEXT)
-        .map(next -> next.map(Integer::parseInt).orElse(1))
-        .compose(n -> n > limit
-            ? Future.succeededFuture(false)
-            : context.emit(new JsonObject().put("n", n))
-                .compose(runId -> context.state().put(NEXT, String.valueOf(n + 1)))
-                .map(true))
-        .onSuccess(more -> {
-          if (more) {
-            context.timers().once(interval, () -> tick(context, limit, interval));
-          }
-        })
-        .onFailure(e -> context.log().error("counter tick failed", e));
+  /** The ticking of one flow; stopping waits for a tick in flight to store its number. */
+  private static final class Ticker implements TriggerHandle {
+    private final TriggerContext context;
+    private final int limit;
+    private final Duration interval;
+    private Future<Void> inFlight = Future.succeededFuture();
+    private boolean stopped;
+
+    Ticker(TriggerContext context, int limit, Duration interval) {
+      this.context = context;
+      this.limit = limit;
+      this.interval = interval;
+    }
+
+    void schedule() {
+      context.timers().once(interval, this::tick);
+    }
+
+    private void tick() {
+      if (stopped) {
+        return;
+      }
+      inFlight = context.state().get(NEXT)
+          .map(next -> next.map(Integer::parseInt).orElse(1))
+          .compose(n -> n > limit
+              ? Future.succeededFuture(false)
+              : context.emit(new JsonObject().put("n", n))
+                  .compose(runId -> context.state().put(NEXT, String.valueOf(n + 1)))
+                  .map(true))
+          .onSuccess(more -> {
+            if (more && !stopped) {
+              schedule();
+            }
+          })
+          .onFailure(e -> context.log().error("counter tick failed", e))
+          .mapEmpty();
+    }
+
+    @Override
+    public Future<Void> stop() {
+      stopped = true;
+      return inFlight.otherwiseEmpty();
+    }
   }
 
   @Override

@@ -1,0 +1,34 @@
+package dev.outlookflow.runtime.support;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Set;
+
+/** Waiting on runs through the API. */
+public final class Runs {
+  private static final Set<String> FINAL = Set.of("succeeded", "failed", "interrupted");
+
+  private Runs() {}
+
+  public static JsonObject awaitFinished(ApiClient api, String runId) {
+    return Eventually.await("run " + runId + " to finish", () -> {
+      ApiClient.Answer answer = api.get("/api/v1/runs/" + runId);
+      return answer.status() == 200 && FINAL.contains(answer.json().getString("status")) ? answer.json() : null;
+    });
+  }
+
+  public static String start(ApiClient api, String flowId, JsonObject event) {
+    ApiClient.Answer answer = api.post("/api/v1/flows/" + flowId + "/run", event);
+    if (answer.status() != 202) {
+      throw new AssertionError("run not accepted: " + answer);
+    }
+    return answer.json().getString("runId");
+  }
+
+  public static String createFlow(ApiClient api, JsonObject flow) {
+    ApiClient.Answer answer = api.post("/api/v1/flows", flow);
+    if (answer.status() != 201) {
+      throw new AssertionError("flow not created: " + answer);
+    }
+    return answer.json().getString("id");
+  }
+}
