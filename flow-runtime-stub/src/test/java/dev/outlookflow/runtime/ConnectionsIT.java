@@ -1,0 +1,126 @@
+package dev.outlookflow.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outlookflow.runtime.support.ApiClient;
+import dev.outlookflow.runtime.support.InProcessRuntime;
+import dev.outlookflow.runtime.support.TestPlugins;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Connections through the API: secrets kept back, tests, interactive sign-in, disconnect. */
+class ConnectionsIT {
+  @TempDir Path temp;
+  private InProcessRuntime runtime;
+  private ApiClient api;
+
+  @BeforeEach
+  void start() throws Exception {
+    runtime = InProcessRuntime.start(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp));
+    api = runtime.api();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    runtime.close();
+  }
+
+  private String create(JsonObject properties) {
+    ApiClient.Answer answer = api.post("/api/v1/connections",
+        new JsonObject().put("type", "test/basic").put("name", "Acme").put("properties", properties));
+    assertThat(answer.status()).as(answer.text()).isEqualTo(201);
+    return answer.json().getString("id");
+  }
+
+  @Test
+  void secretIsNeverSentBackAndAnUpdateWithoutItKeepsIt() {
+    String id = create(new JsonObject().put("apiKey", "good"));
+
+    JsonObject read = api.get("/api/v1/connections/" + id).json();
+    assertThat(read.encode()).doesNotContain("good");
+    assertThat(read.getJsonArray("secretsSet").getList()).containsExactly("apiKey");
+
+    ApiClient.Answer renamed = api.put("/api/v1/connections/" + id, new JsonObject().put("type", "test/basic")
+        .put("name", "Renamed").put("properties", read.getJsonObject("properties")));
+    assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);
+    assertThat(renamed.json().getString("name")).isEqualTo("Renamed");
+
+    JsonObject tested = api.post("/api/v1/connections/" + id + "/test", null).json();
+    assertThat(tested.getBoolean("ok")).as("the kept key still works").isTrue();
+    assertThat(api.get("/api/v1/connections/" + id).json().getString("status")).isEqualTo("connected");
+  }
+
+  @Test
+  void failedTestIsRecordedAsTheConnectionStatus() {
+    String id = create(new JsonObject().put("apiKey", "wrong"));
+
+    JsonObject tested = api.post("/api/v1/connections/" + id + "/test", null).json();
+
+    assertThat(tested.encode()).isEqualTo("{\"ok\":false,\"message\":\"the API key was refused\"}");
+    JsonObject read = api.get("/api/v1/connections/" + id).json();
+    assertThat(read.getString("status")).isEqualTo("error");
+    assertThat(read.getString("statusMessage")).isEqualTo("the API key was refused");
+  }
+
+  @Test
+  void interactiveSignInCompletesOnceThroughAFormPostCallback() {
+    String id = create(new JsonObject().put("mode", "sign_in"));
+
+    ApiClient.Answer authorize = api.post("/api/v1/connections/" + id + "/authorize", null);
+    assertThat(authorize.status()).as(authorize.text()).isEqualTo(200);
+    assertThat(authorize.text()).as("the pending verifier stays server-side").doesNotContain("verifier");
+    String url = authorize.json().getString("authorizeUrl");
+    assertThat(url).startsWith(api.baseUrl() + "/fake-idp/authorize?state=")
+        .contains("redirect_uri=" + api.baseUrl() + "/oauth/callback");
+    String state = URI.create(url).getQuery().replaceAll("^state=([^&]+).*$", "$1");
+
+    ApiClient browser = api.withKey(null);
+    String form = "code=good-code&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8);
+    ApiClient.Answer callback = browser.send("POST", "/oauth/callback", form, "application/x-www-form-urlencoded");
+    assertThat(callback.status()).isEqualTo(200);
+    assertThat(callback.contentType()).startsWith("text/html");
+    assertThat(callback.text()).contains("The connection &quot;Acme&quot; is connected.");
+    assertThat(api.get("/api/v1/connections/" + id).json().getString("status")).isEqualTo("connected");
+    assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getBoolean("ok")).isTrue();
+
+    ApiClient.Answer replay = browser.send("POST", "/oauth/callback", form, "application/x-www-form-urlencoded");
+    assertThat(replay.status()).isEqualTo(400);
+    assertThat(replay.text()).contains("expired or was already completed");
+  }
+
+  @Test
+  void refusedSignInSaysSoAndMarksTheConnection() {
+    String id = create(new JsonObject().put("mode", "sign_in"));
+    String url = api.post("/api/v1/connections/" + id + "/authorize", null).json().getString("authorizeUrl");
+    String state = URI.create(url).getQuery().replaceAll("^state=([^&]+).*$", "$1");
+
+    ApiClient.Answer callback = api.withKey(null).get("/oauth/callback?code=bad&state=" + state);
+
+    assertThat(callback.status()).isEqualTo(400);
+    assertThat(callback.text()).contains("Sign-in not completed", "the code was not accepted");
+    assertThat(api.get("/api/v1/connections/" + id).json().getString("status")).isEqualTo("needs_reconnect");
+  }
+
+  @Test
+  void authorizeIsRefusedForAConnectionWithoutInteractiveSignIn() {
+    String id = create(new JsonObject().put("apiKey", "good"));
+    ApiClient.Answer answer = api.post("/api/v1/connections/" + id + "/authorize", null);
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().getString("error")).contains("does not use interactive sign-in");
+  }
+
+  @Test
+  void deletingDisconnectsAndRemovesTheConnection() {
+    String id = create(new JsonObject().put("apiKey", "good"));
+    assertThat(api.delete("/api/v1/connections/" + id).status()).isEqualTo(204);
+    assertThat(api.get("/api/v1/connections/" + id).status()).isEqualTo(404);
+    assertThat(api.get("/api/v1/connections").json().getJsonArray("connections")).isEmpty();
+  }
+}
