@@ -20,28 +20,22 @@ public final class ConnectionStore {
   }
 
   public Future<Void> insert(ConnectionRecord c) {
-    return db.write(sql -> {
-      Rows.update(sql, "INSERT INTO connections (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          c.id(), c.type(), c.name(), c.properties().encode(), c.status(), c.statusMessage(),
-          c.actionUrl(), c.createdAt(), c.updatedAt());
-      return null;
-    });
+    return db.update("INSERT INTO connections (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        c.id(), c.type(), c.name(), c.properties().encode(), c.status(), c.statusMessage(),
+        c.actionUrl(), c.createdAt(), c.updatedAt()).mapEmpty();
   }
 
   /** Replaces name and properties; answers false when the connection does not exist. */
   public Future<Boolean> update(String id, String name, JsonObject properties, long now) {
-    return db.write(sql -> Rows.update(sql,
+    return db.update(
         "UPDATE connections SET name = ?, properties = ?, updated_at = ? WHERE id = ?",
-        name, properties.encode(), now, id) == 1);
+        name, properties.encode(), now, id).map(changed -> changed == 1);
   }
 
   public Future<Void> updateStatus(String id, String status, String message, String actionUrl, long now) {
-    return db.write(sql -> {
-      Rows.update(sql,
-          "UPDATE connections SET status = ?, status_message = ?, action_url = ?, updated_at = ? WHERE id = ?",
-          status, message, actionUrl, now, id);
-      return null;
-    });
+    return db.update(
+        "UPDATE connections SET status = ?, status_message = ?, action_url = ?, updated_at = ? WHERE id = ?",
+        status, message, actionUrl, now, id).mapEmpty();
   }
 
   public Future<Optional<ConnectionRecord>> find(String id) {
@@ -56,7 +50,7 @@ public final class ConnectionStore {
 
   /** Deletes the connection with its blobs and pending sign-ins. */
   public Future<Boolean> delete(String id) {
-    return db.write(sql -> Rows.update(sql, "DELETE FROM connections WHERE id = ?", id) == 1);
+    return db.update("DELETE FROM connections WHERE id = ?", id).map(changed -> changed == 1);
   }
 
   public Future<Optional<Buffer>> blob(String connectionId, String name) {
@@ -81,20 +75,14 @@ public final class ConnectionStore {
   }
 
   public Future<Void> deleteBlob(String connectionId, String name) {
-    return db.write(sql -> {
-      Rows.update(sql, "DELETE FROM connection_blobs WHERE connection_id = ? AND name = ?",
-          connectionId, name);
-      return null;
-    });
+    return db.update("DELETE FROM connection_blobs WHERE connection_id = ? AND name = ?",
+        connectionId, name).mapEmpty();
   }
 
   public Future<Void> putSignIn(String state, String connectionId, JsonObject pending, long expiresAt) {
-    return db.write(sql -> {
-      Rows.update(sql,
-          "INSERT INTO sign_ins (state, connection_id, pending, expires_at) VALUES (?, ?, ?, ?)",
-          state, connectionId, pending.encode(), expiresAt);
-      return null;
-    });
+    return db.update(
+        "INSERT INTO sign_ins (state, connection_id, pending, expires_at) VALUES (?, ?, ?, ?)",
+        state, connectionId, pending.encode(), expiresAt).mapEmpty();
   }
 
   /** Removes and answers the pending sign-in for {@code state}, if it exists and has not expired. */

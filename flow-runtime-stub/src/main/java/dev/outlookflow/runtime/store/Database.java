@@ -66,6 +66,11 @@ public final class Database implements AutoCloseable {
     }, false);
   }
 
+  /** One statement in its own transaction; answers the count of rows it changed. */
+  public Future<Integer> update(String sql, Object... parameters) {
+    return write(connection -> Rows.update(connection, sql, parameters));
+  }
+
   @Override
   public void close() {
     dataSource.close();

@@ -17,23 +17,20 @@ public final class FlowStore {
   }
 
   public Future<Void> insert(FlowRecord flow) {
-    return db.write(sql -> {
-      Rows.update(sql, "INSERT INTO flows (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
-          flow.id(), flow.name(), flow.definition().encode(), flow.enabled(), flow.createdAt(),
-          flow.updatedAt());
-      return null;
-    });
+    return db.update("INSERT INTO flows (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+        flow.id(), flow.name(), flow.definition().encode(), flow.enabled(), flow.createdAt(),
+        flow.updatedAt()).mapEmpty();
   }
 
   public Future<Boolean> update(String id, String name, JsonObject definition, long now) {
-    return db.write(sql -> Rows.update(sql,
+    return db.update(
         "UPDATE flows SET name = ?, definition = ?, updated_at = ? WHERE id = ?",
-        name, definition.encode(), now, id) == 1);
+        name, definition.encode(), now, id).map(changed -> changed == 1);
   }
 
   public Future<Boolean> setEnabled(String id, boolean enabled, long now) {
-    return db.write(sql -> Rows.update(sql,
-        "UPDATE flows SET enabled = ?, updated_at = ? WHERE id = ?", enabled, now, id) == 1);
+    return db.update(
+        "UPDATE flows SET enabled = ?, updated_at = ? WHERE id = ?", enabled, now, id).map(changed -> changed == 1);
   }
 
   public Future<Optional<FlowRecord>> find(String id) {
@@ -48,7 +45,7 @@ public final class FlowStore {
 
   /** Deletes the flow with its runs and trigger state. */
   public Future<Boolean> delete(String id) {
-    return db.write(sql -> Rows.update(sql, "DELETE FROM flows WHERE id = ?", id) == 1);
+    return db.update("DELETE FROM flows WHERE id = ?", id).map(changed -> changed == 1);
   }
 
   public Future<Optional<String>> triggerState(String flowId, String name) {
@@ -70,17 +67,11 @@ public final class FlowStore {
   }
 
   public Future<Void> removeTriggerState(String flowId, String name) {
-    return db.write(sql -> {
-      Rows.update(sql, "DELETE FROM trigger_state WHERE flow_id = ? AND name = ?", flowId, name);
-      return null;
-    });
+    return db.update("DELETE FROM trigger_state WHERE flow_id = ? AND name = ?", flowId, name).mapEmpty();
   }
 
   public Future<Void> clearTriggerState(String flowId) {
-    return db.write(sql -> {
-      Rows.update(sql, "DELETE FROM trigger_state WHERE flow_id = ?", flowId);
-      return null;
-    });
+    return db.update("DELETE FROM trigger_state WHERE flow_id = ?", flowId).mapEmpty();
   }
 
   private static FlowRecord map(ResultSet row) throws SQLException {

@@ -20,30 +20,21 @@ public final class RunStore {
   }
 
   public Future<Void> insert(RunRecord run) {
-    return db.write(sql -> {
-      Rows.update(sql, "INSERT INTO runs (" + RUN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          run.id(), run.flowId(), run.flowSnapshot().encode(), run.triggerEvent().encode(),
-          run.status().value(), Json.text(run.error()), run.createdAt(), run.startedAt(),
-          run.finishedAt());
-      return null;
-    });
+    return db.update("INSERT INTO runs (" + RUN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        run.id(), run.flowId(), run.flowSnapshot().encode(), run.triggerEvent().encode(),
+        run.status().value(), Json.text(run.error()), run.createdAt(), run.startedAt(),
+        run.finishedAt()).mapEmpty();
   }
 
   public Future<Void> markRunning(String runId, long now) {
-    return db.write(sql -> {
-      Rows.update(sql,
-          "UPDATE runs SET status = ?, started_at = COALESCE(started_at, ?) WHERE id = ?",
-          RunStatus.RUNNING.value(), now, runId);
-      return null;
-    });
+    return db.update(
+        "UPDATE runs SET status = ?, started_at = COALESCE(started_at, ?) WHERE id = ?",
+        RunStatus.RUNNING.value(), now, runId).mapEmpty();
   }
 
   public Future<Void> finish(String runId, RunStatus status, JsonObject error, long now) {
-    return db.write(sql -> {
-      Rows.update(sql, "UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE id = ?",
-          status.value(), Json.text(error), now, runId);
-      return null;
-    });
+    return db.update("UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE id = ?",
+        status.value(), Json.text(error), now, runId).mapEmpty();
   }
 
   public Future<Optional<RunRecord>> find(String runId) {
@@ -69,30 +60,23 @@ public final class RunStore {
   public Future<Void> startStep(StepRecord step) {
     return db.write(sql -> {
       Rows.update(sql, "DELETE FROM steps WHERE run_id = ? AND step_id = ?", step.runId(), step.stepId());
-      Rows.update(sql, "INSERT INTO steps (" + STEP_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      return Rows.update(sql, "INSERT INTO steps (" + STEP_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           step.runId(), step.stepId(), step.position(), step.type(), step.status().value(),
           Json.text(step.input()), Json.text(step.output()), Json.text(step.error()),
           Json.text(step.state()), step.startedAt(), step.finishedAt());
-      return null;
-    });
+    }).mapEmpty();
   }
 
   public Future<Void> recordStepState(String runId, String stepId, JsonObject state) {
-    return db.write(sql -> {
-      Rows.update(sql, "UPDATE steps SET state = ? WHERE run_id = ? AND step_id = ?",
-          state.encode(), runId, stepId);
-      return null;
-    });
+    return db.update("UPDATE steps SET state = ? WHERE run_id = ? AND step_id = ?",
+        state.encode(), runId, stepId).mapEmpty();
   }
 
   public Future<Void> finishStep(
       String runId, String stepId, RunStatus status, JsonObject output, JsonObject error, long now) {
-    return db.write(sql -> {
-      Rows.update(sql,
-          "UPDATE steps SET status = ?, output = ?, error = ?, finished_at = ? WHERE run_id = ? AND step_id = ?",
-          status.value(), Json.text(output), Json.text(error), now, runId, stepId);
-      return null;
-    });
+    return db.update(
+        "UPDATE steps SET status = ?, output = ?, error = ?, finished_at = ? WHERE run_id = ? AND step_id = ?",
+        status.value(), Json.text(output), Json.text(error), now, runId, stepId).mapEmpty();
   }
 
   public Future<List<StepRecord>> steps(String runId) {
