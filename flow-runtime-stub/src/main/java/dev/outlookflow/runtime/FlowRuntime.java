@@ -1,22 +1,28 @@
 package dev.outlookflow.runtime;
 
-import dev.outlookflow.runtime.api.AdminKey;
+import dev.outlookflow.runtime.access.AccessService;
+import dev.outlookflow.runtime.access.FailedAttempts;
 import dev.outlookflow.runtime.api.ApiServer;
 import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.connections.SignInService;
 import dev.outlookflow.runtime.engine.RunEngine;
+import dev.outlookflow.runtime.engine.RunRetention;
 import dev.outlookflow.runtime.flows.FlowService;
 import dev.outlookflow.runtime.flows.FlowValidator;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.plugins.PluginHost;
 import dev.outlookflow.runtime.plugins.PluginReport;
 import dev.outlookflow.runtime.problem.Validators;
+import dev.outlookflow.runtime.secrets.MasterKeyRotation;
+import dev.outlookflow.runtime.secrets.MasterKeys;
+import dev.outlookflow.runtime.store.AccessStore;
 import dev.outlookflow.runtime.store.ConnectionStore;
 import dev.outlookflow.runtime.store.Database;
 import dev.outlookflow.runtime.store.FlowStore;
 import dev.outlookflow.runtime.store.RunStore;
 import dev.outlookflow.runtime.triggers.ManualTrigger;
 import dev.outlookflow.runtime.triggers.TriggerSupervisor;
+import dev.outlookflow.runtime.triggers.schedule.ScheduleTrigger;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -25,14 +31,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: opens the store, loads the plugins, wires the services, resumes unfinished
- * runs, serves the API and starts the triggers of enabled flows; stops in the reverse order.
+ * The composition root: opens the store and the master key ring, loads the plugins, wires the
+ * services, resumes unfinished runs, serves the API and starts the triggers of enabled flows; stops
+ * in the reverse order.
  */
 public final class FlowRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(FlowRuntime.class);
@@ -41,71 +50,88 @@ public final class FlowRuntime {
   private final Vertx vertx;
   private final Database database;
   private final PluginHost plugins;
-  private final PluginReport pluginReport;
   private final RunEngine engine;
+  private final RunRetention retention;
   private final TriggerSupervisor triggers;
   private final ApiServer api;
   private final WorkerExecutor pluginWorkers;
-  private final AdminKey adminKey;
+  private final Path adminKeyFile;
   private final String baseUrl;
 
-  private FlowRuntime(Vertx vertx, Database database, PluginHost plugins, PluginReport pluginReport,
-      RunEngine engine, TriggerSupervisor triggers, ApiServer api, WorkerExecutor pluginWorkers,
-      AdminKey adminKey, String baseUrl) {
+  private FlowRuntime(Vertx vertx, Database database, PluginHost plugins, RunEngine engine, RunRetention retention,
+      TriggerSupervisor triggers, ApiServer api, WorkerExecutor pluginWorkers, Path adminKeyFile, String baseUrl) {
     this.vertx = vertx;
     this.database = database;
     this.plugins = plugins;
-    this.pluginReport = pluginReport;
     this.engine = engine;
+    this.retention = retention;
     this.triggers = triggers;
     this.api = api;
     this.pluginWorkers = pluginWorkers;
-    this.adminKey = adminKey;
+    this.adminKeyFile = adminKeyFile;
     this.baseUrl = baseUrl;
   }
 
+  /** The parts opened before wiring, in the order they are opened. */
+  private record Opened(MasterKeys masterKeys, Database database, PluginHost host, PluginReport plugins,
+      ExtensionRegistry registry) {}
+
   public static Future<FlowRuntime> start(Vertx vertx, RuntimeConfig config) {
-    WorkerExecutor pluginWorkers = vertx.createSharedWorkerExecutor("plugin-workers", PLUGIN_WORKERS);
     PluginHost host = new PluginHost(config.pluginsDir(), systemVersion());
     ExtensionRegistry registry = new ExtensionRegistry();
     registry.addBuiltInTrigger(new ManualTrigger());
+    registry.addBuiltInTrigger(new ScheduleTrigger());
     return vertx.executeBlocking(() -> {
           Files.createDirectories(config.dataDir());
-          return AdminKey.loadOrCreate(config.dataDir());
+          return MasterKeys.loadOrCreate(config.masterKeyPath());
         })
-        .compose(adminKey -> Database.open(vertx, config.dataDir()).compose(database -> vertx
-            .executeBlocking(() -> host.load(registry))
-            .compose(report -> wire(vertx, config, registry, host, report, database, adminKey, pluginWorkers))));
+        .compose(masterKeys -> Database.open(vertx, config.dataDir())
+            .compose(database -> vertx.executeBlocking(() -> host.load(registry))
+                .map(report -> new Opened(masterKeys, database, host, report, registry))))
+        .compose(opened -> wire(vertx, config, opened));
   }
 
-  private static Future<FlowRuntime> wire(Vertx vertx, RuntimeConfig config, ExtensionRegistry registry,
-      PluginHost host, PluginReport report, Database database, AdminKey adminKey, WorkerExecutor pluginWorkers) {
+  private static Future<FlowRuntime> wire(Vertx vertx, RuntimeConfig config, Opened opened) {
+    WorkerExecutor pluginWorkers = vertx.createSharedWorkerExecutor("plugin-workers", PLUGIN_WORKERS);
     AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
     RuntimeEnvironment environment = new RuntimeEnvironment(vertx, WebClient.create(vertx), pluginWorkers,
-        config.clock(), publicUrl::get, java.util.Optional.empty());
-    Validators validators = new Validators();
-    ConnectionStore connectionStore = new ConnectionStore(database);
-    FlowStore flowStore = new FlowStore(database);
-    RunStore runStore = new RunStore(database);
-    ConnectionService connections = new ConnectionService(registry, connectionStore, environment, validators);
-    SignInService signIns = new SignInService(connections, connectionStore, environment);
-    RunEngine engine = new RunEngine(registry, runStore, connections, validators, environment);
-    TriggerSupervisor triggers = new TriggerSupervisor(registry, flowStore, connections, engine, environment);
-    FlowService flows = new FlowService(flowStore,
-        new FlowValidator(registry, connections, validators), triggers, engine, environment);
-    ApiServer api = new ApiServer(vertx, new ApiServer.Services(registry, report, connections, signIns,
-        flows, runStore, adminKey, environment));
-    return api.listen(config.host(), config.port()).compose(port -> {
-      String baseUrl = "http://" + config.host() + ":" + port;
-      publicUrl.compareAndSet(null, baseUrl);
-      FlowRuntime runtime = new FlowRuntime(vertx, database, host, report, engine, triggers, api,
-          pluginWorkers, adminKey, baseUrl);
-      return engine.recover().compose(resumed -> triggers.startEnabled()).map(runtime);
-    });
+        config.clock(), publicUrl::get, Optional.empty());
+    ConnectionStore connectionStore = new ConnectionStore(opened.database());
+    RunStore runStore = new RunStore(opened.database());
+    Future<MasterKeys> masterKeys = config.rotateMasterKey()
+        ? MasterKeyRotation.rotate(vertx, opened.masterKeys(), connectionStore, runStore)
+        : Future.succeededFuture(opened.masterKeys());
+    AccessService access = new AccessService(new AccessStore(opened.database()), environment);
+    return masterKeys.compose(keys -> access.ensureInstanceKey(config.dataDir()).compose(adminKeyFile -> {
+      Validators validators = new Validators();
+      FlowStore flowStore = new FlowStore(opened.database());
+      ConnectionService connections =
+          new ConnectionService(opened.registry(), connectionStore, environment, validators, keys);
+      SignInService signIns = new SignInService(connections, connectionStore, environment);
+      RunEngine engine = new RunEngine(opened.registry(), runStore, connections, validators, keys, environment);
+      TriggerSupervisor triggers =
+          new TriggerSupervisor(opened.registry(), flowStore, connections, engine, environment);
+      FlowService flows = new FlowService(flowStore,
+          new FlowValidator(opened.registry(), connections, validators), triggers, engine, environment);
+      RunRetention retention = new RunRetention(runStore, environment, config.runRetention());
+      ApiServer api = new ApiServer(vertx, new ApiServer.Services(opened.registry(), opened.plugins(), access,
+          new FailedAttempts(config.clock()), connections, signIns, flows, runStore, environment));
+      return api.listen(config.host(), config.port()).compose(port -> {
+        String baseUrl = "http://" + config.host() + ":" + port;
+        publicUrl.compareAndSet(null, baseUrl);
+        FlowRuntime runtime = new FlowRuntime(vertx, opened.database(), opened.host(), engine, retention,
+            triggers, api, pluginWorkers, adminKeyFile, baseUrl);
+        return retention.start()
+            .compose(purged -> engine.recover())
+            .compose(resumed -> triggers.startEnabled())
+            .map(runtime);
+      });
+    }));
   }
 
   /** Stops triggers and new work, closes the API, stops plugins and closes the store. */
   public Future<Void> stop() {
+    retention.stop();
     return triggers.stopAll()
         .onComplete(v -> engine.stop())
         .compose(v -> api.close())
@@ -123,12 +149,8 @@ public final class FlowRuntime {
     return baseUrl;
   }
 
-  public AdminKey adminKey() {
-    return adminKey;
-  }
-
-  public PluginReport plugins() {
-    return pluginReport;
+  public Path adminKeyFile() {
+    return adminKeyFile;
   }
 
   static String systemVersion() {

@@ -2,13 +2,33 @@ package dev.outlookflow.runtime;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
-/** How a runtime instance is started. {@code port} 0 picks a free port. */
+/**
+ * How a runtime instance is started. {@code port} 0 picks a free port; {@code masterKeyFile} empty
+ * means {@code DATA_DIR/master-key}.
+ */
 public record RuntimeConfig(
-    String host, int port, Path dataDir, Path pluginsDir, Optional<String> publicUrl, Clock clock) {
+    String host,
+    int port,
+    Path dataDir,
+    Path pluginsDir,
+    Optional<String> publicUrl,
+    Optional<Path> masterKeyFile,
+    boolean rotateMasterKey,
+    Duration runRetention,
+    Clock clock) {
 
-  public RuntimeConfig withPort(int newPort) {
-    return new RuntimeConfig(host, newPort, dataDir, pluginsDir, publicUrl, clock);
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+
+  /** A local runtime on a free port with the defaults, for tests and embedding. */
+  public static RuntimeConfig local(Path dataDir, Path pluginsDir, Clock clock) {
+    return new RuntimeConfig("127.0.0.1", 0, dataDir, pluginsDir, Optional.empty(), Optional.empty(), false,
+        DEFAULT_RETENTION, clock);
+  }
+
+  public Path masterKeyPath() {
+    return masterKeyFile.orElse(dataDir.resolve("master-key"));
   }
 }

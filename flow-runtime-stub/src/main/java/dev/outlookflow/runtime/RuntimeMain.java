@@ -5,14 +5,15 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code java -jar flow-runtime-stub.jar [--port N] [--host H] [--data-dir D] [--plugins-dir P]
- * [--public-url U]}; each flag can also be set by an environment variable ({@code FLOW_PORT},
- * {@code FLOW_HOST}, {@code FLOW_DATA_DIR}, {@code FLOW_PLUGINS_DIR}, {@code FLOW_PUBLIC_URL}).
+ * [--public-url U] [--master-key-file F] [--run-retention-days N] [--rotate-master-key]}; each flag
+ * with a value can also be set by an environment variable (see {@link #FLAGS}).
  */
 public final class RuntimeMain {
   private static final Map<String, String> FLAGS = Map.of(
@@ -20,7 +21,10 @@ public final class RuntimeMain {
       "--host", "FLOW_HOST",
       "--data-dir", "FLOW_DATA_DIR",
       "--plugins-dir", "FLOW_PLUGINS_DIR",
-      "--public-url", "FLOW_PUBLIC_URL");
+      "--public-url", "FLOW_PUBLIC_URL",
+      "--master-key-file", "FLOW_MASTER_KEY_FILE",
+      "--run-retention-days", "FLOW_RUN_RETENTION_DAYS");
+  private static final String ROTATE = "--rotate-master-key";
 
   private RuntimeMain() {}
 
@@ -31,7 +35,8 @@ public final class RuntimeMain {
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println("usage: java -jar flow-runtime-stub.jar [--port 8080] [--host 127.0.0.1] "
-          + "[--data-dir ./data] [--plugins-dir <jar folder>/plugins] [--public-url http://...]");
+          + "[--data-dir ./data] [--plugins-dir <jar folder>/plugins] [--public-url http://...] "
+          + "[--master-key-file <data dir>/master-key] [--run-retention-days 30] [--rotate-master-key]");
       System.exit(2);
       return;
     }
@@ -52,7 +57,7 @@ public final class RuntimeMain {
         System.err.println("flow runtime did not stop cleanly: " + rootMessage(e));
       }
     }, "shutdown"));
-    System.out.println("admin key file: " + runtime.adminKey().file().toAbsolutePath());
+    System.out.println("admin key file: " + runtime.adminKeyFile().toAbsolutePath());
     System.out.println("flow runtime listening on " + runtime.baseUrl());
   }
 
@@ -63,7 +68,12 @@ public final class RuntimeMain {
         values.put(flag, env.get(variable));
       }
     });
+    boolean rotate = false;
     for (int i = 0; i < args.length; i++) {
+      if (args[i].equals(ROTATE)) {
+        rotate = true;
+        continue;
+      }
       if (!FLAGS.containsKey(args[i]) || i + 1 >= args.length) {
         throw new IllegalArgumentException("unknown flag or missing value: " + args[i]);
       }
@@ -84,7 +94,25 @@ public final class RuntimeMain {
         Path.of(values.getOrDefault("--data-dir", "data")),
         values.containsKey("--plugins-dir") ? Path.of(values.get("--plugins-dir")) : defaultPluginsDir(),
         Optional.ofNullable(values.get("--public-url")).map(u -> u.replaceAll("/+$", "")),
+        Optional.ofNullable(values.get("--master-key-file")).map(Path::of),
+        rotate,
+        retention(values.get("--run-retention-days")),
         Clock.systemUTC());
+  }
+
+  private static Duration retention(String days) {
+    if (days == null) {
+      return RuntimeConfig.DEFAULT_RETENTION;
+    }
+    try {
+      int value = Integer.parseInt(days);
+      if (value >= 1 && value <= 3650) {
+        return Duration.ofDays(value);
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new IllegalArgumentException("--run-retention-days must be a whole number from 1 to 3650");
   }
 
   /** {@code plugins/} beside the runtime's jar; beside the working directory otherwise. */

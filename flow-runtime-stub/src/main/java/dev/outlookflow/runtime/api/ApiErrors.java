@@ -1,5 +1,6 @@
 package dev.outlookflow.runtime.api;
 
+import dev.outlookflow.runtime.LogSafe;
 import dev.outlookflow.runtime.problem.Problem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -32,7 +33,8 @@ final class ApiErrors {
       return;
     }
     String incident = UUID.randomUUID().toString();
-    LOG.error("incident {}: {} {} failed", incident, ctx.request().method(), ctx.normalizedPath(), failure);
+    LOG.error("incident {}: {} {} failed: {}", incident, ctx.request().method(),
+        LogSafe.text(ctx.normalizedPath()), LogSafe.text(String.valueOf(failure)));
     Http.json(ctx, 500, new JsonObject()
         .put("error", "the runtime failed to handle this request; incident " + incident + " is in its log"));
   }
@@ -49,7 +51,7 @@ final class ApiErrors {
 
   private static String clientError(int status, RoutingContext ctx) {
     return switch (status) {
-      case 401 -> "missing or unknown API key: send Authorization: Bearer <key>";
+      case 401 -> "missing, unknown or revoked API key: send Authorization: Bearer <key>";
       case 404 -> "no such route: " + ctx.request().method() + " " + ctx.normalizedPath();
       case 405 -> "method " + ctx.request().method() + " is not allowed on " + ctx.normalizedPath();
       case 413 -> "the body is larger than this route accepts";

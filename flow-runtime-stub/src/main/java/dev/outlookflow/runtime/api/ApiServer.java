@@ -1,11 +1,14 @@
 package dev.outlookflow.runtime.api;
 
 import dev.outlookflow.runtime.RuntimeEnvironment;
+import dev.outlookflow.runtime.access.AccessService;
+import dev.outlookflow.runtime.access.FailedAttempts;
 import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.connections.SignInService;
 import dev.outlookflow.runtime.flows.FlowService;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.plugins.PluginReport;
+import dev.outlookflow.runtime.problem.Problem;
 import dev.outlookflow.runtime.store.RunStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,7 +24,13 @@ import java.io.UncheckedIOException;
 
 /** The HTTP API under {@code /api/v1}, described by {@code /api/v1/openapi.json}, and the OAuth callback. */
 public final class ApiServer {
-  static final long BODY_LIMIT_BYTES = 1024 * 1024;
+  /** Connections, keys, options, the OAuth callback: small JSON or forms. */
+  static final long SMALL_BODY_BYTES = 64 * 1024;
+  /** Flow definitions: up to 100 steps with their properties. */
+  static final long FLOW_BODY_BYTES = 1024 * 1024;
+  /** A run's trigger payload may carry mail with attachments. */
+  static final long RUN_BODY_BYTES = 32 * 1024 * 1024;
+  private static final int MAX_SEGMENT = 200;
   private static final String OPENAPI_RESOURCE = "/api/openapi.json";
 
   private final Vertx vertx;
@@ -32,11 +41,12 @@ public final class ApiServer {
   public record Services(
       ExtensionRegistry registry,
       PluginReport plugins,
+      AccessService access,
+      FailedAttempts failedAttempts,
       ConnectionService connections,
       SignInService signIns,
       FlowService flows,
       RunStore runs,
-      AdminKey adminKey,
       RuntimeEnvironment environment) {}
 
   public ApiServer(Vertx vertx, Services services) {
@@ -46,7 +56,11 @@ public final class ApiServer {
 
   private Router router(Services s) {
     Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+    router.route().handler(ApiServer::checkPath);
+    router.post("/api/v1/flows/:id/run").handler(bodyLimit(RUN_BODY_BYTES));
+    router.post("/api/v1/flows").handler(bodyLimit(FLOW_BODY_BYTES));
+    router.put("/api/v1/flows/:id").handler(bodyLimit(FLOW_BODY_BYTES));
+    router.route().handler(bodyLimit(SMALL_BODY_BYTES));
     router.route().failureHandler(ApiErrors::handle);
     router.errorHandler(404, ApiErrors::handle);
     router.errorHandler(405, ApiErrors::handle);
@@ -57,7 +71,8 @@ public final class ApiServer {
     router.get("/api/v1/openapi.json").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/json").end(openApi));
 
-    router.route("/api/v1/*").handler(ctx -> authenticate(ctx, s.adminKey()));
+    router.route("/api/v1/*").handler(new Principals(s.access(), s.failedAttempts())::authenticate);
+    new AccessRoutes(s.access()).mount(router);
     new CatalogRoutes(s.registry(), s.connections(), s.environment()).mount(router);
     new ConnectionRoutes(s.connections(), s.signIns(), s.registry()).mount(router);
     new FlowRoutes(s.flows(), s.runs()).mount(router);
@@ -65,16 +80,20 @@ public final class ApiServer {
     return router;
   }
 
-  private static void authenticate(RoutingContext ctx, AdminKey adminKey) {
-    String header = ctx.request().getHeader("Authorization");
-    String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-        ? header.substring(7).strip()
-        : null;
-    if (adminKey.matches(presented)) {
-      ctx.next();
-    } else {
-      ctx.fail(401);
+  private static BodyHandler bodyLimit(long bytes) {
+    return BodyHandler.create(false).setBodyLimit(bytes);
+  }
+
+  /** Ids and path segments are short and printable; anything else is refused before any route. */
+  private static void checkPath(RoutingContext ctx) {
+    String path = ctx.normalizedPath();
+    for (String segment : path.split("/")) {
+      if (segment.length() > MAX_SEGMENT || segment.chars().anyMatch(Character::isISOControl)) {
+        throw Problem.badRequest("a path segment is longer than " + MAX_SEGMENT
+            + " characters or holds control characters");
+      }
     }
+    ctx.next();
   }
 
   public Future<Integer> listen(String host, int port) {

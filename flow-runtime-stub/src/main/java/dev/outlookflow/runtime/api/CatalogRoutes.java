@@ -75,7 +75,7 @@ final class CatalogRoutes {
     if (!dynamic || !(extension instanceof OptionsProvider provider)) {
       throw Problem.notFound("dynamic dropdown field of " + id, field);
     }
-    Http.respond(ctx, 200, connections.forForm(extension.form(), values)
+    Http.respond(ctx, 200, connections.forForm(Principals.of(ctx).workspaceId(), extension.form(), values)
         .compose(connection -> provider.loadOptions(context(connection), field, values))
         .map(options -> {
           JsonArray list = new JsonArray();

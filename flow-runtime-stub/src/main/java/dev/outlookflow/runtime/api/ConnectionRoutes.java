@@ -1,6 +1,7 @@
 package dev.outlookflow.runtime.api;
 
 import dev.outlookflow.plugin.api.connection.ConnectionType;
+import dev.outlookflow.runtime.access.Principal;
 import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.connections.SignInService;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
@@ -34,40 +35,58 @@ final class ConnectionRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    Http.respond(ctx, 200, connections.list().map(all -> {
+    Principal principal = Principals.of(ctx);
+    Http.respond(ctx, 200, connections.list(principal.workspaceId()).map(all -> {
       JsonArray list = new JsonArray();
-      all.forEach(c -> list.add(view(c)));
+      all.forEach(c -> list.add(view(principal, c)));
       return new JsonObject().put("connections", list);
     }));
   }
 
   private void create(RoutingContext ctx) {
-    Http.respond(ctx, 201, connections.create(Http.body(ctx)).map(this::view));
+    Principal principal = admin(ctx, "creating a connection");
+    Http.respond(ctx, 201, connections.create(principal.workspaceId(), Http.body(ctx)).map(c -> view(principal, c)));
   }
 
   private void get(RoutingContext ctx) {
-    Http.respond(ctx, 200, connections.get(ctx.pathParam("id")).map(this::view));
+    Principal principal = Principals.of(ctx);
+    Http.respond(ctx, 200, connections.get(principal.workspaceId(), ctx.pathParam("id")).map(c -> view(principal, c)));
   }
 
   private void update(RoutingContext ctx) {
-    Http.respond(ctx, 200, connections.update(ctx.pathParam("id"), Http.body(ctx)).map(this::view));
+    Principal principal = admin(ctx, "changing a connection");
+    Http.respond(ctx, 200, connections.update(principal.workspaceId(), ctx.pathParam("id"), Http.body(ctx))
+        .map(c -> view(principal, c)));
   }
 
   private void delete(RoutingContext ctx) {
-    Http.noContent(ctx, connections.delete(ctx.pathParam("id")));
+    Principal principal = admin(ctx, "deleting a connection");
+    Http.noContent(ctx, connections.delete(principal.workspaceId(), ctx.pathParam("id")));
   }
 
   private void test(RoutingContext ctx) {
-    Http.respond(ctx, 200, connections.test(ctx.pathParam("id"))
+    Principal principal = admin(ctx, "testing a connection");
+    Http.respond(ctx, 200, connections.test(principal.workspaceId(), ctx.pathParam("id"))
         .map(result -> new JsonObject().put("ok", result.ok()).put("message", result.message())));
   }
 
   private void authorize(RoutingContext ctx) {
-    Http.respond(ctx, 200, signIns.begin(ctx.pathParam("id"))
+    Principal principal = admin(ctx, "signing in a connection");
+    Http.respond(ctx, 200, signIns.begin(principal.workspaceId(), ctx.pathParam("id"))
         .map(url -> new JsonObject().put("authorizeUrl", url)));
   }
 
-  private JsonObject view(ConnectionRecord record) {
+  private static Principal admin(RoutingContext ctx, String action) {
+    Principal principal = Principals.of(ctx);
+    principal.requireAdmin(action);
+    return principal;
+  }
+
+  /** Designers see which connections exist (to use them by id), not how they are configured. */
+  private JsonObject view(Principal principal, ConnectionRecord record) {
+    if (!principal.isAdmin()) {
+      return Views.connectionSummary(record);
+    }
     return Views.connection(record,
         registry.connectionType(record.type()).map(Registered::extension).map(ConnectionType::form));
   }

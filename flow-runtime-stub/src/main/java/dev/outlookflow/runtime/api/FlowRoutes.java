@@ -36,7 +36,7 @@ final class FlowRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    Http.respond(ctx, 200, flows.list().map(all -> {
+    Http.respond(ctx, 200, flows.list(ws(ctx)).map(all -> {
       JsonArray list = new JsonArray();
       all.forEach(f -> list.add(view(f)));
       return new JsonObject().put("flows", list);
@@ -44,38 +44,38 @@ final class FlowRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    Http.respond(ctx, 201, flows.create(Http.body(ctx)).map(this::view));
+    Http.respond(ctx, 201, flows.create(ws(ctx), Http.body(ctx)).map(this::view));
   }
 
   private void get(RoutingContext ctx) {
-    Http.respond(ctx, 200, flows.get(ctx.pathParam("id")).map(this::view));
+    Http.respond(ctx, 200, flows.get(ws(ctx), ctx.pathParam("id")).map(this::view));
   }
 
   private void update(RoutingContext ctx) {
-    Http.respond(ctx, 200, flows.update(ctx.pathParam("id"), Http.body(ctx)).map(this::view));
+    Http.respond(ctx, 200, flows.update(ws(ctx), ctx.pathParam("id"), Http.body(ctx)).map(this::view));
   }
 
   private void delete(RoutingContext ctx) {
-    Http.noContent(ctx, flows.delete(ctx.pathParam("id")));
+    Http.noContent(ctx, flows.delete(ws(ctx), ctx.pathParam("id")));
   }
 
   private void enable(RoutingContext ctx) {
-    Http.respond(ctx, 200, flows.enable(ctx.pathParam("id")).map(this::view));
+    Http.respond(ctx, 200, flows.enable(ws(ctx), ctx.pathParam("id")).map(this::view));
   }
 
   private void disable(RoutingContext ctx) {
-    Http.respond(ctx, 200, flows.disable(ctx.pathParam("id")).map(this::view));
+    Http.respond(ctx, 200, flows.disable(ws(ctx), ctx.pathParam("id")).map(this::view));
   }
 
   private void run(RoutingContext ctx) {
-    Http.respond(ctx, 202, flows.run(ctx.pathParam("id"), Http.optionalBody(ctx))
+    Http.respond(ctx, 202, flows.run(ws(ctx), ctx.pathParam("id"), Http.optionalBody(ctx))
         .map(runId -> new JsonObject().put("runId", runId).put("status", "queued")));
   }
 
   private void runs(RoutingContext ctx) {
     int limit = limit(ctx.queryParam("limit").stream().findFirst().orElse(null));
     String flowId = ctx.pathParam("id");
-    Http.respond(ctx, 200, flows.get(flowId)
+    Http.respond(ctx, 200, flows.get(ws(ctx), flowId)
         .compose(flow -> runs.listByFlow(flowId, limit))
         .map(list -> {
           JsonArray json = new JsonArray();
@@ -86,9 +86,13 @@ final class FlowRoutes {
 
   private void runRecord(RoutingContext ctx) {
     String runId = ctx.pathParam("id");
-    Http.respond(ctx, 200, runs.find(runId)
+    Http.respond(ctx, 200, runs.find(ws(ctx), runId)
         .map(found -> found.orElseThrow(() -> Problem.notFound("run", runId)))
         .compose(run -> runs.steps(runId).map(steps -> Views.run(run, steps))));
+  }
+
+  private static String ws(RoutingContext ctx) {
+    return Principals.of(ctx).workspaceId();
   }
 
   private static int limit(String text) {

@@ -42,6 +42,10 @@ final class Views {
         .put("updatedAt", time(c.updatedAt()));
   }
 
+  static JsonObject connectionSummary(ConnectionRecord c) {
+    return new JsonObject().put("id", c.id()).put("type", c.type()).put("name", c.name()).put("status", c.status());
+  }
+
   static JsonObject flow(FlowRecord f, JsonObject triggerStatus) {
     JsonObject definition = f.definition();
     return new JsonObject()

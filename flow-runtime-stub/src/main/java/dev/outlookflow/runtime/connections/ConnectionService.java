@@ -10,6 +10,9 @@ import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.plugins.Registered;
 import dev.outlookflow.runtime.problem.Problem;
 import dev.outlookflow.runtime.problem.Validators;
+import dev.outlookflow.runtime.secrets.DataKey;
+import dev.outlookflow.runtime.secrets.MasterKeys;
+import dev.outlookflow.runtime.secrets.SecretUnreadableException;
 import dev.outlookflow.runtime.store.ConnectionRecord;
 import dev.outlookflow.runtime.store.ConnectionStore;
 import dev.outlookflow.uischema.form.FieldDefinition;
@@ -26,7 +29,10 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates, changes, tests and removes connections, and hands them to extensions. */
+/**
+ * Creates, changes, tests and removes the connections of a workspace, and hands them to extensions.
+ * Secret properties are sealed before they are stored and opened only for the extension.
+ */
 public final class ConnectionService {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionService.class);
 
@@ -34,50 +40,59 @@ public final class ConnectionService {
   private final ConnectionStore store;
   private final RuntimeEnvironment environment;
   private final Validators validators;
+  private final MasterKeys masterKeys;
 
   public ConnectionService(ExtensionRegistry registry, ConnectionStore store, RuntimeEnvironment environment,
-      Validators validators) {
+      Validators validators, MasterKeys masterKeys) {
     this.registry = registry;
     this.store = store;
     this.environment = environment;
     this.validators = validators;
+    this.masterKeys = masterKeys;
   }
 
-  public Future<ConnectionRecord> create(JsonObject body) {
+  public Future<ConnectionRecord> create(String workspaceId, JsonObject body) {
     ConnectionInput input = ConnectionInput.parse(body);
     Registered<ConnectionType> type = type(input.type());
     JsonObject properties = checkedProperties(type.extension(), input.properties());
+    String id = UUID.randomUUID().toString();
+    DataKey key = MasterKeys.newDataKey();
     long now = environment.now();
-    ConnectionRecord record = new ConnectionRecord(UUID.randomUUID().toString(), type.id(),
-        input.name(), properties, ConnectionStatus.NEW.value(), null, null, now, now);
+    ConnectionRecord record = new ConnectionRecord(id, workspaceId, type.id(), input.name(),
+        ConnectionSecrets.seal(type.extension().form(), properties, key, workspaceId, id), masterKeys.wrap(key),
+        ConnectionStatus.NEW.value(), null, null, now, now);
     return store.insert(record).map(record);
   }
 
-  public Future<ConnectionRecord> update(String id, JsonObject body) {
+  public Future<ConnectionRecord> update(String workspaceId, String id, JsonObject body) {
     ConnectionInput input = ConnectionInput.parse(body);
-    return get(id).compose(existing -> {
+    return get(workspaceId, id).compose(existing -> {
       if (!existing.type().equals(input.type())) {
-        throw Problem.invalid("type", "the type of a connection cannot change (it is "
+        throw Problem.invalid("type", "the type of connection " + id + " cannot change (it is "
             + existing.type() + "); create a new connection instead");
       }
       ConnectionType type = type(existing.type()).extension();
-      JsonObject properties = checkedProperties(type, keepSecrets(type.form(), existing, input.properties()));
-      return store.update(id, input.name(), properties, environment.now()).compose(v -> get(id));
+      DataKey key = masterKeys.unwrap(existing.dataKey());
+      JsonObject stored = ConnectionSecrets.open(existing.properties(), key, workspaceId, id);
+      JsonObject properties = checkedProperties(type, keepSecrets(type.form(), stored, input.properties()));
+      JsonObject sealed = ConnectionSecrets.seal(type.form(), properties, key, workspaceId, id);
+      return store.update(id, input.name(), sealed, environment.now()).compose(v -> get(workspaceId, id));
     });
   }
 
-  public Future<ConnectionRecord> get(String id) {
-    return store.find(id).map(found -> found.orElseThrow(() -> Problem.notFound("connection", id)));
+  public Future<ConnectionRecord> get(String workspaceId, String id) {
+    return store.find(workspaceId, id).map(found -> found.orElseThrow(() -> Problem.notFound("connection", id)));
   }
 
-  public Future<List<ConnectionRecord>> list() {
-    return store.list();
+  public Future<List<ConnectionRecord>> list(String workspaceId) {
+    return store.list(workspaceId);
   }
 
-  /** Lets the type release what it holds, then deletes the connection, its blobs and sign-ins. */
-  public Future<Void> delete(String id) {
-    return handle(id)
-        .compose(handle -> type(handle.type()).extension().disconnect(handle)
+  /** Lets the type release what it holds, then deletes the connection, its data key, blobs and sign-ins. */
+  public Future<Void> delete(String workspaceId, String id) {
+    return get(workspaceId, id)
+        .compose(record -> handle(record)
+            .compose(handle -> type(handle.type()).extension().disconnect(handle))
             .recover(e -> {
               LOG.warn("connection {}: disconnect failed, deleting anyway: {}", id, e.getMessage());
               return Future.succeededFuture();
@@ -87,36 +102,51 @@ public final class ConnectionService {
   }
 
   /** Tests the connection and records the outcome as its status. */
-  public Future<ConnectionTestResult> test(String id) {
-    return handle(id).compose(handle -> type(handle.type()).extension().test(handle)
+  public Future<ConnectionTestResult> test(String workspaceId, String id) {
+    return get(workspaceId, id).compose(record -> handle(record)
+        .compose(handle -> type(handle.type()).extension().test(handle))
         .recover(e -> Future.succeededFuture(ConnectionTestResult.failed(e.getMessage())))
-        .compose(result -> handle.updateStatus(
-                result.ok() ? ConnectionStatus.CONNECTED : ConnectionStatus.ERROR, result.message(), null)
+        .compose(result -> store.updateStatus(id,
+                (result.ok() ? ConnectionStatus.CONNECTED : ConnectionStatus.ERROR).value(), result.message(), null,
+                environment.now())
             .map(result)));
   }
 
-  public Future<ConnectionHandle> handle(String id) {
-    return get(id).map(record -> new StoredConnectionHandle(
-        record, type(record.type()).extension(), store, environment));
+  public Future<ConnectionHandle> handle(String workspaceId, String id) {
+    return get(workspaceId, id).compose(this::handle);
+  }
+
+  /** The record as extensions see it: secrets opened; fails clearly when they do not decrypt. */
+  private Future<ConnectionHandle> handle(ConnectionRecord record) {
+    try {
+      DataKey key = masterKeys.unwrap(record.dataKey());
+      JsonObject properties = ConnectionSecrets.open(record.properties(), key, record.workspaceId(), record.id());
+      return Future.succeededFuture(new StoredConnectionHandle(record, properties, key,
+          type(record.type()).extension(), store, environment));
+    } catch (SecretUnreadableException e) {
+      LOG.error("connection {}: its secrets cannot be decrypted: {}", record.id(), e.getMessage());
+      return Future.failedFuture(new SecretUnreadableException("the secrets of connection " + record.id()
+          + " cannot be decrypted (" + e.getMessage() + "); enter them again with PUT /api/v1/connections/"
+          + record.id()));
+    }
   }
 
   /**
-   * The connection chosen in a form's connection field, checked to be of the field's type; empty
-   * when the form has no connection field or it is left blank.
+   * The connection chosen in a form's connection field, checked to be in the workspace and of the
+   * field's type; empty when the form has no connection field or it is left blank.
    */
-  public Future<Optional<ConnectionHandle>> forForm(Form form, JsonObject values) {
+  public Future<Optional<ConnectionHandle>> forForm(String workspaceId, Form form, JsonObject values) {
     for (FieldDefinition field : form.fieldsOfType(FieldType.CONNECTION)) {
       Object chosen = values.getValue(field.name());
       if (chosen instanceof String id && !id.isBlank()) {
-        return store.find(id).map(found -> {
+        return store.find(workspaceId, id).compose(found -> {
           ConnectionRecord record = found.orElseThrow(() -> Problem.invalid(field.name(),
-              "no connection with id '" + id + "'; pick one from GET /api/v1/connections"));
+              "no connection with id '" + id + "' in this workspace; pick one from GET /api/v1/connections"));
           if (!record.type().equals(field.connectionType())) {
             throw Problem.invalid(field.name(), "connection '" + id + "' is a " + record.type()
                 + " connection; this field needs a " + field.connectionType() + " connection");
           }
-          return Optional.of(new StoredConnectionHandle(
-              record, type(record.type()).extension(), store, environment));
+          return handle(record).map(Optional::of);
         });
       }
     }
@@ -130,11 +160,11 @@ public final class ConnectionService {
   }
 
   /** A secret left out of an update keeps its stored value: the API never sends secrets back. */
-  private static JsonObject keepSecrets(Form form, ConnectionRecord existing, JsonObject given) {
+  private static JsonObject keepSecrets(Form form, JsonObject stored, JsonObject given) {
     JsonObject merged = given.copy();
     for (FieldDefinition field : form.fieldsOfType(FieldType.SECRET)) {
-      if (!merged.containsKey(field.name()) && existing.properties().containsKey(field.name())) {
-        merged.put(field.name(), existing.properties().getValue(field.name()));
+      if (!merged.containsKey(field.name()) && stored.containsKey(field.name())) {
+        merged.put(field.name(), stored.getValue(field.name()));
       }
     }
     return merged;

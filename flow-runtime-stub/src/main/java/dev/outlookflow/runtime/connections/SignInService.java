@@ -32,8 +32,8 @@ public final class SignInService {
   }
 
   /** Answers the URL the admin's browser must open. */
-  public Future<String> begin(String connectionId) {
-    return connections.handle(connectionId).compose(handle -> {
+  public Future<String> begin(String workspaceId, String connectionId) {
+    return connections.handle(workspaceId, connectionId).compose(handle -> {
       var type = connections.type(handle.type()).extension();
       if (!type.needsInteractiveSignIn(handle.properties())) {
         throw Problem.badRequest("connection '" + connectionId + "' does not use interactive sign-in "
@@ -56,10 +56,10 @@ public final class SignInService {
     return store.takeSignIn(state, environment.now()).compose(found -> {
       var pending = found.orElseThrow(() -> Problem.badRequest(
           "this sign-in has expired or was already completed; start the sign-in again from the connection"));
-      return connections.handle(pending.connectionId()).compose(handle -> connections
+      return connections.handle(pending.workspaceId(), pending.connectionId()).compose(handle -> connections
           .type(handle.type()).extension()
           .completeSignIn(context(handle, state), parameters, pending.pending())
-          .compose(v -> connections.get(handle.id())));
+          .compose(v -> connections.get(pending.workspaceId(), handle.id())));
     });
   }
 

@@ -6,6 +6,7 @@ import dev.outlookflow.plugin.api.connection.ConnectionStatus;
 import dev.outlookflow.plugin.api.connection.ConnectionType;
 import dev.outlookflow.plugin.api.connection.Credentials;
 import dev.outlookflow.runtime.RuntimeEnvironment;
+import dev.outlookflow.runtime.secrets.DataKey;
 import dev.outlookflow.runtime.store.ConnectionRecord;
 import dev.outlookflow.runtime.store.ConnectionStore;
 import io.vertx.core.Future;
@@ -14,13 +15,18 @@ import io.vertx.core.json.JsonObject;
 /** A stored connection handed to its type's extensions. */
 final class StoredConnectionHandle implements ConnectionHandle {
   private final ConnectionRecord record;
+  private final JsonObject properties;
+  private final DataKey key;
   private final ConnectionType type;
   private final ConnectionStore store;
   private final RuntimeEnvironment environment;
 
-  StoredConnectionHandle(
-      ConnectionRecord record, ConnectionType type, ConnectionStore store, RuntimeEnvironment environment) {
+  /** {@code properties} are the record's, secrets opened with {@code key}. */
+  StoredConnectionHandle(ConnectionRecord record, JsonObject properties, DataKey key, ConnectionType type,
+      ConnectionStore store, RuntimeEnvironment environment) {
     this.record = record;
+    this.properties = properties;
+    this.key = key;
     this.type = type;
     this.store = store;
     this.environment = environment;
@@ -43,12 +49,12 @@ final class StoredConnectionHandle implements ConnectionHandle {
 
   @Override
   public JsonObject properties() {
-    return record.properties().copy();
+    return properties.copy();
   }
 
   @Override
   public BlobStore blobs() {
-    return new ConnectionBlobs(store, environment, record.id());
+    return new ConnectionBlobs(store, environment, record.workspaceId(), record.id(), key);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.outlookflow.runtime.engine;
 import dev.outlookflow.runtime.RuntimeEnvironment;
 import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
+import dev.outlookflow.runtime.secrets.MasterKeys;
 import dev.outlookflow.runtime.store.RunStore;
 
 /** What every run execution needs. */
@@ -11,4 +12,5 @@ record EngineParts(
     RunStore runs,
     ConnectionService connections,
     StepInputs inputs,
+    MasterKeys masterKeys,
     RuntimeEnvironment environment) {}

@@ -1,6 +1,7 @@
 package dev.outlookflow.runtime.engine;
 
 import dev.outlookflow.plugin.api.StepLog;
+import dev.outlookflow.runtime.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,16 +17,16 @@ public final class PrefixedLog implements StepLog {
 
   @Override
   public void info(String message) {
-    logger.info("{}{}", prefix, message);
+    logger.info("{}{}", prefix, LogSafe.text(message));
   }
 
   @Override
   public void warn(String message) {
-    logger.warn("{}{}", prefix, message);
+    logger.warn("{}{}", prefix, LogSafe.text(message));
   }
 
   @Override
   public void error(String message, Throwable cause) {
-    logger.error("{}{}: {}", prefix, message, String.valueOf(cause));
+    logger.error("{}{}: {}", prefix, LogSafe.text(message), LogSafe.text(String.valueOf(cause)));
   }
 }

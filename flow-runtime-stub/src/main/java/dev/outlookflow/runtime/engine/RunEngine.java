@@ -5,6 +5,8 @@ import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.store.FlowDefinition;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.problem.Validators;
+import dev.outlookflow.runtime.secrets.DataKey;
+import dev.outlookflow.runtime.secrets.MasterKeys;
 import dev.outlookflow.runtime.store.RunRecord;
 import dev.outlookflow.runtime.store.RunStatus;
 import dev.outlookflow.runtime.store.RunStore;
@@ -28,15 +30,21 @@ public final class RunEngine {
   private volatile boolean stopping;
 
   public RunEngine(ExtensionRegistry registry, RunStore runs, ConnectionService connections,
-      Validators validators, RuntimeEnvironment environment) {
-    this.parts = new EngineParts(registry, runs, connections, new StepInputs(validators), environment);
+      Validators validators, MasterKeys masterKeys, RuntimeEnvironment environment) {
+    this.parts = new EngineParts(registry, runs, connections, new StepInputs(validators), masterKeys, environment);
   }
 
-  /** Completes with the run's id once the run is durably stored (queued); then executes it. */
-  public Future<String> enqueue(String flowId, FlowDefinition flow, JsonObject event) {
-    RunRecord run = new RunRecord(UUID.randomUUID().toString(), flowId, flow.toJson(), event,
-        RunStatus.QUEUED, null, parts.environment().now(), null, null);
-    return parts.runs().insert(run).onSuccess(v -> schedule(run)).map(run.id());
+  /**
+   * Completes with the run's id once the run is durably stored (queued); then executes it. The full
+   * event is stored sealed with a new run key, the record keeps a truncated copy.
+   */
+  public Future<String> enqueue(String workspaceId, String flowId, FlowDefinition flow, JsonObject event) {
+    String runId = UUID.randomUUID().toString();
+    DataKey runKey = MasterKeys.newDataKey();
+    RunRecord run = new RunRecord(runId, workspaceId, flowId, flow.toJson(), RecordHygiene.truncated(event),
+        runKey.seal(event.encode(), workspaceId, runId, "event"), RunStatus.QUEUED, null,
+        parts.environment().now(), null, null);
+    return parts.runs().insert(run, parts.masterKeys().wrap(runKey)).onSuccess(v -> schedule(run)).map(runId);
   }
 
   /** Resumes every queued or running run; call once at start, before anything enqueues. */

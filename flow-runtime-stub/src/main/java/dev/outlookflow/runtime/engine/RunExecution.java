@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.runtime.JsonBridge;
+import dev.outlookflow.runtime.plugins.Registered;
+import dev.outlookflow.runtime.secrets.DataKey;
 import dev.outlookflow.runtime.store.FlowDefinition;
 import dev.outlookflow.runtime.store.FlowDefinition.StepSpec;
-import dev.outlookflow.runtime.plugins.Registered;
 import dev.outlookflow.runtime.store.RunRecord;
 import dev.outlookflow.runtime.store.RunStatus;
 import dev.outlookflow.runtime.store.StepRecord;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one run's steps in order. Steps already finished (before a crash) are not run again; a step
  * found in flight is re-invoked in recovery if its action supports that, else marked interrupted.
+ * Full inputs, outputs and the event are kept sealed with the run key; records get display copies.
  */
 final class RunExecution {
   private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
@@ -32,18 +34,13 @@ final class RunExecution {
   private final EngineParts parts;
   private final CancellationSignal cancellation = new CancellationSignal();
   private final ObjectNode bindings = JsonNodeFactory.instance.objectNode();
-  private final ObjectNode stepOutputs;
+  private final ObjectNode stepOutputs = bindings.putObject("steps");
+  private DataKey runKey;
 
   RunExecution(RunRecord run, EngineParts parts) {
     this.run = run;
     this.flow = FlowDefinition.fromJson(run.flowSnapshot());
     this.parts = parts;
-    bindings.set("trigger", JsonBridge.tree(run.triggerEvent()));
-    this.stepOutputs = bindings.putObject("steps");
-  }
-
-  String runId() {
-    return run.id();
   }
 
   void cancel() {
@@ -51,7 +48,14 @@ final class RunExecution {
   }
 
   Future<Void> execute() {
-    return parts.runs().markRunning(run.id(), parts.environment().now())
+    return parts.runs().runKey(run.id())
+        .map(wrapped -> wrapped.map(parts.masterKeys()::unwrap).orElseThrow(() -> new IllegalStateException(
+            "run " + run.id() + " has no run key: its sealed data cannot be read")))
+        .compose(key -> {
+          runKey = key;
+          bindings.set("trigger", JsonBridge.tree(new JsonObject(open(run.sealedEvent(), "event"))));
+          return parts.runs().markRunning(run.id(), parts.environment().now());
+        })
         .compose(v -> parts.runs().steps(run.id()))
         .map(steps -> steps.stream().collect(Collectors.toMap(StepRecord::stepId, Function.identity())))
         .compose(earlier -> step(0, earlier));
@@ -67,14 +71,14 @@ final class RunExecution {
     StepSpec spec = flow.steps().get(index);
     StepRecord previous = earlier.get(spec.id());
     if (previous == null) {
-      return start(index, spec).compose(status -> next(index, status, earlier));
+      return start(index, spec).compose(outcome -> next(index, outcome, earlier));
     }
     if (previous.status() == RunStatus.SUCCEEDED) {
-      stepOutputs.set(spec.id(), JsonBridge.tree(previous.output()));
+      stepOutputs.set(spec.id(), JsonBridge.tree(new JsonObject(open(previous.sealedOutput(), stepPart(spec, "output")))));
       return step(index + 1, earlier);
     }
     if (previous.status() == RunStatus.RUNNING) {
-      return resume(spec, previous).compose(status -> next(index, status, earlier));
+      return resume(spec, previous).compose(outcome -> next(index, outcome, earlier));
     }
     return finish(previous.status(), stepFailure(spec, previous.error()));
   }
@@ -100,11 +104,12 @@ final class RunExecution {
       input = parts.inputs().resolve(action.get().extension().form(), spec.properties(), bindings);
     } catch (RuntimeException e) {
       StepRecord failed = new StepRecord(run.id(), spec.id(), index, spec.type(), RunStatus.FAILED,
-          null, null, StepErrors.of(e), null, now, now);
+          null, null, null, null, StepErrors.of(e), null, now, now);
       return parts.runs().startStep(failed).map(new StepOutcome(RunStatus.FAILED, failed.error()));
     }
     StepRecord running = new StepRecord(run.id(), spec.id(), index, spec.type(), RunStatus.RUNNING,
-        input, null, null, new JsonObject(), now, null);
+        RecordHygiene.display(input, action.get().extension().form()),
+        seal(input.encode(), stepPart(spec, "input")), null, null, null, new JsonObject(), now, null);
     return parts.runs().startStep(running)
         .compose(v -> invoke(action.get(), spec, input, new JsonObject(), false));
   }
@@ -122,12 +127,13 @@ final class RunExecution {
               + " cannot be safely re-run: check whether its effect happened, then run the flow again"));
     }
     LOG.info("run {} step {}: resuming after a crash from its recorded state", run.id(), spec.id());
-    return invoke(action.get(), spec, inFlight.input(), inFlight.state(), true);
+    JsonObject input = new JsonObject(open(inFlight.sealedInput(), stepPart(spec, "input")));
+    return invoke(action.get(), spec, input, inFlight.state(), true);
   }
 
   private Future<StepOutcome> invoke(
       Registered<Action> action, StepSpec spec, JsonObject input, JsonObject state, boolean recovering) {
-    return parts.connections().forForm(action.extension().form(), input)
+    return parts.connections().forForm(run.workspaceId(), action.extension().form(), input)
         .compose(connection -> call(action, spec, input, state, recovering, connection))
         .transform(done -> {
           if (cancellation.isCancelled()) {
@@ -157,12 +163,28 @@ final class RunExecution {
   }
 
   private Future<StepOutcome> record(StepSpec spec, RunStatus status, JsonObject output, JsonObject error) {
-    return parts.runs().finishStep(run.id(), spec.id(), status, output, error, parts.environment().now())
+    return parts.runs().finishStep(run.id(), spec.id(), status,
+            output == null ? null : RecordHygiene.truncated(output),
+            output == null ? null : seal(output.encode(), stepPart(spec, "output")),
+            error, parts.environment().now())
         .map(new StepOutcome(status, error));
   }
 
   private Future<Void> finish(RunStatus status, JsonObject error) {
     return parts.runs().finish(run.id(), status, error, parts.environment().now());
+  }
+
+  /** Sealed values are bound to their workspace, run and place in the run. */
+  private String seal(String plaintext, String part) {
+    return runKey.seal(plaintext, run.workspaceId(), run.id(), part);
+  }
+
+  private String open(String sealed, String part) {
+    return runKey.open(sealed, run.workspaceId(), run.id(), part);
+  }
+
+  private static String stepPart(StepSpec spec, String what) {
+    return "step:" + spec.id() + ":" + what;
   }
 
   private static JsonObject stepFailure(StepSpec spec, JsonObject error) {

@@ -30,60 +30,61 @@ public final class FlowService {
   }
 
   /** Stores a new flow, disabled: enabling it starts its trigger. */
-  public Future<FlowRecord> create(JsonObject body) {
-    return validator.validate(body).compose(definition -> {
+  public Future<FlowRecord> create(String workspaceId, JsonObject body) {
+    return validator.validate(workspaceId, body).compose(definition -> {
       long now = environment.now();
-      FlowRecord flow = new FlowRecord(UUID.randomUUID().toString(), definition.name(),
+      FlowRecord flow = new FlowRecord(UUID.randomUUID().toString(), workspaceId, definition.name(),
           definition.toJson(), false, now, now);
       return flows.insert(flow).map(flow);
     });
   }
 
   /** Replaces the definition; an enabled flow's old trigger is removed and the new one started. */
-  public Future<FlowRecord> update(String id, JsonObject body) {
-    return get(id).compose(existing -> validator.validate(body).compose(definition -> {
+  public Future<FlowRecord> update(String workspaceId, String id, JsonObject body) {
+    return get(workspaceId, id).compose(existing -> validator.validate(workspaceId, body).compose(definition -> {
       Future<Void> retire = existing.enabled() ? triggers.remove(existing) : Future.succeededFuture();
       return retire
           .compose(v -> flows.update(id, definition.name(), definition.toJson(), environment.now()))
-          .compose(v -> get(id))
+          .compose(v -> get(workspaceId, id))
           .compose(updated -> (updated.enabled() ? triggers.start(updated) : Future.<Void>succeededFuture())
               .map(updated));
     }));
   }
 
-  public Future<FlowRecord> get(String id) {
-    return flows.find(id).map(found -> found.orElseThrow(() -> Problem.notFound("flow", id)));
+  public Future<FlowRecord> get(String workspaceId, String id) {
+    return flows.find(workspaceId, id).map(found -> found.orElseThrow(() -> Problem.notFound("flow", id)));
   }
 
-  public Future<List<FlowRecord>> list() {
-    return flows.list();
+  public Future<List<FlowRecord>> list(String workspaceId) {
+    return flows.list(workspaceId);
   }
 
   /** Removes the flow's trigger (and what it created remotely), then the flow and its runs. */
-  public Future<Void> delete(String id) {
-    return get(id).compose(triggers::remove).compose(v -> flows.delete(id)).mapEmpty();
+  public Future<Void> delete(String workspaceId, String id) {
+    return get(workspaceId, id).compose(triggers::remove).compose(v -> flows.delete(id)).mapEmpty();
   }
 
-  public Future<FlowRecord> enable(String id) {
-    return get(id).compose(flow -> {
+  public Future<FlowRecord> enable(String workspaceId, String id) {
+    return get(workspaceId, id).compose(flow -> {
       if (flow.enabled()) {
         return Future.succeededFuture(flow);
       }
       return flows.setEnabled(id, true, environment.now())
-          .compose(v -> get(id))
+          .compose(v -> get(workspaceId, id))
           .compose(enabled -> triggers.start(enabled).map(enabled));
     });
   }
 
-  public Future<FlowRecord> disable(String id) {
-    return get(id).compose(flow -> flows.setEnabled(id, false, environment.now())
+  public Future<FlowRecord> disable(String workspaceId, String id) {
+    return get(workspaceId, id).compose(flow -> flows.setEnabled(id, false, environment.now())
         .compose(v -> flow.enabled() ? triggers.remove(flow) : Future.<Void>succeededFuture())
-        .compose(v -> get(id)));
+        .compose(v -> get(workspaceId, id)));
   }
 
   /** Starts a run now with {@code event} as {@code {{trigger}}}; answers its id once stored. */
-  public Future<String> run(String id, JsonObject event) {
-    return get(id).compose(flow -> engine.enqueue(id, FlowDefinition.fromJson(flow.definition()), event));
+  public Future<String> run(String workspaceId, String id, JsonObject event) {
+    return get(workspaceId, id)
+        .compose(flow -> engine.enqueue(workspaceId, id, FlowDefinition.fromJson(flow.definition()), event));
   }
 
   public JsonObject triggerStatus(String flowId) {

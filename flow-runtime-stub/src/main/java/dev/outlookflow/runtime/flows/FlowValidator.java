@@ -44,7 +44,7 @@ public final class FlowValidator {
     this.validators = validators;
   }
 
-  public Future<FlowDefinition> validate(JsonObject body) {
+  public Future<FlowDefinition> validate(String workspaceId, JsonObject body) {
     List<FieldError> errors = new ArrayList<>();
     unknownKeys(body, FLOW_KEYS, "", errors);
     String name = name(body, errors);
@@ -54,7 +54,7 @@ public final class FlowValidator {
       return Future.failedFuture(Problem.invalid("the flow is not valid", errors));
     }
     FlowDefinition flow = new FlowDefinition(name, trigger, steps);
-    return checkConnections(flow).map(flow);
+    return checkConnections(workspaceId, flow).map(flow);
   }
 
   private static String name(JsonObject body, List<FieldError> errors) {
@@ -153,9 +153,11 @@ public final class FlowValidator {
 
   private void check(Registered<? extends Extension> type, JsonObject properties, ExpressionScope scope,
       String prefix, List<FieldError> errors) {
-    validators.of(type.extension().form())
-        .validateDesign(JsonBridge.tree(properties), scope)
-        .forEach(e -> errors.add(e.under(prefix)));
+    List<FieldError> found = validators.of(type.extension().form()).validateDesign(JsonBridge.tree(properties), scope);
+    if (found.isEmpty()) {
+      found = type.extension().validate(properties);
+    }
+    found.forEach(e -> errors.add(e.under(prefix)));
   }
 
   private static void unknownKeys(JsonObject object, Set<String> allowed, String at, List<FieldError> errors) {
@@ -167,13 +169,13 @@ public final class FlowValidator {
     }
   }
 
-  private Future<Void> checkConnections(FlowDefinition flow) {
+  private Future<Void> checkConnections(String workspaceId, FlowDefinition flow) {
     List<Future<?>> checks = new ArrayList<>();
-    checks.add(connectionCheck(registry.trigger(flow.trigger().type()).orElseThrow().extension(),
+    checks.add(connectionCheck(workspaceId, registry.trigger(flow.trigger().type()).orElseThrow().extension(),
         flow.trigger().properties(), "trigger.properties"));
     for (int i = 0; i < flow.steps().size(); i++) {
       FlowDefinition.StepSpec step = flow.steps().get(i);
-      checks.add(connectionCheck(registry.action(step.type()).orElseThrow().extension(),
+      checks.add(connectionCheck(workspaceId, registry.action(step.type()).orElseThrow().extension(),
           step.properties(), "steps[" + i + "].properties"));
     }
     return Future.join(checks).transform(done -> {
@@ -191,8 +193,9 @@ public final class FlowValidator {
     });
   }
 
-  private Future<Void> connectionCheck(Extension extension, JsonObject properties, String prefix) {
-    return connections.forForm(extension.form(), properties)
+  private Future<Void> connectionCheck(String workspaceId, Extension extension, JsonObject properties,
+      String prefix) {
+    return connections.forForm(workspaceId, extension.form(), properties)
         .<Void>mapEmpty()
         .recover(e -> e instanceof Problem problem
             ? Future.failedFuture(Problem.invalid(problem.getMessage(),

@@ -21,6 +21,10 @@ public final class Problem extends RuntimeException {
     return new Problem(400, message, fields);
   }
 
+  public static Problem invalid(List<FieldError> fields) {
+    return new Problem(400, fields.get(0).field() + ": " + fields.get(0).message(), fields);
+  }
+
   public static Problem invalid(String field, String message) {
     return new Problem(400, message, List.of(new FieldError(field, message)));
   }
@@ -31,6 +35,14 @@ public final class Problem extends RuntimeException {
 
   public static Problem notFound(String what, String id) {
     return new Problem(404, "no " + what + " with id '" + id + "'", List.of());
+  }
+
+  public static Problem unauthorized() {
+    return new Problem(401, "missing, unknown or revoked API key: send Authorization: Bearer <key>", List.of());
+  }
+
+  public static Problem forbidden(String message) {
+    return new Problem(403, message, List.of());
   }
 
   public static Problem conflict(String message) {

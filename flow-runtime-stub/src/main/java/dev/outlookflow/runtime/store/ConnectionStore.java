@@ -1,5 +1,6 @@
 package dev.outlookflow.runtime.store;
 
+import dev.outlookflow.runtime.secrets.WrappedKey;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -12,17 +13,25 @@ import java.util.Optional;
 /** Connections, their private blobs and pending interactive sign-ins. */
 public final class ConnectionStore {
   private static final String COLUMNS =
-      "id, type, name, properties, status, status_message, action_url, created_at, updated_at";
+      "id, workspace_id, type, name, properties, status, status_message, action_url, created_at, updated_at";
+  private static final String SELECT = "SELECT c.id, c.workspace_id, c.type, c.name, c.properties, c.status, "
+      + "c.status_message, c.action_url, c.created_at, c.updated_at, k.master_key_id, k.wrapped_key "
+      + "FROM connections c LEFT JOIN connection_keys k ON k.connection_id = c.id ";
   private final Database db;
 
   public ConnectionStore(Database db) {
     this.db = db;
   }
 
+  /** Stores the connection and its wrapped data key together. */
   public Future<Void> insert(ConnectionRecord c) {
-    return db.update("INSERT INTO connections (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        c.id(), c.type(), c.name(), c.properties().encode(), c.status(), c.statusMessage(),
-        c.actionUrl(), c.createdAt(), c.updatedAt()).mapEmpty();
+    return db.write(sql -> {
+      Rows.update(sql, "INSERT INTO connections (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          c.id(), c.workspaceId(), c.type(), c.name(), c.properties().encode(), c.status(), c.statusMessage(),
+          c.actionUrl(), c.createdAt(), c.updatedAt());
+      return Rows.update(sql, "INSERT INTO connection_keys (connection_id, master_key_id, wrapped_key) VALUES (?, ?, ?)",
+          c.id(), c.dataKey().masterKeyId(), c.dataKey().wrapped());
+    }).mapEmpty();
   }
 
   /** Replaces name and properties; answers false when the connection does not exist. */
@@ -32,23 +41,43 @@ public final class ConnectionStore {
         name, properties.encode(), now, id).map(changed -> changed == 1);
   }
 
+  /** Every wrapped data key, for master key rotation. */
+  public Future<List<WrappedKeyRow>> wrappedKeys() {
+    return db.read(sql -> Rows.list(sql, "SELECT connection_id, master_key_id, wrapped_key FROM connection_keys",
+        row -> new WrappedKeyRow(row.getString(1), new WrappedKey(row.getString(2), row.getString(3)))));
+  }
+
+  public record WrappedKeyRow(String connectionId, WrappedKey key) {}
+
+  /** Replaces wrapped data keys in one transaction. */
+  public Future<Void> rewrap(List<WrappedKeyRow> keys) {
+    return db.write(sql -> {
+      for (WrappedKeyRow row : keys) {
+        Rows.update(sql, "UPDATE connection_keys SET master_key_id = ?, wrapped_key = ? WHERE connection_id = ?",
+            row.key().masterKeyId(), row.key().wrapped(), row.connectionId());
+      }
+      return null;
+    });
+  }
+
   public Future<Void> updateStatus(String id, String status, String message, String actionUrl, long now) {
     return db.update(
         "UPDATE connections SET status = ?, status_message = ?, action_url = ?, updated_at = ? WHERE id = ?",
         status, message, actionUrl, now, id).mapEmpty();
   }
 
-  public Future<Optional<ConnectionRecord>> find(String id) {
-    return db.read(sql -> Rows.one(sql,
-        "SELECT " + COLUMNS + " FROM connections WHERE id = ?", ConnectionStore::map, id));
+  /** The connection, if it exists in this workspace. */
+  public Future<Optional<ConnectionRecord>> find(String workspaceId, String id) {
+    return db.read(sql -> Rows.one(sql, SELECT + "WHERE c.workspace_id = ? AND c.id = ?",
+        ConnectionStore::map, workspaceId, id));
   }
 
-  public Future<List<ConnectionRecord>> list() {
-    return db.read(sql -> Rows.list(sql,
-        "SELECT " + COLUMNS + " FROM connections ORDER BY created_at, id", ConnectionStore::map));
+  public Future<List<ConnectionRecord>> list(String workspaceId) {
+    return db.read(sql -> Rows.list(sql, SELECT + "WHERE c.workspace_id = ? ORDER BY c.created_at, c.id",
+        ConnectionStore::map, workspaceId));
   }
 
-  /** Deletes the connection with its blobs and pending sign-ins. */
+  /** Deletes the connection with its data key (so its ciphertexts become unreadable), blobs and sign-ins. */
   public Future<Boolean> delete(String id) {
     return db.update("DELETE FROM connections WHERE id = ?", id).map(changed -> changed == 1);
   }
@@ -89,8 +118,10 @@ public final class ConnectionStore {
   public Future<Optional<PendingSignIn>> takeSignIn(String state, long now) {
     return db.write(sql -> {
       Optional<PendingSignIn> found = Rows.one(sql,
-          "SELECT connection_id, pending, expires_at FROM sign_ins WHERE state = ?",
-          row -> new PendingSignIn(row.getString(1), new JsonObject(row.getString(2)), row.getLong(3)),
+          "SELECT s.connection_id, c.workspace_id, s.pending, s.expires_at FROM sign_ins s "
+              + "JOIN connections c ON c.id = s.connection_id WHERE s.state = ?",
+          row -> new PendingSignIn(row.getString(1), row.getString(2), new JsonObject(row.getString(3)),
+              row.getLong(4)),
           state);
       Rows.update(sql, "DELETE FROM sign_ins WHERE state = ? OR expires_at < ?", state, now);
       return found.filter(p -> p.expiresAt() >= now);
@@ -98,14 +129,18 @@ public final class ConnectionStore {
   }
 
   /** A sign-in started and not yet completed. */
-  public record PendingSignIn(String connectionId, JsonObject pending, long expiresAt) {}
+  public record PendingSignIn(String connectionId, String workspaceId, JsonObject pending, long expiresAt) {}
 
   private static ConnectionRecord map(ResultSet row) throws SQLException {
     return new ConnectionRecord(
         row.getString("id"),
+        row.getString("workspace_id"),
         row.getString("type"),
         row.getString("name"),
         new JsonObject(row.getString("properties")),
+        row.getString("wrapped_key") == null
+            ? null
+            : new WrappedKey(row.getString("master_key_id"), row.getString("wrapped_key")),
         row.getString("status"),
         row.getString("status_message"),
         row.getString("action_url"),

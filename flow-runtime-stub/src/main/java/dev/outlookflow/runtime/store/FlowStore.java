@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** Flows and the durable state of their triggers. */
 public final class FlowStore {
-  private static final String COLUMNS = "id, name, definition, enabled, created_at, updated_at";
+  private static final String COLUMNS = "id, workspace_id, name, definition, enabled, created_at, updated_at";
   private final Database db;
 
   public FlowStore(Database db) {
@@ -17,8 +17,8 @@ public final class FlowStore {
   }
 
   public Future<Void> insert(FlowRecord flow) {
-    return db.update("INSERT INTO flows (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
-        flow.id(), flow.name(), flow.definition().encode(), flow.enabled(), flow.createdAt(),
+    return db.update("INSERT INTO flows (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+        flow.id(), flow.workspaceId(), flow.name(), flow.definition().encode(), flow.enabled(), flow.createdAt(),
         flow.updatedAt()).mapEmpty();
   }
 
@@ -33,14 +33,22 @@ public final class FlowStore {
         "UPDATE flows SET enabled = ?, updated_at = ? WHERE id = ?", enabled, now, id).map(changed -> changed == 1);
   }
 
-  public Future<Optional<FlowRecord>> find(String id) {
-    return db.read(sql -> Rows.one(sql, "SELECT " + COLUMNS + " FROM flows WHERE id = ?",
-        FlowStore::map, id));
+  /** The flow, if it exists in this workspace. */
+  public Future<Optional<FlowRecord>> find(String workspaceId, String id) {
+    return db.read(sql -> Rows.one(sql, "SELECT " + COLUMNS + " FROM flows WHERE workspace_id = ? AND id = ?",
+        FlowStore::map, workspaceId, id));
   }
 
-  public Future<List<FlowRecord>> list() {
+  public Future<List<FlowRecord>> list(String workspaceId) {
     return db.read(sql -> Rows.list(sql,
-        "SELECT " + COLUMNS + " FROM flows ORDER BY created_at, id", FlowStore::map));
+        "SELECT " + COLUMNS + " FROM flows WHERE workspace_id = ? ORDER BY created_at, id", FlowStore::map,
+        workspaceId));
+  }
+
+  /** The enabled flows of every workspace, whose triggers start with the runtime. */
+  public Future<List<FlowRecord>> listEnabled() {
+    return db.read(sql -> Rows.list(sql,
+        "SELECT " + COLUMNS + " FROM flows WHERE enabled = TRUE ORDER BY created_at, id", FlowStore::map));
   }
 
   /** Deletes the flow with its runs and trigger state. */
@@ -77,6 +85,7 @@ public final class FlowStore {
   private static FlowRecord map(ResultSet row) throws SQLException {
     return new FlowRecord(
         row.getString("id"),
+        row.getString("workspace_id"),
         row.getString("name"),
         new JsonObject(row.getString("definition")),
         row.getBoolean("enabled"),

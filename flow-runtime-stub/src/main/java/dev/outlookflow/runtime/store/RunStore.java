@@ -1,5 +1,6 @@
 package dev.outlookflow.runtime.store;
 
+import dev.outlookflow.runtime.secrets.WrappedKey;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.sql.ResultSet;
@@ -7,39 +8,75 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** Runs and their steps. Every write completes only once committed. */
+/** Runs, their steps and run keys. Every write completes only once committed. */
 public final class RunStore {
-  private static final String RUN_COLUMNS =
-      "id, flow_id, flow_snapshot, trigger_event, status, error, created_at, started_at, finished_at";
-  private static final String STEP_COLUMNS =
-      "run_id, step_id, position, type, status, input, output, error, state, started_at, finished_at";
+  private static final String RUN_COLUMNS = "id, workspace_id, flow_id, flow_snapshot, trigger_event, "
+      + "sealed_event, status, error, created_at, started_at, finished_at";
+  private static final String STEP_COLUMNS = "run_id, step_id, position, type, status, input, sealed_input, "
+      + "output, sealed_output, error, state, started_at, finished_at";
   private final Database db;
 
   public RunStore(Database db) {
     this.db = db;
   }
 
-  public Future<Void> insert(RunRecord run) {
-    return db.update("INSERT INTO runs (" + RUN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        run.id(), run.flowId(), run.flowSnapshot().encode(), run.triggerEvent().encode(),
-        run.status().value(), Json.text(run.error()), run.createdAt(), run.startedAt(),
-        run.finishedAt()).mapEmpty();
+  /** Stores a new run with its wrapped run key. */
+  public Future<Void> insert(RunRecord run, WrappedKey runKey) {
+    return db.write(sql -> {
+      Rows.update(sql, "INSERT INTO runs (" + RUN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          run.id(), run.workspaceId(), run.flowId(), run.flowSnapshot().encode(), run.triggerEvent().encode(),
+          run.sealedEvent(), run.status().value(), Json.text(run.error()), run.createdAt(), run.startedAt(),
+          run.finishedAt());
+      return Rows.update(sql, "INSERT INTO run_keys (run_id, master_key_id, wrapped_key) VALUES (?, ?, ?)",
+          run.id(), runKey.masterKeyId(), runKey.wrapped());
+    }).mapEmpty();
+  }
+
+  public Future<Optional<WrappedKey>> runKey(String runId) {
+    return db.read(sql -> Rows.one(sql, "SELECT master_key_id, wrapped_key FROM run_keys WHERE run_id = ?",
+        row -> new WrappedKey(row.getString(1), row.getString(2)), runId));
+  }
+
+  /** Every wrapped run key, for master key rotation. */
+  public Future<List<KeyRow>> wrappedKeys() {
+    return db.read(sql -> Rows.list(sql, "SELECT run_id, master_key_id, wrapped_key FROM run_keys",
+        row -> new KeyRow(row.getString(1), new WrappedKey(row.getString(2), row.getString(3)))));
+  }
+
+  public record KeyRow(String runId, WrappedKey key) {}
+
+  public Future<Void> rewrap(List<KeyRow> keys) {
+    return db.write(sql -> {
+      for (KeyRow row : keys) {
+        Rows.update(sql, "UPDATE run_keys SET master_key_id = ?, wrapped_key = ? WHERE run_id = ?",
+            row.key().masterKeyId(), row.key().wrapped(), row.runId());
+      }
+      return null;
+    });
   }
 
   public Future<Void> markRunning(String runId, long now) {
-    return db.update(
-        "UPDATE runs SET status = ?, started_at = COALESCE(started_at, ?) WHERE id = ?",
+    return db.update("UPDATE runs SET status = ?, started_at = COALESCE(started_at, ?) WHERE id = ?",
         RunStatus.RUNNING.value(), now, runId).mapEmpty();
   }
 
+  /**
+   * Ends a run: its status, and the hygiene of its record: the sealed full values are cleared and
+   * the run key destroyed, so only the display copies remain.
+   */
   public Future<Void> finish(String runId, RunStatus status, JsonObject error, long now) {
-    return db.update("UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE id = ?",
-        status.value(), Json.text(error), now, runId).mapEmpty();
+    return db.write(sql -> {
+      Rows.update(sql, "UPDATE runs SET status = ?, error = ?, finished_at = ?, sealed_event = NULL WHERE id = ?",
+          status.value(), Json.text(error), now, runId);
+      Rows.update(sql, "UPDATE steps SET sealed_input = NULL, sealed_output = NULL WHERE run_id = ?", runId);
+      return Rows.update(sql, "DELETE FROM run_keys WHERE run_id = ?", runId);
+    }).mapEmpty();
   }
 
-  public Future<Optional<RunRecord>> find(String runId) {
-    return db.read(sql -> Rows.one(sql, "SELECT " + RUN_COLUMNS + " FROM runs WHERE id = ?",
-        RunStore::mapRun, runId));
+  /** The run, if it belongs to this workspace. */
+  public Future<Optional<RunRecord>> find(String workspaceId, String runId) {
+    return db.read(sql -> Rows.one(sql, "SELECT " + RUN_COLUMNS + " FROM runs WHERE workspace_id = ? AND id = ?",
+        RunStore::mapRun, workspaceId, runId));
   }
 
   /** The newest runs of a flow first. */
@@ -56,14 +93,20 @@ public final class RunStore {
         RunStore::mapRun, RunStatus.QUEUED.value(), RunStatus.RUNNING.value()));
   }
 
+  /** Deletes finished runs older than the cutoff with their steps; answers how many. */
+  public Future<Integer> purgeFinishedBefore(long cutoff) {
+    return db.update("DELETE FROM runs WHERE finished_at IS NOT NULL AND finished_at < ?", cutoff);
+  }
+
   /** Records that a step started (or restarted) with its resolved input. */
   public Future<Void> startStep(StepRecord step) {
     return db.write(sql -> {
       Rows.update(sql, "DELETE FROM steps WHERE run_id = ? AND step_id = ?", step.runId(), step.stepId());
-      return Rows.update(sql, "INSERT INTO steps (" + STEP_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      return Rows.update(sql,
+          "INSERT INTO steps (" + STEP_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           step.runId(), step.stepId(), step.position(), step.type(), step.status().value(),
-          Json.text(step.input()), Json.text(step.output()), Json.text(step.error()),
-          Json.text(step.state()), step.startedAt(), step.finishedAt());
+          Json.text(step.input()), step.sealedInput(), Json.text(step.output()), step.sealedOutput(),
+          Json.text(step.error()), Json.text(step.state()), step.startedAt(), step.finishedAt());
     }).mapEmpty();
   }
 
@@ -72,11 +115,12 @@ public final class RunStore {
         state.encode(), runId, stepId).mapEmpty();
   }
 
-  public Future<Void> finishStep(
-      String runId, String stepId, RunStatus status, JsonObject output, JsonObject error, long now) {
-    return db.update(
-        "UPDATE steps SET status = ?, output = ?, error = ?, finished_at = ? WHERE run_id = ? AND step_id = ?",
-        status.value(), Json.text(output), Json.text(error), now, runId, stepId).mapEmpty();
+  /** Ends a step; its sealed input is no longer needed once it has an outcome. */
+  public Future<Void> finishStep(String runId, String stepId, RunStatus status, JsonObject output,
+      String sealedOutput, JsonObject error, long now) {
+    return db.update("UPDATE steps SET status = ?, output = ?, sealed_output = ?, sealed_input = NULL, error = ?, "
+            + "finished_at = ? WHERE run_id = ? AND step_id = ?",
+        status.value(), Json.text(output), sealedOutput, Json.text(error), now, runId, stepId).mapEmpty();
   }
 
   public Future<List<StepRecord>> steps(String runId) {
@@ -88,9 +132,11 @@ public final class RunStore {
   private static RunRecord mapRun(ResultSet row) throws SQLException {
     return new RunRecord(
         row.getString("id"),
+        row.getString("workspace_id"),
         row.getString("flow_id"),
         new JsonObject(row.getString("flow_snapshot")),
         new JsonObject(row.getString("trigger_event")),
+        row.getString("sealed_event"),
         RunStatus.of(row.getString("status")),
         Json.object(row.getString("error")),
         row.getLong("created_at"),
@@ -106,7 +152,9 @@ public final class RunStore {
         row.getString("type"),
         RunStatus.of(row.getString("status")),
         Json.object(row.getString("input")),
+        row.getString("sealed_input"),
         Json.object(row.getString("output")),
+        row.getString("sealed_output"),
         Json.object(row.getString("error")),
         Json.object(row.getString("state")),
         Rows.nullableLong(row, "started_at"),

@@ -2,7 +2,10 @@ package dev.outlookflow.runtime.store;
 
 import io.vertx.core.json.JsonObject;
 
-/** A step of a run that has started: its resolved input, output or error, and recorded state. */
+/**
+ * A step of a run that has started. {@code input} and {@code output} are display copies (secrets
+ * redacted, large values truncated); the sealed ones hold the full values while the run is unfinished.
+ */
 public record StepRecord(
     String runId,
     String stepId,
@@ -10,7 +13,9 @@ public record StepRecord(
     String type,
     RunStatus status,
     JsonObject input,
+    String sealedInput,
     JsonObject output,
+    String sealedOutput,
     JsonObject error,
     JsonObject state,
     Long startedAt,

@@ -49,9 +49,9 @@ public final class TriggerSupervisor {
   }
 
   public Future<Void> startEnabled() {
-    return flows.list().compose(all -> {
+    return flows.listEnabled().compose(all -> {
       List<Future<Void>> starts = new ArrayList<>();
-      all.stream().filter(FlowRecord::enabled).forEach(flow -> starts.add(start(flow)));
+      all.forEach(flow -> starts.add(start(flow)));
       return Future.join(starts).mapEmpty();
     });
   }
@@ -64,7 +64,7 @@ public final class TriggerSupervisor {
       return failed(flow.id(), "trigger " + definition.trigger().type()
           + " is not loaded: is its plugin in the plugins folder?");
     }
-    return context(flow.id(), trigger.get(), definition)
+    return context(flow, trigger.get(), definition)
         .compose(context -> trigger.get().extension().start(context, definition.trigger().properties())
             .onFailure(e -> context.scopedTimers().close())
             .map(handle -> {
@@ -93,7 +93,7 @@ public final class TriggerSupervisor {
   public Future<Void> remove(FlowRecord flow) {
     FlowDefinition definition = FlowDefinition.fromJson(flow.definition());
     return stop(flow.id()).compose(v -> registry.trigger(definition.trigger().type())
-            .map(trigger -> context(flow.id(), trigger, definition)
+            .map(trigger -> context(flow, trigger, definition)
                 .compose(context -> trigger.extension().delete(context, definition.trigger().properties())))
             .orElseGet(Future::succeededFuture))
         .recover(e -> {
@@ -114,18 +114,19 @@ public final class TriggerSupervisor {
     return statuses.getOrDefault(flowId, TriggerStatus.STOPPED).toJson();
   }
 
-  private Future<FlowTriggerContext> context(String flowId, Registered<Trigger> trigger, FlowDefinition definition) {
-    PrefixedLog log = new PrefixedLog(trigger.plugin(), "flow " + flowId + " trigger " + trigger.id());
-    return connections.forForm(trigger.extension().form(), definition.trigger().properties())
-        .map(connection -> new FlowTriggerContext(flowId, event -> emit(flowId, event),
-            new DurableTriggerState(flows, flowId), new ScopedTimers(environment.vertx(), log),
+  private Future<FlowTriggerContext> context(FlowRecord flow, Registered<Trigger> trigger, FlowDefinition definition) {
+    PrefixedLog log = new PrefixedLog(trigger.plugin(), "flow " + flow.id() + " trigger " + trigger.id());
+    return connections.forForm(flow.workspaceId(), trigger.extension().form(), definition.trigger().properties())
+        .map(connection -> new FlowTriggerContext(flow.id(), event -> emit(flow, event),
+            new DurableTriggerState(flows, flow.id()), new ScopedTimers(environment.vertx(), log),
             connection, log, environment));
   }
 
-  private Future<String> emit(String flowId, JsonObject event) {
-    return flows.find(flowId).compose(flow -> flow
-        .map(f -> engine.enqueue(flowId, FlowDefinition.fromJson(f.definition()), event))
-        .orElseGet(() -> Future.failedFuture("flow " + flowId + " no longer exists")));
+  /** Runs the flow as it is stored now, so an edit applies to the next event. */
+  private Future<String> emit(FlowRecord started, JsonObject event) {
+    return flows.find(started.workspaceId(), started.id()).compose(flow -> flow
+        .map(f -> engine.enqueue(f.workspaceId(), f.id(), FlowDefinition.fromJson(f.definition()), event))
+        .orElseGet(() -> Future.failedFuture("flow " + started.id() + " no longer exists")));
   }
 
   private Future<Void> failed(String flowId, String message) {

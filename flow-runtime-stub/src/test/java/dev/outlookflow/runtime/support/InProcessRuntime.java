@@ -6,12 +6,12 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /** The runtime started in the test's JVM, on a free port, with its own Vert.x; restartable. */
 public final class InProcessRuntime implements AutoCloseable {
-  private final RuntimeConfig config;
+  private RuntimeConfig config;
   private Vertx vertx;
   private FlowRuntime runtime;
 
@@ -20,8 +20,11 @@ public final class InProcessRuntime implements AutoCloseable {
   }
 
   public static InProcessRuntime start(Path dataDir, Path pluginsDir) throws Exception {
-    InProcessRuntime runtime = new InProcessRuntime(
-        new RuntimeConfig("127.0.0.1", 0, dataDir, pluginsDir, Optional.empty(), Clock.systemUTC()));
+    return start(RuntimeConfig.local(dataDir, pluginsDir, Clock.systemUTC()));
+  }
+
+  public static InProcessRuntime start(RuntimeConfig config) throws Exception {
+    InProcessRuntime runtime = new InProcessRuntime(config);
     runtime.boot();
     return runtime;
   }
@@ -33,7 +36,13 @@ public final class InProcessRuntime implements AutoCloseable {
 
   /** Stops gracefully and starts again on the same data. */
   public void restart() throws Exception {
+    restart(UnaryOperator.identity());
+  }
+
+  /** Stops gracefully and starts again with a changed configuration. */
+  public void restart(UnaryOperator<RuntimeConfig> change) throws Exception {
     close();
+    config = change.apply(config);
     boot();
   }
 
@@ -41,8 +50,9 @@ public final class InProcessRuntime implements AutoCloseable {
     return runtime;
   }
 
+  /** A client with the instance admin key. */
   public ApiClient api() throws Exception {
-    return new ApiClient(runtime.baseUrl(), Files.readString(runtime.adminKey().file()).strip());
+    return new ApiClient(runtime.baseUrl(), Files.readString(runtime.adminKeyFile()).strip());
   }
 
   @Override

@@ -2,10 +2,8 @@ package dev.outlookflow.plugin.api.connection;
 
 import dev.outlookflow.plugin.api.Extension;
 import dev.outlookflow.plugin.api.ExtensionException;
-import dev.outlookflow.uischema.validation.FieldError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,11 +11,6 @@ import java.util.Map;
  * #form()} is the connection editor; the runtime stores the values, encrypting secret fields.
  */
 public interface ConnectionType extends Extension {
-
-  /** Checks beyond the form's schema, e.g. fields that must agree; empty when all is well. */
-  default List<FieldError> validate(JsonObject properties) {
-    return List.of();
-  }
 
   /** Whether {@link #beginSignIn} applies to a connection with these properties. */
   default boolean needsInteractiveSignIn(JsonObject properties) {

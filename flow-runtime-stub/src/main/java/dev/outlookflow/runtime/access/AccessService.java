@@ -1,0 +1,136 @@
+package dev.outlookflow.runtime.access;
+
+import dev.outlookflow.runtime.RuntimeEnvironment;
+import dev.outlookflow.runtime.problem.Problem;
+import dev.outlookflow.runtime.store.AccessStore;
+import dev.outlookflow.runtime.store.ApiKeyRecord;
+import dev.outlookflow.uischema.validation.FieldError;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Workspaces and API keys: who a key is, and who may create workspaces and keys. A key never sees
+ * that another workspace's resources exist: they answer 404, like unknown ones.
+ */
+public final class AccessService {
+  public static final String DEFAULT_WORKSPACE = "default";
+  private static final int MAX_NAME = 200;
+
+  private final AccessStore store;
+  private final RuntimeEnvironment environment;
+
+  public AccessService(AccessStore store, RuntimeEnvironment environment) {
+    this.store = store;
+    this.environment = environment;
+  }
+
+  /** A key as handed out: its value is shown this once and never stored. */
+  public record IssuedKey(ApiKeyRecord record, String value) {}
+
+  /**
+   * Makes sure {@code DATA_DIR/admin-key} holds an instance admin key: created (mode 0600) on first
+   * start, registered by hash if the store does not know it yet.
+   */
+  public Future<Path> ensureInstanceKey(Path dataDir) {
+    Path file = dataDir.resolve("admin-key");
+    return environment.vertx().executeBlocking(() -> readOrCreate(file)).compose(value -> {
+      String hash = ApiKeys.hash(value);
+      return store.activeKey(hash).compose(found -> found.isPresent()
+          ? Future.succeededFuture()
+          : store.insertKey(new ApiKeyRecord(UUID.randomUUID().toString(), DEFAULT_WORKSPACE,
+              Role.INSTANCE_ADMIN.value(), hash, environment.now(), null)).recover(e -> Future.failedFuture(
+                  new IllegalStateException("the key in " + file + " was revoked: delete the file and restart "
+                      + "to have a new instance admin key created"))));
+    }).map(file);
+  }
+
+  private static String readOrCreate(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      try {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, ApiKeys.newKey() + "\n");
+      } catch (FileAlreadyExistsException raced) {
+        // another process created it first: use theirs
+      }
+    }
+    String value = Files.readString(file).strip();
+    if (value.isEmpty()) {
+      throw new IOException("the admin key file " + file + " is empty: delete it to have a new key created");
+    }
+    return value;
+  }
+
+  /** The principal of a presented key; empty when it is missing, unknown or revoked. */
+  public Future<Optional<Principal>> authenticate(String presented) {
+    if (presented == null || presented.isBlank() || presented.length() > 200) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return store.activeKey(ApiKeys.hash(presented)).map(found -> found.map(
+        key -> new Principal(key.id(), key.workspaceId(), Role.of(key.role()))));
+  }
+
+  public Future<AccessStore.WorkspaceRow> createWorkspace(Principal principal, JsonObject body) {
+    if (!principal.isInstanceAdmin()) {
+      throw Problem.forbidden("creating workspaces needs the instance admin key");
+    }
+    if (!(body.getValue("name") instanceof String name) || name.isBlank() || name.length() > MAX_NAME
+        || name.chars().anyMatch(Character::isISOControl)) {
+      throw Problem.invalid("name", "name is required: text of 1 to " + MAX_NAME + " characters, no control characters");
+    }
+    AccessStore.WorkspaceRow row = new AccessStore.WorkspaceRow(UUID.randomUUID().toString(), name.strip(),
+        environment.now());
+    return store.insertWorkspace(row.id(), row.name(), row.createdAt()).map(row);
+  }
+
+  public Future<List<AccessStore.WorkspaceRow>> workspaces(Principal principal) {
+    return store.workspaces().map(all -> all.stream()
+        .filter(w -> principal.isInstanceAdmin() || w.id().equals(principal.workspaceId()))
+        .toList());
+  }
+
+  public Future<IssuedKey> createKey(Principal principal, String workspaceId, JsonObject body) {
+    return administered(principal, workspaceId).compose(v -> {
+      Object role = body.getValue("role");
+      if (!Role.ADMIN.value().equals(role) && !Role.DESIGNER.value().equals(role)) {
+        throw Problem.invalid(List.of(new FieldError("role", "role must be admin or designer")));
+      }
+      String value = ApiKeys.newKey();
+      ApiKeyRecord record = new ApiKeyRecord(UUID.randomUUID().toString(), workspaceId, (String) role,
+          ApiKeys.hash(value), environment.now(), null);
+      return store.insertKey(record).map(new IssuedKey(record, value));
+    });
+  }
+
+  public Future<List<ApiKeyRecord>> keys(Principal principal, String workspaceId) {
+    return administered(principal, workspaceId).compose(v -> store.keys(workspaceId));
+  }
+
+  public Future<Void> revokeKey(Principal principal, String workspaceId, String keyId) {
+    return administered(principal, workspaceId)
+        .compose(v -> store.revoke(workspaceId, keyId, environment.now()))
+        .compose(revoked -> revoked
+            ? Future.succeededFuture()
+            : Future.failedFuture(Problem.notFound("active key", keyId)));
+  }
+
+  /** Own workspace without admin rights: 403; someone else's or unknown: 404. */
+  private Future<Void> administered(Principal principal, String workspaceId) {
+    if (principal.workspaceId().equals(workspaceId) && !principal.isAdmin()) {
+      return Future.failedFuture(Problem.forbidden("managing keys needs an admin key of this workspace"));
+    }
+    if (!principal.administers(workspaceId)) {
+      return Future.failedFuture(Problem.notFound("workspace", workspaceId));
+    }
+    return store.workspaceName(workspaceId).compose(name -> name.isPresent()
+        ? Future.succeededFuture()
+        : Future.failedFuture(Problem.notFound("workspace", workspaceId)));
+  }
+}

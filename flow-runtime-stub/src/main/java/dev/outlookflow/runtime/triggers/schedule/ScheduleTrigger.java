@@ -1,0 +1,171 @@
+package dev.outlookflow.runtime.triggers.schedule;
+
+import dev.outlookflow.plugin.api.trigger.Trigger;
+import dev.outlookflow.plugin.api.trigger.TriggerContext;
+import dev.outlookflow.plugin.api.trigger.TriggerHandle;
+import dev.outlookflow.uischema.form.Choice;
+import dev.outlookflow.uischema.form.Form;
+import dev.outlookflow.uischema.form.FormField;
+import dev.outlookflow.uischema.validation.FieldError;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Built-in trigger {@code schedule}: every N seconds, or by a cron expression. The last fired tick
+ * is kept in trigger state and moved only after its run is stored, so a restart misses no tick; ticks
+ * missed while the runtime was down fire once, as the latest of them, with {@code missedTicks}.
+ */
+public final class ScheduleTrigger implements Trigger {
+  static final String LAST = "last";
+  static final String ANCHOR = "anchor";
+  /** How often the clock is compared with the next tick: the precision of firing. */
+  static final Duration CHECK_EVERY = Duration.ofMillis(250);
+  private static final Form FORM = Form.of(Properties.class);
+
+  public enum Mode implements Choice {
+    INTERVAL("interval", "Every N seconds"),
+    CRON("cron", "Cron expression");
+
+    private final String value;
+    private final String label;
+
+    Mode(String value, String label) {
+      this.value = value;
+      this.label = label;
+    }
+
+    @Override
+    public String value() {
+      return value;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  public record Properties(
+      @FormField(label = "Repeat", required = true, defaultValue = "interval") Mode mode,
+      @FormField(label = "Every (seconds)", required = true, minimum = 1, maximum = 31_536_000,
+          visibleWhen = "mode=interval")
+          Long everySeconds,
+      @FormField(label = "Cron expression", required = true, visibleWhen = "mode=cron", placeholder = "0 9 * * MON-FRI",
+          help = "Five fields: minute hour day-of-month month day-of-week")
+          String cron,
+      @FormField(label = "Time zone", defaultValue = "UTC", visibleWhen = "mode=cron",
+          help = "An IANA time zone, e.g. Europe/Berlin")
+          String timeZone) {}
+
+  @Override
+  public String id() {
+    return "schedule";
+  }
+
+  @Override
+  public String name() {
+    return "Schedule";
+  }
+
+  @Override
+  public String description() {
+    return "Runs the flow every N seconds or by a cron expression; a tick missed while the runtime was down fires once";
+  }
+
+  @Override
+  public Form form() {
+    return FORM;
+  }
+
+  @Override
+  public List<FieldError> validate(JsonObject properties) {
+    if (!"cron".equals(properties.getString("mode", "interval"))) {
+      return List.of();
+    }
+    try {
+      zone(properties);
+    } catch (DateTimeException e) {
+      return List.of(new FieldError("timeZone", "unknown time zone '" + properties.getString("timeZone")
+          + "'; use an IANA name such as UTC or Europe/Berlin"));
+    }
+    try {
+      Schedule.Cron.parse(properties.getString("cron"), ZoneId.of("UTC"));
+      return List.of();
+    } catch (IllegalArgumentException e) {
+      return List.of(new FieldError("cron", "not a valid cron expression: " + e.getMessage()));
+    }
+  }
+
+  @Override
+  public Future<TriggerHandle> start(TriggerContext context, JsonObject properties) {
+    Instant now = context.environment().clock().instant();
+    return context.state().get(ANCHOR)
+        .compose(anchor -> anchor.isPresent()
+            ? Future.succeededFuture(Instant.ofEpochMilli(Long.parseLong(anchor.get())))
+            : context.state().put(ANCHOR, String.valueOf(now.toEpochMilli())).map(now))
+        .compose(anchor -> context.state().get(LAST).map(last -> {
+          Ticker ticker = new Ticker(context, schedule(properties, anchor),
+              last.map(l -> Instant.ofEpochMilli(Long.parseLong(l))).orElse(anchor));
+          context.timers().every(CHECK_EVERY, ticker::check);
+          ticker.check();
+          return ticker;
+        }));
+  }
+
+  @Override
+  public Future<Void> delete(TriggerContext context, JsonObject properties) {
+    return context.state().remove(LAST).compose(v -> context.state().remove(ANCHOR));
+  }
+
+  private static Schedule schedule(JsonObject properties, Instant anchor) {
+    if ("cron".equals(properties.getString("mode"))) {
+      return Schedule.Cron.parse(properties.getString("cron"), zone(properties));
+    }
+    return new Schedule.Every(anchor, Duration.ofSeconds(properties.getLong("everySeconds")));
+  }
+
+  private static ZoneId zone(JsonObject properties) {
+    return ZoneId.of(properties.getString("timeZone", "UTC"));
+  }
+
+  /** Fires due ticks one at a time; stopping waits for a tick in flight to store its time. */
+  private static final class Ticker implements TriggerHandle {
+    private final TriggerContext context;
+    private final Schedule schedule;
+    private Instant last;
+    private Future<Void> inFlight = Future.succeededFuture();
+    private boolean stopped;
+
+    Ticker(TriggerContext context, Schedule schedule, Instant last) {
+      this.context = context;
+      this.schedule = schedule;
+      this.last = last;
+    }
+
+    void check() {
+      if (stopped || !inFlight.isComplete()) {
+        return;
+      }
+      Instant now = context.environment().clock().instant();
+      schedule.due(last, now).ifPresent(due -> inFlight = context
+          .emit(new JsonObject()
+              .put("scheduledFor", due.scheduledFor().toString())
+              .put("firedAt", now.toString())
+              .put("missedTicks", due.ticks() - 1))
+          .compose(runId -> context.state().put(LAST, String.valueOf(due.scheduledFor().toEpochMilli())))
+          .onSuccess(v -> last = due.scheduledFor())
+          .onFailure(e -> context.log().error("the tick of " + due.scheduledFor() + " could not start a run", e)));
+    }
+
+    @Override
+    public Future<Void> stop() {
+      stopped = true;
+      return inFlight.otherwiseEmpty();
+    }
+  }
+}
