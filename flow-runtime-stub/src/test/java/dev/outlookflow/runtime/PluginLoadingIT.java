@@ -32,7 +32,7 @@ class PluginLoadingIT {
 
       assertThat(ids(catalog.getJsonArray("connectionTypes"))).containsExactly("test/basic");
       assertThat(ids(catalog.getJsonArray("actions")))
-          .containsExactlyInAnyOrder("test/echo", "test/hold", "test/hold-once");
+          .containsExactlyInAnyOrder("test/echo", "test/hold", "test/hold-once", "test/secret-sink");
       assertThat(ids(catalog.getJsonArray("triggers"))).containsExactlyInAnyOrder("manual", "schedule", "test/counter");
       JsonObject echo = entry(catalog.getJsonArray("actions"), "test/echo");
       assertThat(echo.getString("plugin")).isEqualTo("test");

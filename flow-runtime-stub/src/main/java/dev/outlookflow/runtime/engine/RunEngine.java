@@ -41,7 +41,8 @@ public final class RunEngine {
   public Future<String> enqueue(String workspaceId, String flowId, FlowDefinition flow, JsonObject event) {
     String runId = UUID.randomUUID().toString();
     DataKey runKey = MasterKeys.newDataKey();
-    RunRecord run = new RunRecord(runId, workspaceId, flowId, flow.toJson(), RecordHygiene.truncated(event),
+    JsonObject display = RecordHygiene.truncated(SecretPaths.of(flow, parts.registry()).redact(event, "trigger"));
+    RunRecord run = new RunRecord(runId, workspaceId, flowId, flow.toJson(), display,
         runKey.seal(event.encode(), workspaceId, runId, "event"), RunStatus.QUEUED, null,
         parts.environment().now(), null, null);
     return parts.runs().insert(run, parts.masterKeys().wrap(runKey)).onSuccess(v -> schedule(run)).map(runId);

@@ -35,12 +35,14 @@ final class RunExecution {
   private final CancellationSignal cancellation = new CancellationSignal();
   private final ObjectNode bindings = JsonNodeFactory.instance.objectNode();
   private final ObjectNode stepOutputs = bindings.putObject("steps");
+  private final SecretPaths secretPaths;
   private DataKey runKey;
 
   RunExecution(RunRecord run, EngineParts parts) {
     this.run = run;
     this.flow = FlowDefinition.fromJson(run.flowSnapshot());
     this.parts = parts;
+    this.secretPaths = SecretPaths.of(flow, parts.registry());
   }
 
   void cancel() {
@@ -164,7 +166,7 @@ final class RunExecution {
 
   private Future<StepOutcome> record(StepSpec spec, RunStatus status, JsonObject output, JsonObject error) {
     return parts.runs().finishStep(run.id(), spec.id(), status,
-            output == null ? null : RecordHygiene.truncated(output),
+            output == null ? null : RecordHygiene.truncated(secretPaths.redact(output, "steps", spec.id())),
             output == null ? null : seal(output.encode(), stepPart(spec, "output")),
             error, parts.environment().now())
         .map(new StepOutcome(status, error));

@@ -1,0 +1,88 @@
+package dev.outlookflow.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outlookflow.runtime.support.ApiClient;
+import dev.outlookflow.runtime.support.Eventually;
+import dev.outlookflow.runtime.support.InProcessRuntime;
+import dev.outlookflow.runtime.support.MutableClock;
+import dev.outlookflow.runtime.support.Runs;
+import dev.outlookflow.runtime.support.TestPlugins;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The schedule trigger fires when the (injected) clock reaches a tick, and a missed tick once. */
+class ScheduleIT {
+  private static final Instant NINE_FIFTY_NINE = Instant.parse("2026-03-02T09:59:00Z");
+
+  @TempDir Path temp;
+
+  private static JsonObject hourlyFlow() {
+    return new JsonObject().put("name", "Hourly")
+        .put("trigger", new JsonObject().put("type", "schedule").put("properties", new JsonObject()
+            .put("mode", "cron").put("cron", "0 * * * *").put("timeZone", "UTC")))
+        .put("steps", new JsonArray().add(new JsonObject().put("id", "tick").put("type", "test/echo")
+            .put("properties", new JsonObject().put("message", "{{trigger.scheduledFor}}"))));
+  }
+
+  @Test
+  void firesOnTimeAndFiresATickMissedDuringARestartOnce() throws Exception {
+    MutableClock clock = new MutableClock(NINE_FIFTY_NINE);
+    try (InProcessRuntime runtime = InProcessRuntime.start(
+        RuntimeConfig.local(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp), clock))) {
+      ApiClient api = runtime.api();
+      String flowId = Runs.createFlow(api, hourlyFlow());
+      api.post("/api/v1/flows/" + flowId + "/enable", null);
+
+      clock.set(Instant.parse("2026-03-02T10:00:00Z"));
+      assertThat(awaitTicks(api, flowId, 1)).containsExactly("2026-03-02T10:00:00Z|0");
+
+      runtime.restart(config -> {
+        clock.set(Instant.parse("2026-03-02T12:30:00Z"));
+        return config;
+      });
+      ApiClient after = runtime.api();
+      assertThat(awaitTicks(after, flowId, 2)).as("11:00 and 12:00 were missed: one run, for 12:00")
+          .containsExactly("2026-03-02T12:00:00Z|1", "2026-03-02T10:00:00Z|0");
+
+      clock.advance(Duration.ofMinutes(30));
+      assertThat(awaitTicks(after, flowId, 3)).containsExactly(
+          "2026-03-02T13:00:00Z|0", "2026-03-02T12:00:00Z|1", "2026-03-02T10:00:00Z|0");
+    }
+  }
+
+  @Test
+  void badCronAndTimeZoneAreFieldErrors() throws Exception {
+    try (InProcessRuntime runtime = InProcessRuntime.start(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp))) {
+      JsonObject flow = hourlyFlow();
+      flow.getJsonObject("trigger").getJsonObject("properties").put("cron", "61 * * *");
+      JsonObject error = runtime.api().post("/api/v1/flows", flow).json();
+      assertThat(error.getJsonArray("fields").getJsonObject(0).getString("field")).isEqualTo("trigger.properties.cron");
+      assertThat(error.getJsonArray("fields").getJsonObject(0).getString("message")).startsWith("not a valid cron expression");
+
+      flow = hourlyFlow();
+      flow.getJsonObject("trigger").getJsonObject("properties").put("timeZone", "Mars/Olympus");
+      error = runtime.api().post("/api/v1/flows", flow).json();
+      assertThat(error.getJsonArray("fields").getJsonObject(0).getString("message")).contains("unknown time zone");
+    }
+  }
+
+  /** {@code scheduledFor|missedTicks} of each run, newest first, once there are {@code count}. */
+  private static List<String> awaitTicks(ApiClient api, String flowId, int count) {
+    return Eventually.await(count + " scheduled run(s)", () -> {
+      JsonArray runs = api.get("/api/v1/flows/" + flowId + "/runs").json().getJsonArray("runs");
+      if (runs.size() < count) {
+        return null;
+      }
+      assertThat(runs.size()).as("no tick fires twice").isEqualTo(count);
+      return runs.stream().map(r -> api.get("/api/v1/runs/" + ((JsonObject) r).getString("id")).json()
+          .getJsonObject("trigger")).map(t -> t.getString("scheduledFor") + "|" + t.getInteger("missedTicks")).toList();
+    });
+  }
+}
