@@ -103,6 +103,23 @@ class FlowLifecycleIT {
   }
 
   @Test
+  void aStepErrorNamesTheStepAndTheUpstreamRequest() throws Exception {
+    try (InProcessRuntime runtime = InProcessRuntime.start(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp))) {
+      ApiClient api = runtime.api();
+      String flowId = Runs.createFlow(api, new JsonObject().put("name", "Fails")
+          .put("trigger", new JsonObject().put("type", "manual"))
+          .put("steps", new JsonArray().add(new JsonObject().put("id", "boom").put("type", "test/echo")
+              .put("properties", new JsonObject().put("message", "m").put("failWith", "the mailbox is full")))));
+
+      String runId = Runs.start(api, flowId, new JsonObject());
+      JsonObject run = Runs.awaitFinished(api, runId);
+
+      assertThat(run.getJsonObject("error").encode()).isEqualTo("{\"code\":\"requested_failure\","
+          + "\"message\":\"the mailbox is full\",\"upstreamRequestId\":\"upstream-" + runId + ":boom\",\"step\":\"boom\"}");
+    }
+  }
+
+  @Test
   void failingStepFailsTheRunWithItsErrorAndLaterStepsDoNotRun() throws Exception {
     try (InProcessRuntime runtime = InProcessRuntime.start(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp))) {
       ApiClient api = runtime.api();

@@ -1,5 +1,6 @@
 package dev.outlookflow.testplugin;
 
+import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.action.ActionContext;
 import dev.outlookflow.plugin.api.options.Option;
@@ -58,7 +59,8 @@ public class EchoAction implements Action, OptionsProvider {
   @Override
   public Future<JsonObject> execute(ActionContext context, JsonObject properties) {
     if (properties.getString("failWith") != null) {
-      return Future.failedFuture(properties.getString("failWith"));
+      return Future.failedFuture(new ExtensionException("requested_failure", properties.getString("failWith"),
+          "upstream-" + context.idempotencyKey(), null));
     }
     JsonObject output = properties.copy().put("idempotencyKey", context.idempotencyKey());
     if (context.connection().isEmpty()) {

@@ -18,8 +18,8 @@ record ConnectionInput(String type, String name, JsonObject properties) {
     if (!(type instanceof String t) || t.isBlank()) {
       errors.add(new FieldError("type", "type is required: a connection type id from GET /api/v1/catalog"));
     }
-    if (!(name instanceof String n) || n.isBlank() || n.length() > MAX_NAME) {
-      errors.add(new FieldError("name", "name is required: text of 1 to " + MAX_NAME + " characters"));
+    if (!(name instanceof String n) || n.isBlank() || n.length() > MAX_NAME || n.chars().anyMatch(Character::isISOControl)) {
+      errors.add(new FieldError("name", "name is required: text of 1 to " + MAX_NAME + " characters, no control characters"));
     }
     if (!(properties instanceof JsonObject)) {
       errors.add(new FieldError("properties", "properties must be a JSON object"));

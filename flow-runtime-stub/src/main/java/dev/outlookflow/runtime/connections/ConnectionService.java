@@ -5,6 +5,7 @@ import dev.outlookflow.plugin.api.connection.ConnectionStatus;
 import dev.outlookflow.plugin.api.connection.ConnectionTestResult;
 import dev.outlookflow.plugin.api.connection.ConnectionType;
 import dev.outlookflow.runtime.JsonBridge;
+import dev.outlookflow.runtime.LogSafe;
 import dev.outlookflow.runtime.RuntimeEnvironment;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.plugins.Registered;
@@ -94,7 +95,7 @@ public final class ConnectionService {
         .compose(record -> handle(record)
             .compose(handle -> type(handle.type()).extension().disconnect(handle))
             .recover(e -> {
-              LOG.warn("connection {}: disconnect failed, deleting anyway: {}", id, e.getMessage());
+              LOG.warn("connection {}: disconnect failed, deleting anyway: {}", id, LogSafe.text(e.getMessage()));
               return Future.succeededFuture();
             }))
         .compose(v -> store.delete(id))
@@ -124,7 +125,7 @@ public final class ConnectionService {
       return Future.succeededFuture(new StoredConnectionHandle(record, properties, key,
           type(record.type()).extension(), store, environment));
     } catch (SecretUnreadableException e) {
-      LOG.error("connection {}: its secrets cannot be decrypted: {}", record.id(), e.getMessage());
+      LOG.error("connection {}: its secrets cannot be decrypted: {}", record.id(), LogSafe.text(e.getMessage()));
       return Future.failedFuture(new SecretUnreadableException("the secrets of connection " + record.id()
           + " cannot be decrypted (" + e.getMessage() + "); enter them again with PUT /api/v1/connections/"
           + record.id()));

@@ -1,5 +1,6 @@
 package dev.outlookflow.runtime.engine;
 
+import dev.outlookflow.runtime.LogSafe;
 import dev.outlookflow.runtime.RuntimeEnvironment;
 import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.store.FlowDefinition;
@@ -68,7 +69,7 @@ public final class RunEngine {
       return; // already executing: enqueued while recover() was listing unfinished runs
     }
     parts.environment().vertx().runOnContext(v -> execution.execute()
-        .onFailure(e -> LOG.error("run {}: could not be executed: {}", run.id(), e.toString()))
+        .onFailure(e -> LOG.error("run {}: could not be executed: {}", run.id(), LogSafe.text(e.toString())))
         .onComplete(done -> active.remove(run.id())));
   }
 

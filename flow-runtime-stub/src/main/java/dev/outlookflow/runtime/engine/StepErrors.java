@@ -12,7 +12,8 @@ final class StepErrors {
 
   static JsonObject of(Throwable failure) {
     if (failure instanceof ExtensionException e) {
-      return error(e.code(), e.getMessage());
+      JsonObject error = error(e.code(), e.getMessage());
+      return e.upstreamRequestId() == null ? error : error.put("upstreamRequestId", e.upstreamRequestId());
     }
     if (failure instanceof UnresolvedExpressionException e) {
       return error("unresolved_expression", e.getMessage());

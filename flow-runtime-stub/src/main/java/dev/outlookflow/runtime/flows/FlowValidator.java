@@ -58,10 +58,11 @@ public final class FlowValidator {
   }
 
   private static String name(JsonObject body, List<FieldError> errors) {
-    if (body.getValue("name") instanceof String name && !name.isBlank() && name.length() <= MAX_NAME) {
+    if (body.getValue("name") instanceof String name && !name.isBlank() && name.length() <= MAX_NAME
+        && name.chars().noneMatch(Character::isISOControl)) {
       return name.strip();
     }
-    errors.add(new FieldError("name", "name is required: text of 1 to " + MAX_NAME + " characters"));
+    errors.add(new FieldError("name", "name is required: text of 1 to " + MAX_NAME + " characters, no control characters"));
     return null;
   }
 

@@ -1,5 +1,6 @@
 package dev.outlookflow.runtime.plugins;
 
+import dev.outlookflow.runtime.LogSafe;
 import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.connection.ConnectionType;
 import dev.outlookflow.plugin.api.trigger.Trigger;
@@ -93,7 +94,7 @@ public final class PluginHost {
   }
 
   private static void refuse(List<PluginReport.Refused> refused, String file, String reason) {
-    LOG.error("plugin file {} refused: {}", file, reason);
+    LOG.error("plugin file {} refused: {}", LogSafe.text(file), LogSafe.text(reason));
     refused.add(new PluginReport.Refused(file, reason));
   }
 
@@ -137,7 +138,7 @@ public final class PluginHost {
       try {
         manager.stopPlugin(id);
       } catch (RuntimeException e) {
-        LOG.warn("plugin {} did not stop cleanly: {}", id, e.toString());
+        LOG.warn("plugin {} did not stop cleanly: {}", id, LogSafe.text(e.toString()));
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.outlookflow.runtime.triggers;
 
 import dev.outlookflow.plugin.api.trigger.Trigger;
 import dev.outlookflow.plugin.api.trigger.TriggerHandle;
+import dev.outlookflow.runtime.LogSafe;
 import dev.outlookflow.runtime.RuntimeEnvironment;
 import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.engine.PrefixedLog;
@@ -84,7 +85,7 @@ public final class TriggerSupervisor {
     }
     running.context().scopedTimers().close();
     return running.handle().stop().recover(e -> {
-      LOG.warn("flow {}: trigger did not stop cleanly: {}", flowId, e.getMessage());
+      LOG.warn("flow {}: trigger did not stop cleanly: {}", flowId, LogSafe.text(e.getMessage()));
       return Future.succeededFuture();
     });
   }
@@ -97,7 +98,7 @@ public final class TriggerSupervisor {
                 .compose(context -> trigger.extension().delete(context, definition.trigger().properties())))
             .orElseGet(Future::succeededFuture))
         .recover(e -> {
-          LOG.warn("flow {}: the trigger could not clean up: {}", flow.id(), e.getMessage());
+          LOG.warn("flow {}: the trigger could not clean up: {}", flow.id(), LogSafe.text(e.getMessage()));
           return Future.succeededFuture();
         })
         .compose(v -> flows.clearTriggerState(flow.id()))
@@ -130,7 +131,7 @@ public final class TriggerSupervisor {
   }
 
   private Future<Void> failed(String flowId, String message) {
-    LOG.error("flow {}: {}", flowId, message);
+    LOG.error("flow {}: {}", flowId, LogSafe.text(message));
     statuses.put(flowId, TriggerStatus.failed(message));
     return Future.succeededFuture();
   }
