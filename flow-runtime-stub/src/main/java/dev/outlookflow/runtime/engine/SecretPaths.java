@@ -20,7 +20,7 @@ import java.util.List;
 final class SecretPaths {
   private final List<Path> paths;
 
-  private SecretPaths(List<Path> paths) {
+  SecretPaths(List<Path> paths) {
     this.paths = List.copyOf(paths);
   }
 
