@@ -9,6 +9,9 @@ import dev.outlookflow.runtime.problem.Problem;
 import dev.outlookflow.runtime.problem.Validators;
 import dev.outlookflow.runtime.store.FlowDefinition;
 import dev.outlookflow.uischema.expression.ExpressionScope;
+import dev.outlookflow.uischema.expression.Template;
+import dev.outlookflow.uischema.form.FieldDefinition;
+import dev.outlookflow.uischema.form.FieldType;
 import dev.outlookflow.uischema.validation.FieldError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -103,6 +106,7 @@ public final class FlowValidator {
       JsonObject properties = properties(step.getValue("properties"), at + ".properties", errors);
       if (type.isPresent() && properties != null) {
         check(type.get(), properties, new FlowScope(earlier), at + ".properties", errors);
+        noLiteralSecrets(type.get().extension(), properties, at + ".properties", errors);
         steps.add(new FlowDefinition.StepSpec(id, type.get().id(), properties));
       }
       if (id != null) {
@@ -110,6 +114,19 @@ public final class FlowValidator {
       }
     }
     return steps;
+  }
+
+  /**
+   * Flows are read by every designer of the workspace and copied into run records, so a secret typed
+   * into one would be exposed; secrets live in connections, or arrive through an expression.
+   */
+  private static void noLiteralSecrets(Extension action, JsonObject properties, String prefix, List<FieldError> errors) {
+    for (FieldDefinition field : action.form().fieldsOfType(FieldType.SECRET)) {
+      if (properties.getValue(field.name()) instanceof String value && !Template.mayContainExpression(value)) {
+        errors.add(new FieldError(prefix + "." + field.name(), "a secret cannot be typed into a flow, where every "
+            + "designer can read it: keep it in a connection, or bind it with an expression such as {{trigger.token}}"));
+      }
+    }
   }
 
   private static String stepId(Object value, String field, List<String> earlier, List<FieldError> errors) {
