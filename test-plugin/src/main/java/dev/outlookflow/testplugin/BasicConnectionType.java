@@ -8,7 +8,7 @@ import dev.outlookflow.plugin.api.connection.ConnectionType;
 import dev.outlookflow.plugin.api.connection.Credentials;
 import dev.outlookflow.plugin.api.connection.SignInContext;
 import dev.outlookflow.plugin.api.connection.SignInStart;
-import dev.outlookflow.uischema.form.Choice;
+import dev.outlookflow.uischema.form.ChoiceLabel;
 import dev.outlookflow.uischema.form.FieldType;
 import dev.outlookflow.uischema.form.Form;
 import dev.outlookflow.uischema.form.FormField;
@@ -27,27 +27,11 @@ import org.pf4j.Extension;
 public class BasicConnectionType implements ConnectionType {
   private static final Form FORM = Form.of(Properties.class);
 
-  public enum Mode implements Choice {
-    API_KEY("api_key", "API key"),
-    SIGN_IN("sign_in", "Sign in");
-
-    private final String value;
-    private final String label;
-
-    Mode(String value, String label) {
-      this.value = value;
-      this.label = label;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
-
-    @Override
-    public String label() {
-      return label;
-    }
+  public enum Mode {
+    @ChoiceLabel("API key")
+    API_KEY,
+    @ChoiceLabel("Sign in")
+    SIGN_IN
   }
 
   public record Properties(

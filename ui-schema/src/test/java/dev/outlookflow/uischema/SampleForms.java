@@ -1,7 +1,7 @@
 package dev.outlookflow.uischema;
 
 import dev.outlookflow.uischema.form.Attachment;
-import dev.outlookflow.uischema.form.Choice;
+import dev.outlookflow.uischema.form.ChoiceLabel;
 import dev.outlookflow.uischema.form.FieldType;
 import dev.outlookflow.uischema.form.FormField;
 import java.util.List;
@@ -11,27 +11,11 @@ import java.util.Map;
 public final class SampleForms {
   private SampleForms() {}
 
-  public enum AuthMode implements Choice {
-    AUTH_CODE("auth_code", "Sign in (delegated)"),
-    CLIENT_CREDENTIALS("client_credentials", "App-only (client secret)");
-
-    private final String value;
-    private final String label;
-
-    AuthMode(String value, String label) {
-      this.value = value;
-      this.label = label;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
-
-    @Override
-    public String label() {
-      return label;
-    }
+  public enum AuthMode {
+    @ChoiceLabel("Sign in (delegated)")
+    AUTH_CODE,
+    @ChoiceLabel("App-only (client secret)")
+    CLIENT_CREDENTIALS
   }
 
   public record Connection(

@@ -132,22 +132,29 @@ public final class ConnectionService {
     }
   }
 
+  /** The connection chosen in a form's connection field, handed to the extension (secrets opened). */
+  public Future<Optional<ConnectionHandle>> forForm(String workspaceId, Form form, JsonObject values) {
+    return chosen(workspaceId, form, values).compose(record -> record.isPresent()
+        ? handle(record.get()).map(Optional::of)
+        : Future.succeededFuture(Optional.empty()));
+  }
+
   /**
    * The connection chosen in a form's connection field, checked to be in the workspace and of the
    * field's type; empty when the form has no connection field or it is left blank.
    */
-  public Future<Optional<ConnectionHandle>> forForm(String workspaceId, Form form, JsonObject values) {
+  public Future<Optional<ConnectionRecord>> chosen(String workspaceId, Form form, JsonObject values) {
     for (FieldDefinition field : form.fieldsOfType(FieldType.CONNECTION)) {
       Object chosen = values.getValue(field.name());
       if (chosen instanceof String id && !id.isBlank()) {
-        return store.find(workspaceId, id).compose(found -> {
+        return store.find(workspaceId, id).map(found -> {
           ConnectionRecord record = found.orElseThrow(() -> Problem.invalid(field.name(),
               "no connection with id '" + id + "' in this workspace; pick one from GET /api/v1/connections"));
           if (!record.type().equals(field.connectionType())) {
             throw Problem.invalid(field.name(), "connection '" + id + "' is a " + record.type()
                 + " connection; this field needs a " + field.connectionType() + " connection");
           }
-          return handle(record).map(Optional::of);
+          return Optional.of(record);
         });
       }
     }

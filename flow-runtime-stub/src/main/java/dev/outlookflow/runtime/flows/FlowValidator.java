@@ -213,7 +213,7 @@ public final class FlowValidator {
 
   private Future<Void> connectionCheck(String workspaceId, Extension extension, JsonObject properties,
       String prefix) {
-    return connections.forForm(workspaceId, extension.form(), properties)
+    return connections.chosen(workspaceId, extension.form(), properties)
         .<Void>mapEmpty()
         .recover(e -> e instanceof Problem problem
             ? Future.failedFuture(Problem.invalid(problem.getMessage(),

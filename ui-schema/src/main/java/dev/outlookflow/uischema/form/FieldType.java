@@ -2,7 +2,7 @@ package dev.outlookflow.uischema.form;
 
 /** The widgets a property panel knows; each maps to one JSON Schema shape and one UI control. */
 public enum FieldType {
-  /** Taken from the record component's Java type: String, boolean, numbers, {@link Choice} enums. */
+  /** Taken from the record component's Java type: String, boolean, numbers, enums (see {@link ChoiceLabel}). */
   INFERRED,
   TEXT,
   MULTILINE,

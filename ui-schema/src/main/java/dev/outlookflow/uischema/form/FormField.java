@@ -23,7 +23,10 @@ public @interface FormField {
 
   String placeholder() default "";
 
-  /** Default value: plain text for text-like fields, JSON for the others (e.g. {@code 25}, {@code true}). */
+  /**
+   * Default value: plain text for text-like fields and dropdowns (the stored value, e.g. {@code
+   * auth_code}), JSON for the others (e.g. {@code 25}, {@code true}).
+   */
   String defaultValue() default "";
 
   /** Required whenever the field is visible. */

@@ -8,8 +8,8 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -90,7 +90,7 @@ final class FormReader {
     if (isNumeric(type)) {
       return FieldType.NUMBER;
     }
-    if (type.isEnum() && Choice.class.isAssignableFrom(type)) {
+    if (type.isEnum()) {
       return FieldType.DROPDOWN;
     }
     if (List.class.isAssignableFrom(type) && elementType(component) == Attachment.class) {
@@ -108,7 +108,7 @@ final class FormReader {
       case TEXT, MULTILINE, HTML, SECRET, DYNAMIC_DROPDOWN, CONNECTION -> type == String.class;
       case BOOLEAN -> type == boolean.class || type == Boolean.class;
       case NUMBER -> isNumeric(type);
-      case DROPDOWN -> type.isEnum() && Choice.class.isAssignableFrom(type);
+      case DROPDOWN -> type.isEnum();
       case EMAIL_LIST -> List.class.isAssignableFrom(type) && elementType(component) == String.class;
       case KEY_VALUE -> Map.class.isAssignableFrom(type);
       case ATTACHMENTS ->
@@ -160,10 +160,21 @@ final class FormReader {
   }
 
   private static List<Choice> choices(Class<?> javaType) {
-    if (javaType.isEnum() && Choice.class.isAssignableFrom(javaType)) {
-      return Arrays.stream(javaType.getEnumConstants()).map(Choice.class::cast).toList();
+    if (!javaType.isEnum()) {
+      return List.of();
     }
-    return List.of();
+    List<Choice> choices = new ArrayList<>();
+    for (Object constant : javaType.getEnumConstants()) {
+      String name = ((Enum<?>) constant).name();
+      ChoiceLabel label;
+      try {
+        label = javaType.getField(name).getAnnotation(ChoiceLabel.class);
+      } catch (NoSuchFieldException e) {
+        throw new IllegalStateException("an enum constant is always a field", e);
+      }
+      choices.add(new Choice(name.toLowerCase(Locale.ROOT), label == null ? name : label.value()));
+    }
+    return choices;
   }
 
   private static void checkConditions(Class<?> owner, List<FieldDefinition> fields) {

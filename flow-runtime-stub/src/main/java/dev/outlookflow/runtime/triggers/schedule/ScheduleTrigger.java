@@ -3,7 +3,7 @@ package dev.outlookflow.runtime.triggers.schedule;
 import dev.outlookflow.plugin.api.trigger.Trigger;
 import dev.outlookflow.plugin.api.trigger.TriggerContext;
 import dev.outlookflow.plugin.api.trigger.TriggerHandle;
-import dev.outlookflow.uischema.form.Choice;
+import dev.outlookflow.uischema.form.ChoiceLabel;
 import dev.outlookflow.uischema.form.Form;
 import dev.outlookflow.uischema.form.FormField;
 import dev.outlookflow.uischema.validation.FieldError;
@@ -27,27 +27,11 @@ public final class ScheduleTrigger implements Trigger {
   static final Duration CHECK_EVERY = Duration.ofMillis(250);
   private static final Form FORM = Form.of(Properties.class);
 
-  public enum Mode implements Choice {
-    INTERVAL("interval", "Every N seconds"),
-    CRON("cron", "Cron expression");
-
-    private final String value;
-    private final String label;
-
-    Mode(String value, String label) {
-      this.value = value;
-      this.label = label;
-    }
-
-    @Override
-    public String value() {
-      return value;
-    }
-
-    @Override
-    public String label() {
-      return label;
-    }
+  public enum Mode {
+    @ChoiceLabel("Every N seconds")
+    INTERVAL,
+    @ChoiceLabel("Cron expression")
+    CRON
   }
 
   public record Properties(
