@@ -1,0 +1,60 @@
+package dev.outlookflow.sandbox;
+
+import dev.outlookflow.sandbox.control.ControlRoutes;
+import dev.outlookflow.sandbox.entra.EntraRoutes;
+import dev.outlookflow.sandbox.graph.IdentityRoutes;
+import dev.outlookflow.sandbox.graph.TokenValidator;
+import dev.outlookflow.sandbox.state.SandboxState;
+import dev.outlookflow.sandbox.tenant.Directory;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * An embedded Microsoft 365 stand-in: Entra ID (sign-in, consent, tokens) and Graph, on one port.
+ * {@code Sandbox.start(vertx, SandboxOptions.demo())} answers once it listens; {@link #baseUrl()} is
+ * where clients reach it.
+ */
+public final class Sandbox {
+  private final HttpServer server;
+  private final SandboxState state;
+  private final String baseUrl;
+
+  private Sandbox(HttpServer server, SandboxState state, String baseUrl) {
+    this.server = server;
+    this.state = state;
+    this.baseUrl = baseUrl;
+  }
+
+  public static Future<Sandbox> start(Vertx vertx, SandboxOptions options) {
+    return vertx.executeBlocking(() -> SandboxState.open(options.stateDir(), options.clock()))
+        .compose(state -> {
+          Directory directory = new Directory(options.seed(), state);
+          Router router = Router.router(vertx);
+          router.route().handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
+          HttpServer server = vertx.createHttpServer().requestHandler(router);
+          // Issuers and links name the address the sandbox listens on, known only once it does.
+          return server.listen(options.port(), options.host()).map(listening -> {
+            String baseUrl = "http://" + options.host() + ":" + listening.actualPort();
+            new ControlRoutes(directory, state).mount(router);
+            new EntraRoutes(directory, state, baseUrl).mount(router);
+            new IdentityRoutes(new TokenValidator(directory, state), state).mount(router);
+            return new Sandbox(listening, state, baseUrl);
+          });
+        });
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public SandboxState state() {
+    return state;
+  }
+
+  public Future<Void> stop() {
+    return server.close();
+  }
+}

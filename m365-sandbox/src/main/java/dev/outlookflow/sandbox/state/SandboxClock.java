@@ -1,0 +1,37 @@
+package dev.outlookflow.sandbox.state;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** The sandbox's time: a base clock moved forward by the control API, so tokens and codes expire on demand. */
+public final class SandboxClock extends Clock {
+  private final Clock base;
+  private final SandboxState state;
+
+  SandboxClock(Clock base, SandboxState state) {
+    this.base = base;
+    this.state = state;
+  }
+
+  public void advance(Duration by) {
+    state.advanceClock(by.toMillis());
+  }
+
+  @Override
+  public Instant instant() {
+    return base.instant().plusMillis(state.clockOffsetMillis());
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
+}

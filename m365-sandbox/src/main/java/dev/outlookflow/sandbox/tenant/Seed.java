@@ -1,0 +1,80 @@
+package dev.outlookflow.sandbox.tenant;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a sandbox starts with: tenants with their users, shared mailboxes and app registrations.
+ * Read from a JSON file of this shape (see the README), or {@link DemoSeed} when none is given.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record Seed(List<Tenant> tenants) {
+
+  public record Tenant(
+      String id,
+      String domain,
+      String displayName,
+      boolean usersMayConsent,
+      List<User> users,
+      List<SharedMailbox> sharedMailboxes,
+      List<App> apps) {
+
+    public Optional<User> user(String idOrUpn) {
+      return users.stream()
+          .filter(u -> u.id().equals(idOrUpn) || u.userPrincipalName().equalsIgnoreCase(idOrUpn))
+          .findFirst();
+    }
+
+    public Optional<App> app(String clientId) {
+      return apps.stream().filter(a -> a.clientId().equals(clientId)).findFirst();
+    }
+  }
+
+  public record User(
+      String id,
+      String userPrincipalName,
+      String displayName,
+      String password,
+      boolean admin,
+      boolean licensed) {}
+
+  public record SharedMailbox(String id, String userPrincipalName, String displayName, List<Member> members) {}
+
+  /** A user's rights on a shared mailbox: FullAccess, SendAs, SendOnBehalf. */
+  public record Member(String userId, List<String> rights) {}
+
+  public record App(
+      String clientId,
+      String displayName,
+      List<Secret> secrets,
+      List<String> redirectUris,
+      List<String> delegatedScopes,
+      List<String> applicationRoles,
+      boolean adminConsented) {}
+
+  /** A client secret; {@code expiresAt} is an ISO-8601 instant. */
+  public record Secret(String id, String value, String expiresAt) {
+    public Instant expiry() {
+      return Instant.parse(expiresAt);
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+  public static Seed read(Path file) throws IOException {
+    return JSON.readValue(file.toFile(), Seed.class);
+  }
+
+  public Optional<Tenant> tenant(String idOrDomain) {
+    return tenants.stream()
+        .filter(t -> t.id().equals(idOrDomain) || t.domain().equalsIgnoreCase(idOrDomain))
+        .findFirst();
+  }
+}
