@@ -115,6 +115,9 @@ public final class TokenEndpoint {
       throw new EntraException(Aadsts.REDIRECT_URI_MISMATCH, form.get("redirect_uri"), app.clientId());
     }
     verifyPkce(grant, form.get("code_verifier"));
+    if (form.get("scope") != null) {
+      scopes(form.get("scope"));
+    }
     state.markRedeemed(code);
     Seed.User user = tenant.user(grant.userId()).orElseThrow(() -> new EntraException(Aadsts.INVALID_GRANT));
     Scopes scopes = scopes(String.join(" ", grant.scopes()));
