@@ -57,9 +57,11 @@ public final class FlowRuntime {
   private final WorkerExecutor pluginWorkers;
   private final Path adminKeyFile;
   private final String baseUrl;
+  private final DemoTenant sandbox;
 
   private FlowRuntime(Vertx vertx, Database database, PluginHost plugins, RunEngine engine, RunRetention retention,
-      TriggerSupervisor triggers, ApiServer api, WorkerExecutor pluginWorkers, Path adminKeyFile, String baseUrl) {
+      TriggerSupervisor triggers, ApiServer api, WorkerExecutor pluginWorkers, Path adminKeyFile, String baseUrl,
+      DemoTenant sandbox) {
     this.vertx = vertx;
     this.database = database;
     this.plugins = plugins;
@@ -70,11 +72,12 @@ public final class FlowRuntime {
     this.pluginWorkers = pluginWorkers;
     this.adminKeyFile = adminKeyFile;
     this.baseUrl = baseUrl;
+    this.sandbox = sandbox;
   }
 
   /** The parts opened before wiring, in the order they are opened. */
   private record Opened(MasterKeys masterKeys, Database database, PluginHost host, PluginReport plugins,
-      ExtensionRegistry registry) {}
+      ExtensionRegistry registry, DemoTenant sandbox) {}
 
   public static Future<FlowRuntime> start(Vertx vertx, RuntimeConfig config) {
     PluginHost host = new PluginHost(config.pluginsDir(), systemVersion());
@@ -87,7 +90,8 @@ public final class FlowRuntime {
         })
         .compose(masterKeys -> Database.open(vertx, config.dataDir())
             .compose(database -> vertx.executeBlocking(() -> host.load(registry))
-                .map(report -> new Opened(masterKeys, database, host, report, registry))))
+                .compose(report -> DemoTenant.start(vertx, config.sandbox(), config.host(), config.dataDir())
+                    .map(sandbox -> new Opened(masterKeys, database, host, report, registry, sandbox)))))
         .compose(opened -> wire(vertx, config, opened));
   }
 
@@ -95,7 +99,7 @@ public final class FlowRuntime {
     WorkerExecutor pluginWorkers = vertx.createSharedWorkerExecutor("plugin-workers", PLUGIN_WORKERS);
     AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
     RuntimeEnvironment environment = new RuntimeEnvironment(vertx, WebClient.create(vertx), pluginWorkers,
-        config.clock(), publicUrl::get, Optional.empty());
+        config.clock(), publicUrl::get, opened.sandbox().url());
     ConnectionStore connectionStore = new ConnectionStore(opened.database());
     RunStore runStore = new RunStore(opened.database());
     Future<MasterKeys> masterKeys = config.rotateMasterKey()
@@ -120,7 +124,7 @@ public final class FlowRuntime {
         String baseUrl = "http://" + config.host() + ":" + port;
         publicUrl.compareAndSet(null, baseUrl);
         FlowRuntime runtime = new FlowRuntime(vertx, opened.database(), opened.host(), engine, retention,
-            triggers, api, pluginWorkers, adminKeyFile, baseUrl);
+            triggers, api, pluginWorkers, adminKeyFile, baseUrl, opened.sandbox());
         return retention.start()
             .compose(purged -> engine.recover())
             .compose(resumed -> triggers.startEnabled())
@@ -135,6 +139,7 @@ public final class FlowRuntime {
     return triggers.stopAll()
         .onComplete(v -> engine.stop())
         .compose(v -> api.close())
+        .compose(v -> sandbox.stop())
         .compose(v -> vertx.executeBlocking(() -> {
           plugins.stop();
           database.close();
@@ -147,6 +152,11 @@ public final class FlowRuntime {
 
   public String baseUrl() {
     return baseUrl;
+  }
+
+  /** Where the sandbox answers, when the runtime runs with one. */
+  public Optional<String> sandboxUrl() {
+    return sandbox.url();
   }
 
   public Path adminKeyFile() {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * How a runtime instance is started. {@code port} 0 picks a free port; {@code masterKeyFile} empty
- * means {@code DATA_DIR/master-key}.
+ * means {@code DATA_DIR/master-key}; {@link #local} starts no sandbox.
  */
 public record RuntimeConfig(
     String host,
@@ -18,6 +18,7 @@ public record RuntimeConfig(
     Optional<Path> masterKeyFile,
     boolean rotateMasterKey,
     Duration runRetention,
+    SandboxChoice sandbox,
     Clock clock) {
 
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
@@ -25,7 +26,12 @@ public record RuntimeConfig(
   /** A local runtime on a free port with the defaults, for tests and embedding. */
   public static RuntimeConfig local(Path dataDir, Path pluginsDir, Clock clock) {
     return new RuntimeConfig("127.0.0.1", 0, dataDir, pluginsDir, Optional.empty(), Optional.empty(), false,
-        DEFAULT_RETENTION, clock);
+        DEFAULT_RETENTION, new SandboxChoice.None(), clock);
+  }
+
+  public RuntimeConfig withSandbox(SandboxChoice choice) {
+    return new RuntimeConfig(host, port, dataDir, pluginsDir, publicUrl, masterKeyFile, rotateMasterKey, runRetention,
+        choice, clock);
   }
 
   public Path masterKeyPath() {

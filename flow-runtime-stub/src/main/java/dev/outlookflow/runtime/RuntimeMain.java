@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code java -jar flow-runtime-stub.jar [--port N] [--host H] [--data-dir D] [--plugins-dir P]
- * [--public-url U] [--master-key-file F] [--run-retention-days N] [--rotate-master-key]}; each flag
- * with a value can also be set by an environment variable (see {@link #FLAGS}).
+ * [--public-url U] [--master-key-file F] [--run-retention-days N] [--rotate-master-key]
+ * [--sandbox | --sandbox-url U | --no-sandbox]}; each flag with a value can also be set by an
+ * environment variable (see {@link #FLAGS}).
  */
 public final class RuntimeMain {
   private static final Map<String, String> FLAGS = Map.of(
@@ -23,8 +24,11 @@ public final class RuntimeMain {
       "--plugins-dir", "FLOW_PLUGINS_DIR",
       "--public-url", "FLOW_PUBLIC_URL",
       "--master-key-file", "FLOW_MASTER_KEY_FILE",
-      "--run-retention-days", "FLOW_RUN_RETENTION_DAYS");
+      "--run-retention-days", "FLOW_RUN_RETENTION_DAYS",
+      "--sandbox-url", "FLOW_SANDBOX_URL");
   private static final String ROTATE = "--rotate-master-key";
+  private static final String SANDBOX = "--sandbox";
+  private static final String NO_SANDBOX = "--no-sandbox";
 
   private RuntimeMain() {}
 
@@ -36,7 +40,8 @@ public final class RuntimeMain {
       System.err.println(e.getMessage());
       System.err.println("usage: java -jar flow-runtime-stub.jar [--port 8080] [--host 127.0.0.1] "
           + "[--data-dir ./data] [--plugins-dir <jar folder>/plugins] [--public-url http://...] "
-          + "[--master-key-file <data dir>/master-key] [--run-retention-days 30] [--rotate-master-key]");
+          + "[--master-key-file <data dir>/master-key] [--run-retention-days 30] [--rotate-master-key] "
+          + "[--sandbox | --sandbox-url http://... | --no-sandbox]");
       System.exit(2);
       return;
     }
@@ -58,6 +63,8 @@ public final class RuntimeMain {
       }
     }, "shutdown"));
     System.out.println("admin key file: " + runtime.adminKeyFile().toAbsolutePath());
+    runtime.sandboxUrl().ifPresent(url -> System.out.println("m365 sandbox (a demo tenant, not Microsoft 365) at "
+        + url + ": sign in as the demo users listed in the README"));
     System.out.println("flow runtime listening on " + runtime.baseUrl());
   }
 
@@ -69,9 +76,14 @@ public final class RuntimeMain {
       }
     });
     boolean rotate = false;
+    boolean noSandbox = false;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals(ROTATE)) {
         rotate = true;
+        continue;
+      }
+      if (args[i].equals(SANDBOX) || args[i].equals(NO_SANDBOX)) {
+        noSandbox = args[i].equals(NO_SANDBOX);
         continue;
       }
       if (!FLAGS.containsKey(args[i]) || i + 1 >= args.length) {
@@ -97,6 +109,10 @@ public final class RuntimeMain {
         Optional.ofNullable(values.get("--master-key-file")).map(Path::of),
         rotate,
         retention(values.get("--run-retention-days")),
+        noSandbox ? new SandboxChoice.None()
+            : values.containsKey("--sandbox-url")
+                ? new SandboxChoice.External(values.get("--sandbox-url").replaceAll("/+$", ""))
+                : new SandboxChoice.Embedded(),
         Clock.systemUTC());
   }
 

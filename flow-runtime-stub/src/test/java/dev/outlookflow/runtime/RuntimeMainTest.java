@@ -29,6 +29,14 @@ class RuntimeMainTest {
   }
 
   @Test
+  void theDemoSandboxRunsInProcessUnlessPointedElsewhereOrTurnedOff() {
+    assertThat(RuntimeMain.parse(new String[0], Map.of()).sandbox()).isInstanceOf(SandboxChoice.Embedded.class);
+    assertThat(RuntimeMain.parse(new String[] {"--sandbox-url", "http://127.0.0.1:8081/"}, Map.of()).sandbox())
+        .isEqualTo(new SandboxChoice.External("http://127.0.0.1:8081"));
+    assertThat(RuntimeMain.parse(new String[] {"--no-sandbox"}, Map.of()).sandbox()).isInstanceOf(SandboxChoice.None.class);
+  }
+
+  @Test
   void badFlagsAreRefusedNamingTheProblem() {
     assertThatThrownBy(() -> RuntimeMain.parse(new String[] {"--prot", "1"}, Map.of()))
         .hasMessageContaining("unknown flag or missing value: --prot");

@@ -66,8 +66,9 @@ public final class ApiServer {
     router.errorHandler(405, ApiErrors::handle);
 
     Buffer openApi = Buffer.buffer(resource(OPENAPI_RESOURCE));
-    router.get("/api/v1/health").handler(ctx -> Http.json(ctx, 200,
-        new JsonObject().put("status", "up").put("plugins", s.plugins().toJson())));
+    router.get("/api/v1/health").handler(ctx -> Http.json(ctx, 200, new JsonObject().put("status", "up")
+        .put("plugins", s.plugins().toJson())
+        .put("sandbox", s.environment().sandboxBaseUrl().map(url -> new JsonObject().put("url", url)).orElse(null))));
     router.get("/api/v1/openapi.json").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/json").end(openApi));
 
