@@ -2,7 +2,11 @@ package dev.outlookflow.sandbox;
 
 import dev.outlookflow.sandbox.control.ControlRoutes;
 import dev.outlookflow.sandbox.entra.EntraRoutes;
+import dev.outlookflow.sandbox.control.MailControlRoutes;
+import dev.outlookflow.sandbox.graph.GraphError;
 import dev.outlookflow.sandbox.graph.IdentityRoutes;
+import dev.outlookflow.sandbox.graph.MailRoutes;
+import dev.outlookflow.sandbox.mail.MailStore;
 import dev.outlookflow.sandbox.graph.TokenValidator;
 import dev.outlookflow.sandbox.state.SandboxState;
 import dev.outlookflow.sandbox.tenant.Directory;
@@ -18,6 +22,9 @@ import io.vertx.ext.web.handler.BodyHandler;
  * where clients reach it.
  */
 public final class Sandbox {
+  /** Graph refuses request bodies over 4 MB. */
+  static final int GRAPH_BODY_LIMIT = 4_194_304;
+
   private final HttpServer server;
   private final SandboxState state;
   private final String baseUrl;
@@ -32,18 +39,34 @@ public final class Sandbox {
     return vertx.executeBlocking(() -> SandboxState.open(options.stateDir(), options.clock()))
         .compose(state -> {
           Directory directory = new Directory(options.seed(), state);
+          MailStore mail = new MailStore(options.seed());
           Router router = Router.router(vertx);
-          router.route().handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
+          router.route().handler(BodyHandler.create(false).setBodyLimit(GRAPH_BODY_LIMIT));
+          router.route().failureHandler(ctx -> graphFailure(ctx, state));
           HttpServer server = vertx.createHttpServer().requestHandler(router);
           // Issuers and links name the address the sandbox listens on, known only once it does.
           return server.listen(options.port(), options.host()).map(listening -> {
             String baseUrl = "http://" + options.host() + ":" + listening.actualPort();
             new ControlRoutes(directory, state).mount(router);
             new EntraRoutes(directory, state, baseUrl).mount(router);
-            new IdentityRoutes(new TokenValidator(directory, state), state).mount(router);
+            TokenValidator tokens = new TokenValidator(directory, state);
+            new IdentityRoutes(tokens, state).mount(router);
+            new MailRoutes(tokens, mail, state).mount(router);
+            new MailControlRoutes(mail, state).mount(router);
             return new Sandbox(listening, state, baseUrl);
           });
         });
+  }
+
+  /** Failures become Graph-shaped answers, never a stack trace: 413 past Graph's 4 MB request limit. */
+  private static void graphFailure(io.vertx.ext.web.RoutingContext ctx, SandboxState state) {
+    if (ctx.statusCode() == 413) {
+      new GraphError(413, "RequestEntityTooLarge", "The request body exceeds the maximum of " + GRAPH_BODY_LIMIT
+          + " bytes.").send(ctx, state.clock().instant());
+    } else {
+      new GraphError(ctx.statusCode() >= 400 ? ctx.statusCode() : 500, "generalException",
+          "An internal server error occurred.").send(ctx, state.clock().instant());
+    }
   }
 
   public String baseUrl() {

@@ -3,11 +3,14 @@ package dev.outlookflow.sandbox.graph;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /** Graph's error shape, {@code {"error": {"code", "message", "innerError": {...}}}}, with its headers. */
 public final class GraphError extends RuntimeException {
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
   private final int status;
   private final String code;
 
@@ -15,6 +18,14 @@ public final class GraphError extends RuntimeException {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
+  }
+
+  public static GraphError accessDenied() {
+    return new GraphError(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
+  }
+
+  public static GraphError badRequest(String code, String message) {
+    return new GraphError(400, code, message);
   }
 
   public static GraphError invalidToken(String message) {
@@ -34,7 +45,7 @@ public final class GraphError extends RuntimeException {
     String requestId = UUID.randomUUID().toString();
     String clientRequestId = ctx.request().getHeader("client-request-id");
     JsonObject inner = new JsonObject()
-        .put("date", now.truncatedTo(ChronoUnit.SECONDS).toString())
+        .put("date", DATE.format(now))
         .put("request-id", requestId)
         .put("client-request-id", clientRequestId != null ? clientRequestId : requestId);
     var response = ctx.response().setStatusCode(status)

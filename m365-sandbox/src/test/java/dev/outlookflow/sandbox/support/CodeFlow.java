@@ -28,8 +28,13 @@ public final class CodeFlow {
 
   /** Signs in (consenting for the organization if shown a consent page) and answers the code. */
   public String code(String login, String password) throws Exception {
+    return code(login, password, SCOPE);
+  }
+
+  public String code(String login, String password, String scope) throws Exception {
     Browser browser = sandbox.browser();
-    Browser.Step back = browser.signIn(browser.open(authorizeUrl(DemoSeed.TENANT_ID, REDIRECT)), login, password);
+    String url = authorizeUrl(DemoSeed.TENANT_ID, REDIRECT).replace("&scope=" + encode(SCOPE), "&scope=" + encode(scope));
+    Browser.Step back = browser.signIn(browser.open(url), login, password);
     if (!back.returnedToApp()) {
       back = browser.consent(back, true);
     }
@@ -40,6 +45,20 @@ public final class CodeFlow {
     return token("grant_type=authorization_code&client_id=" + DemoSeed.RUNTIME_CLIENT_ID + "&client_secret="
         + encode(DemoSeed.RUNTIME_CLIENT_SECRET) + "&code=" + encode(code) + "&redirect_uri=" + encode(REDIRECT)
         + "&code_verifier=" + encode(verifier) + "&scope=" + encode(SCOPE));
+  }
+
+  /** An access token for the user with these scopes, by the whole code flow. */
+  public String accessToken(String login, String password, String scope) throws Exception {
+    return token("grant_type=authorization_code&client_id=" + DemoSeed.RUNTIME_CLIENT_ID + "&client_secret="
+        + encode(DemoSeed.RUNTIME_CLIENT_SECRET) + "&code=" + encode(code(login, password, scope)) + "&redirect_uri="
+        + encode(REDIRECT) + "&code_verifier=" + encode(VERIFIER)).json().getString("access_token");
+  }
+
+  /** An app-only token of the demo app. */
+  public String appToken() throws Exception {
+    return token("grant_type=client_credentials&client_id=" + DemoSeed.RUNTIME_CLIENT_ID + "&client_secret="
+        + encode(DemoSeed.RUNTIME_CLIENT_SECRET) + "&scope=" + encode("https://graph.microsoft.com/.default"))
+        .json().getString("access_token");
   }
 
   public Http.Answer refresh(String refreshToken) throws Exception {

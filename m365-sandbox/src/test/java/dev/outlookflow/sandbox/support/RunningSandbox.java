@@ -69,6 +69,21 @@ public final class RunningSandbox implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString()));
   }
 
+  public Http.Answer send(String method, String path, String bearer, JsonObject body, String... headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return Http.answer(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+  }
+
   public Http.Answer control(String path, JsonObject body) throws Exception {
     return post("/_sandbox" + path, "application/json", body.encode());
   }

@@ -1,0 +1,75 @@
+package dev.outlookflow.sandbox.control;
+
+import dev.outlookflow.sandbox.mail.MailFolder;
+import dev.outlookflow.sandbox.mail.MailStore;
+import dev.outlookflow.sandbox.mail.Mailbox;
+import dev.outlookflow.sandbox.mail.Messages;
+import dev.outlookflow.sandbox.mail.StoredMessage;
+import dev.outlookflow.sandbox.state.SandboxState;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+
+/** Control API for mail: deliver mail from anyone, read what a folder and the outbox hold. */
+public final class MailControlRoutes {
+  private final MailStore mail;
+  private final SandboxState state;
+
+  public MailControlRoutes(MailStore mail, SandboxState state) {
+    this.mail = mail;
+    this.state = state;
+  }
+
+  public void mount(Router router) {
+    router.post("/_sandbox/mailboxes/:mailbox/folders/:folder/messages").handler(this::deliver);
+    router.get("/_sandbox/mailboxes/:mailbox/folders/:folder/messages").handler(this::list);
+    router.get("/_sandbox/outbox").handler(ctx -> json(ctx, 200, new JsonObject().put("value",
+        new JsonArray(new java.util.ArrayList<>(mail.outbox())))));
+  }
+
+  /** Delivers a Graph-shaped message ({@code from} may be anyone, outside the tenant too), unread. */
+  private void deliver(RoutingContext ctx) {
+    Optional<Folder> target = folder(ctx);
+    if (target.isEmpty()) {
+      return;
+    }
+    JsonObject given;
+    try {
+      given = new JsonObject(ctx.body().asString());
+    } catch (RuntimeException e) {
+      json(ctx, 400, new JsonObject().put("error", "the body must be a Graph message as JSON"));
+      return;
+    }
+    JsonObject from = given.getJsonObject("from", Messages.recipient("someone@example.com", "Someone"));
+    JsonObject resource = Messages.resource(given, from, given.getJsonObject("sender", from), false,
+        state.clock().instant());
+    StoredMessage stored = target.get().mailbox().add(target.get().folder().id(), resource, state.clock().instant());
+    json(ctx, 201, stored.view(true).put("restId", stored.restId()));
+  }
+
+  private void list(RoutingContext ctx) {
+    folder(ctx).ifPresent(target -> {
+      JsonArray value = new JsonArray();
+      target.mailbox().snapshot(target.folder().id()).forEach(m -> value.add(m.view(true).put("restId", m.restId())));
+      json(ctx, 200, new JsonObject().put("value", value));
+    });
+  }
+
+  private record Folder(Mailbox mailbox, MailFolder folder) {}
+
+  private Optional<Folder> folder(RoutingContext ctx) {
+    Optional<Mailbox> mailbox = mail.mailbox(ctx.pathParam("mailbox"));
+    Optional<Folder> found = mailbox.flatMap(m -> m.folder(ctx.pathParam("folder")).map(f -> new Folder(m, f)));
+    if (found.isEmpty()) {
+      json(ctx, 404, new JsonObject().put("error", "no mailbox '" + ctx.pathParam("mailbox") + "' with folder '"
+          + ctx.pathParam("folder") + "'"));
+    }
+    return found;
+  }
+
+  private static void json(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+  }
+}

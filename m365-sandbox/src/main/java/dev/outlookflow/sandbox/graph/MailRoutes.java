@@ -1,0 +1,268 @@
+package dev.outlookflow.sandbox.graph;
+
+import dev.outlookflow.sandbox.mail.MailFolder;
+import dev.outlookflow.sandbox.mail.MailStore;
+import dev.outlookflow.sandbox.mail.Mailbox;
+import dev.outlookflow.sandbox.mail.StoredMessage;
+import dev.outlookflow.sandbox.state.SandboxState;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Graph v1.0 mail under {@code /me} and {@code /users/{id | userPrincipalName}}: folders, messages
+ * (OData lists, get, drafts, PATCH, move, DELETE), {@code sendMail} and sending drafts.
+ */
+public final class MailRoutes {
+  private final TokenValidator tokens;
+  private final MailStore store;
+  private final SandboxState state;
+  private final Sending sending;
+
+  public MailRoutes(TokenValidator tokens, MailStore store, SandboxState state) {
+    this.tokens = tokens;
+    this.store = store;
+    this.state = state;
+    this.sending = new Sending(store, state);
+  }
+
+  /** What every mail request resolves to before its operation runs. */
+  record MailRequest(Caller caller, Mailbox mailbox, boolean immutableIds, RoutingContext ctx) {
+    JsonObject body() {
+      String text = ctx.body().asString();
+      if (text == null || text.isBlank()) {
+        return new JsonObject();
+      }
+      try {
+        return new JsonObject(text);
+      } catch (RuntimeException e) {
+        throw GraphError.badRequest("BadRequest", "Unable to read JSON request payload. Please ensure Content-Type "
+            + "header is set and payload is of valid JSON format.");
+      }
+    }
+  }
+
+  /** An answer: status and body (none for 202 and 204). */
+  record Reply(int status, JsonObject body) {}
+
+  public void mount(Router router) {
+    on(router, "GET", "/mailFolders", MailAccess.Need.READ, r -> folders(r, null));
+    on(router, "POST", "/mailFolders", MailAccess.Need.WRITE, r -> createFolder(r, null));
+    on(router, "GET", "/mailFolders/:folder", MailAccess.Need.READ, r -> new Reply(200, folderView(r, folder(r))));
+    on(router, "GET", "/mailFolders/:folder/childFolders", MailAccess.Need.READ, r -> folders(r, folder(r).id()));
+    on(router, "POST", "/mailFolders/:folder/childFolders", MailAccess.Need.WRITE, r -> createFolder(r, folder(r).id()));
+    on(router, "GET", "/messages", MailAccess.Need.READ, r -> list(r, Optional.empty()));
+    on(router, "GET", "/mailFolders/:folder/messages", MailAccess.Need.READ, r -> list(r, Optional.of(folder(r).id())));
+    on(router, "POST", "/messages", MailAccess.Need.WRITE, r -> draft(r, r.mailbox().folder("drafts").orElseThrow()));
+    on(router, "POST", "/mailFolders/:folder/messages", MailAccess.Need.WRITE, r -> draft(r, folder(r)));
+    on(router, "GET", "/messages/:id", MailAccess.Need.READ, r -> new Reply(200, shaped(r, message(r))));
+    on(router, "PATCH", "/messages/:id", MailAccess.Need.WRITE, this::patch);
+    on(router, "DELETE", "/messages/:id", MailAccess.Need.WRITE, this::delete);
+    on(router, "POST", "/messages/:id/move", MailAccess.Need.WRITE, this::move);
+    on(router, "POST", "/messages/:id/send", MailAccess.Need.SEND, r -> sending.sendDraft(r, message(r)));
+    on(router, "POST", "/sendMail", MailAccess.Need.SEND, sending::sendMail);
+  }
+
+  private void on(Router router, String method, String path, MailAccess.Need need, Function<MailRequest, Reply> operation) {
+    Handler<RoutingContext> handler = ctx -> serve(ctx, need, operation);
+    io.vertx.core.http.HttpMethod httpMethod = io.vertx.core.http.HttpMethod.valueOf(method);
+    router.route(httpMethod, "/v1.0/me" + path).handler(handler);
+    router.route(httpMethod, "/v1.0/users/:user" + path).handler(handler);
+  }
+
+  private void serve(RoutingContext ctx, MailAccess.Need need, Function<MailRequest, Reply> operation) {
+    try {
+      Caller caller = tokens.caller(ctx.request().getHeader("Authorization"));
+      Mailbox mailbox = mailbox(caller, ctx.pathParam("user"));
+      MailAccess.check(caller, mailbox, need);
+      String prefer = ctx.request().getHeader("Prefer");
+      boolean immutable = prefer != null && prefer.replace(" ", "").toLowerCase().contains("idtype=\"immutableid\"");
+      Reply reply = operation.apply(new MailRequest(caller, mailbox, immutable, ctx));
+      var response = ctx.response().setStatusCode(reply.status());
+      if (immutable) {
+        response.putHeader("Preference-Applied", "IdType=\"ImmutableId\"");
+      }
+      response.putHeader("request-id", java.util.UUID.randomUUID().toString());
+      if (reply.body() == null) {
+        response.end();
+      } else {
+        response.putHeader("Content-Type", "application/json;odata.metadata=minimal;odata.streaming=true;"
+            + "IEEE754Compatible=false;charset=utf-8").end(reply.body().encode());
+      }
+    } catch (GraphError e) {
+      e.send(ctx, state.clock().instant());
+    }
+  }
+
+  /** The mailbox a path names; an unlicensed user has none. */
+  private Mailbox mailbox(Caller caller, String user) {
+    if (user == null) {
+      var me = caller.user().orElseThrow(() -> GraphError.badRequest("BadRequest",
+          "/me request is only valid with delegated authentication flow."));
+      return existing(me.id());
+    }
+    boolean known = caller.tenant().user(user).isPresent()
+        || caller.tenant().sharedMailboxes().stream()
+            .anyMatch(s -> s.id().equals(user) || s.userPrincipalName().equalsIgnoreCase(user));
+    if (!known) {
+      throw new GraphError(404, "ErrorInvalidUser", "The requested user '" + user + "' is invalid.");
+    }
+    return existing(user);
+  }
+
+  private Mailbox existing(String idOrAddress) {
+    return store.mailbox(idOrAddress).orElseThrow(() -> new GraphError(404, "MailboxNotEnabledForRESTAPI",
+        "The mailbox is either inactive, soft-deleted, or is hosted on-premise."));
+  }
+
+  private static MailFolder folder(MailRequest r) {
+    String id = r.ctx().pathParam("folder");
+    return r.mailbox().folder(id).orElseThrow(() -> new GraphError(404, "ErrorItemNotFound",
+        "The specified object was not found in the store."));
+  }
+
+  static StoredMessage message(MailRequest r) {
+    return r.mailbox().message(r.ctx().pathParam("id")).orElseThrow(() -> new GraphError(404, "ErrorItemNotFound",
+        "The specified object was not found in the store."));
+  }
+
+  private Reply folders(MailRequest r, String parentId) {
+    ODataQuery query = ODataQuery.parse(r.ctx().queryParams(), 10);
+    List<MailFolder> all = r.mailbox().folders(parentId);
+    JsonArray value = new JsonArray();
+    all.stream().skip(query.skip()).limit(query.top()).forEach(f -> value.add(folderView(r, f)));
+    JsonObject body = new JsonObject()
+        .put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#users('" + r.mailbox().ownerId()
+            + "')/mailFolders")
+        .put("value", value);
+    if (query.skip() + query.top() < all.size()) {
+      body.put("@odata.nextLink", nextLink(r, query));
+    }
+    return new Reply(200, body);
+  }
+
+  private Reply createFolder(MailRequest r, String parentId) {
+    String name = r.body().getString("displayName");
+    if (name == null || name.isBlank()) {
+      throw GraphError.badRequest("ErrorInvalidParameter", "The displayName of a folder is required.");
+    }
+    MailFolder created = r.mailbox().createFolder(parentId, name.trim()).orElseThrow(() -> new GraphError(409,
+        "ErrorFolderExists", "A folder with the specified name already exists."));
+    return new Reply(201, folderView(r, created));
+  }
+
+  private static JsonObject folderView(MailRequest r, MailFolder folder) {
+    return new JsonObject()
+        .put("id", folder.id())
+        .put("displayName", folder.displayName())
+        .put("parentFolderId", folder.parentFolderId() == null ? "AQMkRoot" + r.mailbox().ownerId() : folder.parentFolderId())
+        .put("childFolderCount", r.mailbox().folders(folder.id()).size())
+        .put("unreadItemCount", r.mailbox().count(folder.id(), true))
+        .put("totalItemCount", r.mailbox().count(folder.id(), false))
+        .put("isHidden", folder.hidden());
+  }
+
+  private Reply list(MailRequest r, Optional<String> folderId) {
+    ODataQuery query = ODataQuery.parse(r.ctx().queryParams(), 10);
+    Collection<StoredMessage> ordered = query.oldestFirst()
+        ? r.mailbox().oldestFirst(folderId)
+        : r.mailbox().newestFirst(folderId);
+    List<JsonObject> page = new ArrayList<>();
+    int skipped = 0;
+    boolean more = false;
+    for (StoredMessage message : ordered) {
+      JsonObject view = message.view(r.immutableIds());
+      if (!query.filter().test(view)) {
+        continue;
+      }
+      if (skipped < query.skip()) {
+        skipped++;
+        continue;
+      }
+      if (page.size() == query.top()) {
+        more = true;
+        break;
+      }
+      page.add(query.shape(view));
+    }
+    JsonObject body = new JsonObject()
+        .put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#users('" + r.mailbox().ownerId()
+            + "')/messages")
+        .put("value", new JsonArray(new ArrayList<>(page)));
+    if (more) {
+      body.put("@odata.nextLink", nextLink(r, query));
+    }
+    return new Reply(200, body);
+  }
+
+  private static String nextLink(MailRequest r, ODataQuery query) {
+    var request = r.ctx().request();
+    StringBuilder link = new StringBuilder("http://" + request.authority() + request.path() + "?");
+    r.ctx().queryParams().forEach(entry -> {
+      if (!entry.getKey().equals("$skip")) {
+        link.append(java.net.URLEncoder.encode(entry.getKey(), java.nio.charset.StandardCharsets.UTF_8)).append('=')
+            .append(java.net.URLEncoder.encode(entry.getValue(), java.nio.charset.StandardCharsets.UTF_8)).append('&');
+      }
+    });
+    return link.append("%24skip=").append(query.skip() + query.top()).toString();
+  }
+
+  private static JsonObject shaped(MailRequest r, StoredMessage message) {
+    ODataQuery query = ODataQuery.parse(r.ctx().queryParams(), 10);
+    return query.shape(message.view(r.immutableIds()));
+  }
+
+  private Reply draft(MailRequest r, MailFolder folder) {
+    StoredMessage created = sending.draft(r, r.body(), folder);
+    return new Reply(201, shaped(r, created));
+  }
+
+  private Reply patch(MailRequest r) {
+    StoredMessage message = message(r);
+    JsonObject changes = r.body();
+    JsonObject resource = message.resource();
+    for (String field : List.of("isRead", "categories", "flag", "importance")) {
+      if (changes.containsKey(field)) {
+        resource.put(field, changes.getValue(field));
+      }
+    }
+    if (resource.getBoolean("isDraft", false)) {
+      for (String field : List.of("subject", "body", "toRecipients", "ccRecipients", "bccRecipients", "replyTo", "from")) {
+        if (changes.containsKey(field)) {
+          resource.put(field, changes.getValue(field));
+        }
+      }
+    }
+    resource.put("lastModifiedDateTime", state.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    return new Reply(200, shaped(r, message));
+  }
+
+  /** As Outlook does: into Deleted Items, and out of the mailbox when deleted from there. */
+  private Reply delete(MailRequest r) {
+    StoredMessage message = message(r);
+    MailFolder deleted = r.mailbox().folder("deleteditems").orElseThrow();
+    if (message.folderId().equals(deleted.id())) {
+      r.mailbox().delete(message);
+    } else {
+      r.mailbox().move(message, deleted.id());
+    }
+    return new Reply(204, null);
+  }
+
+  private Reply move(MailRequest r) {
+    StoredMessage message = message(r);
+    String destination = r.body().getString("destinationId");
+    MailFolder folder = destination == null ? null : r.mailbox().folder(destination).orElse(null);
+    if (folder == null) {
+      throw GraphError.badRequest("ErrorInvalidIdMalformed", "Id is malformed.");
+    }
+    return new Reply(201, shaped(r, r.mailbox().move(message, folder.id())));
+  }
+}

@@ -1,0 +1,150 @@
+package dev.outlookflow.sandbox.mail;
+
+import io.vertx.core.json.JsonObject;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/**
+ * One Exchange mailbox (a user's or a shared one): folders, and messages indexed newest first per
+ * folder and mailbox-wide, so reading the newest page does not slow down as folders grow.
+ */
+public final class Mailbox {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Comparator<StoredMessage> NEWEST_FIRST = Comparator
+      .comparing(StoredMessage::received).reversed().thenComparing(StoredMessage::immutableId);
+  static final List<String[]> WELL_KNOWN = List.of(
+      new String[] {"inbox", "Inbox"}, new String[] {"sentitems", "Sent Items"}, new String[] {"drafts", "Drafts"},
+      new String[] {"deleteditems", "Deleted Items"}, new String[] {"archive", "Archive"});
+
+  private final String ownerId;
+  private final String address;
+  private final String displayName;
+  private final Map<String, MailFolder> folders = new LinkedHashMap<>();
+  private final Map<String, StoredMessage> byImmutableId = new ConcurrentHashMap<>();
+  private final Map<String, StoredMessage> byRestId = new ConcurrentHashMap<>();
+  private final Map<String, NavigableSet<StoredMessage>> byFolder = new ConcurrentHashMap<>();
+  private final NavigableSet<StoredMessage> all = new ConcurrentSkipListSet<>(NEWEST_FIRST);
+
+  Mailbox(String ownerId, String address, String displayName) {
+    this.ownerId = ownerId;
+    this.address = address;
+    this.displayName = displayName;
+    for (String[] known : WELL_KNOWN) {
+      addFolder(new MailFolder(newId("AQMk"), known[1], null, known[0], false));
+    }
+  }
+
+  public String ownerId() {
+    return ownerId;
+  }
+
+  public String address() {
+    return address;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  public synchronized List<MailFolder> folders(String parentId) {
+    return folders.values().stream().filter(f -> java.util.Objects.equals(f.parentFolderId(), parentId)).toList();
+  }
+
+  /** A folder by id or by well-known name ({@code inbox}, {@code sentitems}, ...), case-insensitively. */
+  public synchronized Optional<MailFolder> folder(String idOrName) {
+    MailFolder byId = folders.get(idOrName);
+    if (byId != null) {
+      return Optional.of(byId);
+    }
+    String name = idOrName.toLowerCase(Locale.ROOT);
+    return folders.values().stream().filter(f -> name.equals(f.wellKnownName())).findFirst();
+  }
+
+  /** Creates a folder; empty when a sibling already has that name. */
+  public synchronized Optional<MailFolder> createFolder(String parentId, String name) {
+    boolean taken = folders(parentId).stream().anyMatch(f -> f.displayName().equalsIgnoreCase(name));
+    if (taken) {
+      return Optional.empty();
+    }
+    MailFolder folder = new MailFolder(newId("AQMk"), name, parentId, null, false);
+    addFolder(folder);
+    return Optional.of(folder);
+  }
+
+  private void addFolder(MailFolder folder) {
+    folders.put(folder.id(), folder);
+    byFolder.put(folder.id(), new ConcurrentSkipListSet<>(NEWEST_FIRST));
+  }
+
+  public int count(String folderId, boolean unreadOnly) {
+    NavigableSet<StoredMessage> messages = byFolder.getOrDefault(folderId, new ConcurrentSkipListSet<>(NEWEST_FIRST));
+    return unreadOnly
+        ? (int) messages.stream().filter(m -> !m.resource().getBoolean("isRead", false)).count()
+        : messages.size();
+  }
+
+  /** Adds a message to a folder, received now. */
+  public synchronized StoredMessage add(String folderId, JsonObject resource, Instant received) {
+    StoredMessage message = new StoredMessage(newId("AAkALg"), newId("AAMkAD"), folderId, resource, received);
+    byImmutableId.put(message.immutableId(), message);
+    byRestId.put(message.restId(), message);
+    byFolder.get(folderId).add(message);
+    all.add(message);
+    return message;
+  }
+
+  /** A message by either of its ids. */
+  public Optional<StoredMessage> message(String id) {
+    StoredMessage found = byImmutableId.get(id);
+    return Optional.ofNullable(found != null ? found : byRestId.get(id));
+  }
+
+  /** Moves a message; its REST id changes, its immutable id does not. */
+  public synchronized StoredMessage move(StoredMessage message, String folderId) {
+    byFolder.get(message.folderId()).remove(message);
+    byRestId.remove(message.restId());
+    message.movedTo(folderId, newId("AAMkAD"));
+    byRestId.put(message.restId(), message);
+    byFolder.get(folderId).add(message);
+    return message;
+  }
+
+  public synchronized void delete(StoredMessage message) {
+    byFolder.get(message.folderId()).remove(message);
+    all.remove(message);
+    byImmutableId.remove(message.immutableId());
+    byRestId.remove(message.restId());
+  }
+
+  /** Newest first: one folder's, or the whole mailbox's. */
+  public Collection<StoredMessage> newestFirst(Optional<String> folderId) {
+    return folderId.map(id -> (Collection<StoredMessage>) byFolder.get(id)).orElse(all);
+  }
+
+  /** Oldest first, for {@code $orderby=receivedDateTime asc}. */
+  public Collection<StoredMessage> oldestFirst(Optional<String> folderId) {
+    return folderId.map(id -> (Collection<StoredMessage>) byFolder.get(id).descendingSet()).orElse(all.descendingSet());
+  }
+
+  public List<StoredMessage> snapshot(String folderId) {
+    return new ArrayList<>(byFolder.get(folderId));
+  }
+
+  static String newId(String prefix) {
+    byte[] bytes = new byte[36];
+    RANDOM.nextBytes(bytes);
+    return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.outlookflow.sandbox.mail;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Builds message resources the way Exchange fills them in. */
+public final class Messages {
+  private Messages() {}
+
+  /** A resource from what a client sent, completed with Exchange's defaults. */
+  public static JsonObject resource(JsonObject given, JsonObject from, JsonObject sender, boolean draft, Instant now) {
+    String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
+    JsonObject body = given.getJsonObject("body", new JsonObject().put("contentType", "text").put("content", ""));
+    JsonObject normalisedBody = new JsonObject()
+        .put("contentType", body.getString("contentType", "text").toLowerCase(java.util.Locale.ROOT))
+        .put("content", body.getString("content", ""));
+    JsonArray attachments = given.getJsonArray("attachments", new JsonArray());
+    return new JsonObject()
+        .put("@odata.etag", "W/\"" + UUID.randomUUID() + "\"")
+        .put("createdDateTime", time)
+        .put("lastModifiedDateTime", time)
+        .put("changeKey", UUID.randomUUID().toString())
+        .put("categories", given.getJsonArray("categories", new JsonArray()))
+        .put("receivedDateTime", time)
+        .put("sentDateTime", draft ? null : time)
+        .put("hasAttachments", !attachments.isEmpty())
+        .put("internetMessageId", "<" + UUID.randomUUID() + "@sandbox.m365>")
+        .put("subject", given.getString("subject", ""))
+        .put("bodyPreview", preview(normalisedBody.getString("content")))
+        .put("importance", given.getString("importance", "normal").toLowerCase(java.util.Locale.ROOT))
+        .put("conversationId", "AAQk" + UUID.randomUUID().toString().replace("-", ""))
+        .put("isDeliveryReceiptRequested", given.getBoolean("isDeliveryReceiptRequested", false))
+        .put("isReadReceiptRequested", given.getBoolean("isReadReceiptRequested", false))
+        .put("isRead", draft || given.getBoolean("isRead", false))
+        .put("isDraft", draft)
+        .put("webLink", "https://outlook.office365.com/owa/?ItemID=sandbox&exvsurl=1&viewmodel=ReadMessageItem")
+        .put("inferenceClassification", "focused")
+        .put("body", normalisedBody)
+        .put("sender", sender)
+        .put("from", from)
+        .put("toRecipients", given.getJsonArray("toRecipients", new JsonArray()))
+        .put("ccRecipients", given.getJsonArray("ccRecipients", new JsonArray()))
+        .put("bccRecipients", given.getJsonArray("bccRecipients", new JsonArray()))
+        .put("replyTo", given.getJsonArray("replyTo", new JsonArray()))
+        .put("flag", given.getJsonObject("flag", new JsonObject().put("flagStatus", "notFlagged")))
+        .put("internetMessageHeaders", given.getJsonArray("internetMessageHeaders", new JsonArray()))
+        .put("attachments", attachments);
+  }
+
+  public static JsonObject recipient(String address, String name) {
+    return new JsonObject().put("emailAddress", new JsonObject().put("name", name).put("address", address));
+  }
+
+  private static String preview(String content) {
+    String text = content.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
+    return text.length() > 255 ? text.substring(0, 255) : text;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.outlookflow.sandbox.mail;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+
+/**
+ * A message in a mailbox: its Graph resource, the folder it is in, and its two ids. The immutable id
+ * never changes; the default (REST) id changes when the message moves, as Exchange's does.
+ */
+public final class StoredMessage {
+  private final String immutableId;
+  private String restId;
+  private String folderId;
+  private final JsonObject resource;
+  private final Instant received;
+
+  StoredMessage(String immutableId, String restId, String folderId, JsonObject resource, Instant received) {
+    this.immutableId = immutableId;
+    this.restId = restId;
+    this.folderId = folderId;
+    this.resource = resource;
+    this.received = received;
+  }
+
+  public String immutableId() {
+    return immutableId;
+  }
+
+  public String restId() {
+    return restId;
+  }
+
+  public String folderId() {
+    return folderId;
+  }
+
+  public Instant received() {
+    return received;
+  }
+
+  /** The stored fields (no ids or folder: those are added when answered). */
+  public JsonObject resource() {
+    return resource;
+  }
+
+  void movedTo(String newFolderId, String newRestId) {
+    this.folderId = newFolderId;
+    this.restId = newRestId;
+  }
+
+  /** The Graph resource as a client sees it, with the id kind it asked for. */
+  public JsonObject view(boolean immutableIds) {
+    JsonObject view = resource.copy();
+    view.put("id", immutableIds ? immutableId : restId);
+    view.put("parentFolderId", folderId);
+    return view;
+  }
+}
