@@ -2,10 +2,14 @@ package dev.outlookflow.sandbox;
 
 import dev.outlookflow.sandbox.control.ControlRoutes;
 import dev.outlookflow.sandbox.entra.EntraRoutes;
+import dev.outlookflow.sandbox.control.FaultRoutes;
 import dev.outlookflow.sandbox.control.MailControlRoutes;
+import dev.outlookflow.sandbox.faults.Faults;
+import dev.outlookflow.sandbox.faults.MailboxLimits;
 import dev.outlookflow.sandbox.graph.GraphError;
 import dev.outlookflow.sandbox.graph.IdentityRoutes;
 import dev.outlookflow.sandbox.graph.MailRoutes;
+import dev.outlookflow.sandbox.graph.UploadSessions;
 import dev.outlookflow.sandbox.mail.MailStore;
 import dev.outlookflow.sandbox.graph.TokenValidator;
 import dev.outlookflow.sandbox.state.SandboxState;
@@ -43,6 +47,11 @@ public final class Sandbox {
           Router router = Router.router(vertx);
           router.route().handler(BodyHandler.create(false).setBodyLimit(GRAPH_BODY_LIMIT));
           router.route().failureHandler(ctx -> graphFailure(ctx, state));
+          Faults faults = new Faults(state);
+          MailboxLimits limits = new MailboxLimits(options.seed().effectiveLimits(), state);
+          router.route("/v1.0/*").handler(faults::handle);
+          router.route("/_upload/*").handler(faults::handle);
+          router.route("/v1.0/*").handler(limits::handle);
           HttpServer server = vertx.createHttpServer().requestHandler(router);
           // Issuers and links name the address the sandbox listens on, known only once it does.
           return server.listen(options.port(), options.host()).map(listening -> {
@@ -51,8 +60,11 @@ public final class Sandbox {
             new EntraRoutes(directory, state, baseUrl).mount(router);
             TokenValidator tokens = new TokenValidator(directory, state);
             new IdentityRoutes(tokens, state).mount(router);
-            new MailRoutes(tokens, mail, state).mount(router);
+            UploadSessions uploads = new UploadSessions(state);
+            uploads.mount(router);
+            new MailRoutes(tokens, mail, state, uploads).mount(router);
             new MailControlRoutes(mail, state).mount(router);
+            new FaultRoutes(faults, limits, mail).mount(router);
             return new Sandbox(listening, state, baseUrl);
           });
         });

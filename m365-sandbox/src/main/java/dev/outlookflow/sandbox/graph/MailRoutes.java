@@ -25,12 +25,14 @@ public final class MailRoutes {
   private final MailStore store;
   private final SandboxState state;
   private final Sending sending;
+  private final UploadSessions uploads;
 
-  public MailRoutes(TokenValidator tokens, MailStore store, SandboxState state) {
+  public MailRoutes(TokenValidator tokens, MailStore store, SandboxState state, UploadSessions uploads) {
     this.tokens = tokens;
     this.store = store;
     this.state = state;
     this.sending = new Sending(store, state);
+    this.uploads = uploads;
   }
 
   /** What every mail request resolves to before its operation runs. */
@@ -68,6 +70,40 @@ public final class MailRoutes {
     on(router, "POST", "/messages/:id/move", MailAccess.Need.WRITE, this::move);
     on(router, "POST", "/messages/:id/send", MailAccess.Need.SEND, r -> sending.sendDraft(r, message(r)));
     on(router, "POST", "/sendMail", MailAccess.Need.SEND, sending::sendMail);
+    on(router, "GET", "/messages/:id/attachments", MailAccess.Need.READ, r -> new Reply(200, new JsonObject()
+        .put("value", message(r).resource().getJsonArray("attachments").copy())));
+    on(router, "GET", "/messages/:id/attachments/:attachment", MailAccess.Need.READ,
+        r -> new Reply(200, attachment(r, message(r))));
+    on(router, "POST", "/messages/:id/attachments", MailAccess.Need.WRITE, this::addAttachment);
+    on(router, "DELETE", "/messages/:id/attachments/:attachment", MailAccess.Need.WRITE, this::deleteAttachment);
+    on(router, "POST", "/messages/:id/attachments/createUploadSession", MailAccess.Need.WRITE,
+        r -> uploads.create(r, message(r)));
+  }
+
+  private static JsonObject attachment(MailRequest r, StoredMessage message) {
+    String id = r.ctx().pathParam("attachment");
+    return message.resource().getJsonArray("attachments").stream().map(JsonObject.class::cast)
+        .filter(a -> a.getString("id").equals(id)).findFirst()
+        .orElseThrow(() -> new GraphError(404, "ErrorItemNotFound", "The specified object was not found in the store."));
+  }
+
+  private Reply addAttachment(MailRequest r) {
+    StoredMessage message = message(r);
+    JsonObject given = r.body();
+    Sending.checkAttachment(given);
+    JsonObject attachment = dev.outlookflow.sandbox.mail.Messages.attachment(given, state.clock().instant());
+    message.resource().getJsonArray("attachments").add(attachment);
+    message.resource().put("hasAttachments", true);
+    return new Reply(201, attachment);
+  }
+
+  private Reply deleteAttachment(MailRequest r) {
+    StoredMessage message = message(r);
+    JsonObject attachment = attachment(r, message);
+    JsonArray attachments = message.resource().getJsonArray("attachments");
+    attachments.remove(attachment);
+    message.resource().put("hasAttachments", !attachments.isEmpty());
+    return new Reply(204, null);
   }
 
   private void on(Router router, String method, String path, MailAccess.Need need, Function<MailRequest, Reply> operation) {

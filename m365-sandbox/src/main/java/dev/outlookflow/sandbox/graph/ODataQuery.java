@@ -17,10 +17,16 @@ import java.util.regex.Pattern;
  * receivedDateTime, sender address, isRead, hasAttachments, importance; contains/startswith on subject;
  * joined by {@code and}).
  */
-public record ODataQuery(int top, int skip, List<String> select, boolean oldestFirst, Predicate<JsonObject> filter) {
+public record ODataQuery(int top, int skip, List<String> select, boolean oldestFirst, Predicate<JsonObject> filter,
+    String expand) {
   static final int MAX_TOP = 1000;
   private static final Pattern COMPARISON =
       Pattern.compile("^([A-Za-z/]+)\\s+(eq|ne|ge|gt|le|lt)\\s+(.+)$");
+  private static final Pattern ANY_PROPERTY = Pattern.compile(
+      "singleValueExtendedProperties/any\\((\\w+):\\s*\\1/id\\s+eq\\s+'((?:[^']|'')*)'\\s+and\\s+\\1/value\\s+eq\\s+"
+          + "'((?:[^']|'')*)'\\)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern EXPAND_PROPERTY = Pattern.compile(
+      "singleValueExtendedProperties\\(\\$filter=id\\s+eq\\s+'((?:[^']|'')*)'\\)", Pattern.CASE_INSENSITIVE);
   private static final Pattern FUNCTION =
       Pattern.compile("^(contains|startswith)\\(\\s*subject\\s*,\\s*'((?:[^']|'')*)'\\s*\\)$", Pattern.CASE_INSENSITIVE);
 
@@ -41,7 +47,7 @@ public record ODataQuery(int top, int skip, List<String> select, boolean oldestF
       }
       oldestFirst = !normalised.endsWith("desc");
     }
-    return new ODataQuery(top, skip, select, oldestFirst, filter(query.get("$filter")));
+    return new ODataQuery(top, skip, select, oldestFirst, filter(query.get("$filter")), query.get("$expand"));
   }
 
   private static int number(String text, int fallback, String name) {
@@ -60,7 +66,22 @@ public record ODataQuery(int top, int skip, List<String> select, boolean oldestF
       return m -> true;
     }
     Predicate<JsonObject> all = m -> true;
-    for (String clause : text.split("(?i)\\s+and\\s+")) {
+    Matcher any = ANY_PROPERTY.matcher(text);
+    StringBuilder rest = new StringBuilder();
+    while (any.find()) {
+      String id = any.group(2).replace("''", "'");
+      String value = any.group(3).replace("''", "'");
+      all = all.and(m -> m.getJsonArray("singleValueExtendedProperties", new io.vertx.core.json.JsonArray()).stream()
+          .map(JsonObject.class::cast)
+          .anyMatch(p -> id.equalsIgnoreCase(p.getString("id")) && value.equals(p.getString("value"))));
+      any.appendReplacement(rest, "");
+    }
+    any.appendTail(rest);
+    String remaining = rest.toString().trim().replaceAll("(?i)^and\\s+|\\s+and$", "").trim();
+    if (remaining.isEmpty()) {
+      return all;
+    }
+    for (String clause : remaining.split("(?i)\\s+and\\s+")) {
       all = all.and(clause(clause.trim()));
     }
     return all;
@@ -159,6 +180,20 @@ public record ODataQuery(int top, int skip, List<String> select, boolean oldestF
       }
     }
     shaped.remove("attachments");
+    shaped.remove("singleValueExtendedProperties");
+    if (expand != null) {
+      Matcher property = EXPAND_PROPERTY.matcher(expand);
+      if (property.find()) {
+        String id = property.group(1).replace("''", "'");
+        io.vertx.core.json.JsonArray matching = new io.vertx.core.json.JsonArray();
+        message.getJsonArray("singleValueExtendedProperties", new io.vertx.core.json.JsonArray()).stream()
+            .map(JsonObject.class::cast).filter(p -> id.equalsIgnoreCase(p.getString("id"))).forEach(matching::add);
+        shaped.put("singleValueExtendedProperties", matching);
+      }
+      if (expand.toLowerCase(Locale.ROOT).contains("attachments")) {
+        shaped.put("attachments", message.getJsonArray("attachments"));
+      }
+    }
     return shaped;
   }
 

@@ -35,7 +35,33 @@ final class Sending {
     this.state = state;
   }
 
+  /** Graph's checks of a message as given: custom headers start with x-, attachments have name and content. */
+  static void check(JsonObject message) {
+    for (Object header : message.getJsonArray("internetMessageHeaders", new JsonArray())) {
+      String name = header instanceof JsonObject h ? h.getString("name", "") : "";
+      if (!name.toLowerCase(Locale.ROOT).startsWith("x-")) {
+        throw GraphError.badRequest("InvalidInternetMessageHeader",
+            "The internet message header name '" + name + "' should start with 'x-' or 'X-'.");
+      }
+    }
+    for (Object attachment : message.getJsonArray("attachments", new JsonArray())) {
+      checkAttachment(attachment instanceof JsonObject a ? a : new JsonObject());
+    }
+  }
+
+  static void checkAttachment(JsonObject attachment) {
+    if (attachment.getString("name") == null || attachment.getString("contentBytes") == null) {
+      throw GraphError.badRequest("ErrorInvalidParameter", "A file attachment needs a name and contentBytes.");
+    }
+    try {
+      java.util.Base64.getDecoder().decode(attachment.getString("contentBytes"));
+    } catch (IllegalArgumentException e) {
+      throw GraphError.badRequest("ErrorInvalidParameter", "contentBytes is not valid base64.");
+    }
+  }
+
   StoredMessage draft(MailRoutes.MailRequest r, JsonObject given, MailFolder folder) {
+    check(given);
     JsonObject from = given.getJsonObject("from");
     return r.mailbox().add(folder.id(), Messages.resource(given, from, null, true, now()), now());
   }
@@ -71,6 +97,7 @@ final class Sending {
 
   /** Checks and delivers a message; answers the sent resource. */
   private JsonObject submit(MailRoutes.MailRequest r, JsonObject message) {
+    check(message);
     List<String> recipients = recipients(message);
     checkSize(message);
     JsonObject[] fromAndSender = fromAndSender(r, message);

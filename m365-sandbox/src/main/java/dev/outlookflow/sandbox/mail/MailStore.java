@@ -16,8 +16,18 @@ public final class MailStore {
   private final Map<String, Mailbox> byId = new ConcurrentHashMap<>();
   private final Map<String, Mailbox> byAddress = new ConcurrentHashMap<>();
   private final List<JsonObject> outbox = new CopyOnWriteArrayList<>();
+  private final Seed seed;
 
   public MailStore(Seed seed) {
+    this.seed = seed;
+    reset();
+  }
+
+  /** Back to the seed: empty mailboxes with their well-known folders, an empty outbox. */
+  public void reset() {
+    byId.clear();
+    byAddress.clear();
+    outbox.clear();
     for (Seed.Tenant tenant : seed.tenants()) {
       tenant.users().stream().filter(Seed.User::licensed)
           .forEach(u -> add(new Mailbox(u.id(), u.userPrincipalName(), u.displayName())));

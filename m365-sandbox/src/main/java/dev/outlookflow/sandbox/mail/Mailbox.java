@@ -142,7 +142,7 @@ public final class Mailbox {
     return new ArrayList<>(byFolder.get(folderId));
   }
 
-  static String newId(String prefix) {
+  public static String newId(String prefix) {
     byte[] bytes = new byte[36];
     RANDOM.nextBytes(bytes);
     return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -14,7 +14,23 @@ import java.util.Optional;
  * Read from a JSON file of this shape (see the README), or {@link DemoSeed} when none is given.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record Seed(List<Tenant> tenants) {
+public record Seed(List<Tenant> tenants, Limits limits) {
+
+  /**
+   * Graph's mailbox limits: concurrent requests and requests per 10 minutes, per app and mailbox.
+   * Absent from a seed file: Graph's numbers. {@code throttling: false} turns both off (benchmarks).
+   */
+  public record Limits(boolean throttling, int concurrentRequests, int requestsPer10Minutes) {
+    public static final Limits GRAPH = new Limits(true, 4, 10_000);
+  }
+
+  public Seed(List<Tenant> tenants) {
+    this(tenants, Limits.GRAPH);
+  }
+
+  public Limits effectiveLimits() {
+    return limits == null ? Limits.GRAPH : limits;
+  }
 
   public record Tenant(
       String id,

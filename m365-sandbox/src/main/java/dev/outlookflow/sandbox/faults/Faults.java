@@ -1,0 +1,97 @@
+package dev.outlookflow.sandbox.faults;
+
+import dev.outlookflow.sandbox.graph.GraphError;
+import dev.outlookflow.sandbox.state.SandboxState;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Dev Proxy-style fault injection in front of Graph: errors with Graph's bodies, latency, and
+ * connections dropped before or after the request is handled.
+ */
+public final class Faults {
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+  private final List<FaultRule> rules = new CopyOnWriteArrayList<>();
+  private final SandboxState state;
+
+  public Faults(SandboxState state) {
+    this.state = state;
+  }
+
+  public String add(String method, String path, Fault fault, Integer times, Double probability, long seed) {
+    String id = UUID.randomUUID().toString();
+    rules.add(new FaultRule(id, method, path, fault, times, probability, seed));
+    return id;
+  }
+
+  public void clear() {
+    rules.clear();
+  }
+
+  public int count() {
+    rules.removeIf(FaultRule::spent);
+    return rules.size();
+  }
+
+  /** Router handler: the first rule that fires decides; otherwise the request goes on. */
+  public void handle(RoutingContext ctx) {
+    String method = ctx.request().method().name();
+    String path = ctx.normalizedPath();
+    for (FaultRule rule : rules) {
+      if (rule.fires(method, path)) {
+        apply(ctx, rule.fault());
+        return;
+      }
+    }
+    ctx.next();
+  }
+
+  private void apply(RoutingContext ctx, Fault fault) {
+    if (fault instanceof Fault.Latency latency) {
+      ctx.vertx().setTimer(Math.max(1, latency.millis()), t -> ctx.next());
+    } else if (fault instanceof Fault.DropBefore) {
+      ctx.request().connection().close();
+    } else if (fault instanceof Fault.DropAfter) {
+      ctx.addHeadersEndHandler(v -> ctx.request().connection().close());
+      ctx.next();
+    } else if (fault instanceof Fault.Status status) {
+      answer(ctx, status);
+    }
+  }
+
+  private void answer(RoutingContext ctx, Fault.Status status) {
+    if (status.retryAfter() != null) {
+      ctx.response().putHeader("Retry-After", status.retryAfter());
+    }
+    if (status.status() == 429) {
+      tooManyRequests(ctx, "Please retry again later.", state);
+      return;
+    }
+    String code = switch (status.status()) {
+      case 502 -> "BadGateway";
+      case 503 -> "serviceNotAvailable";
+      case 504 -> "GatewayTimeout";
+      case 507 -> "quotaLimitReached";
+      default -> "generalException";
+    };
+    new GraphError(status.status(), code, "The service could not handle the request (injected fault).")
+        .send(ctx, state.clock().instant());
+  }
+
+  /** Graph's 429 body, as in its documented throttling sample. */
+  static void tooManyRequests(RoutingContext ctx, String message, SandboxState state) {
+    String requestId = UUID.randomUUID().toString();
+    ctx.response().setStatusCode(429).putHeader("Content-Type", "application/json").putHeader("request-id", requestId)
+        .end(new JsonObject().put("error", new JsonObject()
+            .put("code", "TooManyRequests")
+            .put("innerError", new JsonObject().put("code", "429").put("date", DATE.format(state.clock().instant()))
+                .put("message", "Please retry after").put("request-id", requestId).put("status", "429"))
+            .put("message", message)).encode());
+  }
+}
