@@ -49,9 +49,10 @@ public final class Sandbox {
           router.route().failureHandler(ctx -> graphFailure(ctx, state));
           Faults faults = new Faults(state);
           MailboxLimits limits = new MailboxLimits(options.seed().effectiveLimits(), state);
+          // Limits first: a request held by injected latency is in flight on its mailbox.
+          router.route("/v1.0/*").handler(limits::handle);
           router.route("/v1.0/*").handler(faults::handle);
           router.route("/_upload/*").handler(faults::handle);
-          router.route("/v1.0/*").handler(limits::handle);
           HttpServer server = vertx.createHttpServer().requestHandler(router);
           // Issuers and links name the address the sandbox listens on, known only once it does.
           return server.listen(options.port(), options.host()).map(listening -> {

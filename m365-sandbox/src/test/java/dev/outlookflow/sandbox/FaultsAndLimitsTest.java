@@ -1,0 +1,157 @@
+package dev.outlookflow.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.outlookflow.sandbox.support.Http;
+import dev.outlookflow.sandbox.support.MailUsers;
+import dev.outlookflow.sandbox.support.RunningSandbox;
+import dev.outlookflow.sandbox.tenant.DemoSeed;
+import dev.outlookflow.sandbox.tenant.Seed;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Injected faults and Exchange's limits, deterministic so tests never flake. */
+class FaultsAndLimitsTest {
+  private RunningSandbox sandbox;
+  private MailUsers users;
+
+  private void start(Seed.Limits limits) throws Exception {
+    sandbox = RunningSandbox.start(SandboxOptions.demo().withSeed(new Seed(DemoSeed.seed().tenants(), limits)));
+    users = MailUsers.of(sandbox);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    sandbox.close();
+  }
+
+  private Http.Answer inject(JsonObject rule) throws Exception {
+    return sandbox.control("/faults", rule);
+  }
+
+  private Http.Answer listMessages() throws Exception {
+    return sandbox.send("GET", "/v1.0/users/" + DemoSeed.ADMIN + "/messages?$top=10", users.app, null);
+  }
+
+  @Test
+  void theNextNRequestsGetTheFaultWithGraphsBodyAndRetryAfter() throws Exception {
+    start(Seed.Limits.GRAPH);
+    inject(new JsonObject().put("method", "GET").put("path", "/v1.0/users/*/messages").put("times", 2)
+        .put("fault", new JsonObject().put("type", "status").put("status", 429).put("retryAfter", "2.128")));
+
+    Http.Answer first = listMessages();
+    assertThat(first.status()).isEqualTo(429);
+    assertThat(first.header("Retry-After")).isEqualTo("2.128");
+    assertThat(first.json().getJsonObject("error").getString("code")).isEqualTo("TooManyRequests");
+    assertThat(first.json().getJsonObject("error").getJsonObject("innerError").getString("status")).isEqualTo("429");
+    assertThat(listMessages().status()).isEqualTo(429);
+    assertThat(listMessages().status()).isEqualTo(200);
+  }
+
+  @Test
+  void eachServerErrorHasItsGraphCode() throws Exception {
+    start(Seed.Limits.GRAPH);
+    for (int status : new int[] {500, 502, 503, 504, 507}) {
+      inject(new JsonObject().put("path", "/v1.0/**").put("times", 1)
+          .put("fault", new JsonObject().put("type", "status").put("status", status).put("retryAfter", 3)));
+      Http.Answer answer = listMessages();
+      assertThat(answer.status()).isEqualTo(status);
+      assertThat(answer.json().getJsonObject("error").getJsonObject("innerError").getString("request-id")).isNotBlank();
+    }
+  }
+
+  @Test
+  void aProbabilityWithASeedFaultsTheSameRequestsEveryRun() throws Exception {
+    start(Seed.Limits.GRAPH);
+    List<Integer> runs = new ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      sandbox.post("/_sandbox/reset", "application/json", "");
+      inject(new JsonObject().put("path", "/v1.0/users/*/messages").put("probability", 0.5).put("seed", 42)
+          .put("fault", new JsonObject().put("type", "status").put("status", 503)));
+      StringBuilder pattern = new StringBuilder();
+      for (int i = 0; i < 20; i++) {
+        pattern.append(listMessages().status() == 503 ? 'x' : '.');
+      }
+      runs.add(pattern.toString().hashCode());
+      assertThat(pattern.toString()).contains("x", ".");
+    }
+    assertThat(runs.get(0)).isEqualTo(runs.get(1));
+  }
+
+  @Test
+  void aConnectionDroppedAfterHandlingLeavesTheMailSent() throws Exception {
+    start(Seed.Limits.GRAPH);
+    inject(new JsonObject().put("method", "POST").put("path", "/v1.0/me/sendMail").put("times", 1)
+        .put("fault", new JsonObject().put("type", "dropAfter")));
+
+    assertThatThrownBy(() -> sandbox.send("POST", "/v1.0/me/sendMail", users.megan,
+        new JsonObject().put("message", MailUsers.mail("Sent anyway", DemoSeed.USER)))).isInstanceOf(IOException.class);
+
+    assertThat(sandbox.get("/_sandbox/mailboxes/" + DemoSeed.USER + "/folders/inbox/messages", null).json()
+        .getJsonArray("value").getJsonObject(0).getString("subject")).isEqualTo("Sent anyway");
+  }
+
+  @Test
+  void aConnectionDroppedBeforeHandlingSendsNothing() throws Exception {
+    start(Seed.Limits.GRAPH);
+    inject(new JsonObject().put("method", "POST").put("path", "/v1.0/me/sendMail").put("times", 1)
+        .put("fault", new JsonObject().put("type", "dropBefore")));
+
+    assertThatThrownBy(() -> sandbox.send("POST", "/v1.0/me/sendMail", users.megan,
+        new JsonObject().put("message", MailUsers.mail("Never", DemoSeed.USER)))).isInstanceOf(IOException.class);
+
+    assertThat(sandbox.get("/_sandbox/mailboxes/" + DemoSeed.USER + "/folders/inbox/messages", null).json()
+        .getJsonArray("value")).isEmpty();
+  }
+
+  @Test
+  void aFifthConcurrentRequestOnOneMailboxIsMailboxConcurrency() throws Exception {
+    start(Seed.Limits.GRAPH);
+    inject(new JsonObject().put("path", "/v1.0/users/*/messages").put("times", 5)
+        .put("fault", new JsonObject().put("type", "latency").put("millis", 3000)));
+    ExecutorService clients = Executors.newFixedThreadPool(5);
+    try {
+      List<Future<Http.Answer>> answers = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        answers.add(clients.submit(this::listMessages));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Http.Answer> answer : answers) {
+        statuses.add(answer.get().status());
+      }
+      assertThat(statuses).containsExactlyInAnyOrder(200, 200, 200, 200, 429);
+    } finally {
+      clients.shutdown();
+    }
+  }
+
+  @Test
+  void theRequestRateLimitAnswersWhenASlotFrees() throws Exception {
+    start(new Seed.Limits(true, 4, 3));
+    for (int i = 0; i < 3; i++) {
+      assertThat(listMessages().status()).isEqualTo(200);
+    }
+    Http.Answer limited = listMessages();
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.json().getJsonObject("error").getString("code")).isEqualTo("ApplicationThrottled");
+    assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 600);
+    sandbox.control("/clock", new JsonObject().put("advanceSeconds", 601));
+    assertThat(listMessages().status()).isEqualTo(200);
+  }
+
+  @Test
+  void throttlingOffServesEveryRequest() throws Exception {
+    start(new Seed.Limits(false, 4, 1));
+    for (int i = 0; i < 5; i++) {
+      assertThat(listMessages().status()).isEqualTo(200);
+    }
+  }
+}
