@@ -1,0 +1,134 @@
+package dev.outlookflow.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.graph.core.models.IProgressCallback;
+import com.microsoft.graph.core.models.UploadResult;
+import com.microsoft.graph.core.tasks.LargeFileUploadTask;
+import com.microsoft.graph.models.AttachmentItem;
+import com.microsoft.graph.models.AttachmentType;
+import com.microsoft.graph.models.BodyType;
+import com.microsoft.graph.models.EmailAddress;
+import com.microsoft.graph.models.ItemBody;
+import com.microsoft.graph.models.MailFolder;
+import com.microsoft.graph.models.Message;
+import com.microsoft.graph.models.MessageCollectionResponse;
+import com.microsoft.graph.models.Recipient;
+import com.microsoft.graph.models.UploadSession;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.graph.users.item.messages.item.attachments.createuploadsession.CreateUploadSessionPostRequestBody;
+import com.microsoft.graph.users.item.sendmail.SendMailPostRequestBody;
+import com.microsoft.kiota.authentication.AccessTokenProvider;
+import com.microsoft.kiota.authentication.AllowedHostsValidator;
+import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
+import dev.outlookflow.sandbox.support.MailUsers;
+import dev.outlookflow.sandbox.support.RunningSandbox;
+import dev.outlookflow.sandbox.tenant.DemoSeed;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Microsoft's Graph Java SDK, unmodified, works against the sandbox. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GraphSdkTest {
+  private RunningSandbox sandbox;
+  private GraphServiceClient graph;
+
+  @BeforeAll
+  void start() throws Exception {
+    sandbox = RunningSandbox.start(SandboxOptions.demo());
+    String token = MailUsers.of(sandbox).megan;
+    AccessTokenProvider tokens = new AccessTokenProvider() {
+      @Override
+      public String getAuthorizationToken(URI uri, Map<String, Object> context) {
+        return token;
+      }
+
+      @Override
+      public AllowedHostsValidator getAllowedHostsValidator() {
+        return new AllowedHostsValidator("127.0.0.1");
+      }
+    };
+    graph = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(tokens));
+    graph.getRequestAdapter().setBaseUrl(sandbox.baseUrl() + "/v1.0");
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    sandbox.close();
+  }
+
+  private static Message mail(String subject, String to) {
+    Message message = new Message();
+    message.setSubject(subject);
+    ItemBody body = new ItemBody();
+    body.setContentType(BodyType.Text);
+    body.setContent("Hello from the SDK");
+    message.setBody(body);
+    Recipient recipient = new Recipient();
+    EmailAddress address = new EmailAddress();
+    address.setAddress(to);
+    recipient.setEmailAddress(address);
+    message.setToRecipients(List.of(recipient));
+    return message;
+  }
+
+  @Test
+  void foldersAreListedAndCreated() {
+    List<MailFolder> folders = graph.me().mailFolders().get().getValue();
+    assertThat(folders).extracting(MailFolder::getDisplayName).contains("Inbox", "Sent Items");
+
+    MailFolder folder = new MailFolder();
+    folder.setDisplayName("From the SDK");
+    MailFolder created = graph.me().mailFolders().post(folder);
+    assertThat(created.getId()).isNotBlank();
+    assertThat(created.getTotalItemCount()).isZero();
+  }
+
+  @Test
+  void sendMailThenListAndGetMessagesWithOData() {
+    SendMailPostRequestBody send = new SendMailPostRequestBody();
+    send.setMessage(mail("SDK hello", DemoSeed.ADMIN));
+    send.setSaveToSentItems(true);
+    graph.me().sendMail().post(send);
+
+    MessageCollectionResponse page = graph.me().mailFolders().byMailFolderId("inbox").messages().get(config -> {
+      config.queryParameters.top = 5;
+      config.queryParameters.select = new String[] {"subject", "receivedDateTime", "isRead"};
+      config.queryParameters.orderby = new String[] {"receivedDateTime desc"};
+      config.queryParameters.filter = "isRead eq false";
+    });
+    assertThat(page.getValue()).extracting(Message::getSubject).contains("SDK hello");
+    Message one = graph.me().messages().byMessageId(page.getValue().get(0).getId()).get();
+    assertThat(one.getBody().getContent()).isEqualTo("Hello from the SDK");
+  }
+
+  @Test
+  void aDraftWithALargeAttachmentUploadedInSlicesIsSent() throws Exception {
+    Message draft = graph.me().messages().post(mail("With a big file", DemoSeed.USER));
+    byte[] file = new byte[(int) (3.5 * 1024 * 1024)];
+    CreateUploadSessionPostRequestBody request = new CreateUploadSessionPostRequestBody();
+    AttachmentItem item = new AttachmentItem();
+    item.setAttachmentType(AttachmentType.File);
+    item.setName("big.bin");
+    item.setSize((long) file.length);
+    request.setAttachmentItem(item);
+    UploadSession session = graph.me().messages().byMessageId(draft.getId()).attachments().createUploadSession()
+        .post(request);
+
+    LargeFileUploadTask<AttachmentItem> upload = new LargeFileUploadTask<>(null, session,
+        new ByteArrayInputStream(file), file.length, 2 * 1024 * 1024, AttachmentItem::createFromDiscriminatorValue);
+    UploadResult<AttachmentItem> result = upload.upload(3, (IProgressCallback) (current, max) -> { });
+    assertThat(result.isUploadSuccessful()).isTrue();
+
+    graph.me().messages().byMessageId(draft.getId()).send().post();
+    assertThat(sandbox.get("/_sandbox/mailboxes/" + DemoSeed.USER + "/folders/inbox/messages", null).json()
+        .getJsonArray("value").stream().map(m -> ((io.vertx.core.json.JsonObject) m).getString("subject")))
+        .contains("With a big file");
+  }
+}
