@@ -67,6 +67,12 @@ final class Sending {
   }
 
   MailRoutes.Reply sendMail(MailRoutes.MailRequest r) {
+    String contentType = String.valueOf(r.ctx().request().getHeader("Content-Type")).toLowerCase(Locale.ROOT);
+    if (contentType.startsWith("text/plain")) {
+      JsonObject sent = submit(r, Mime.message(r.ctx().body().asString()));
+      r.mailbox().add(r.mailbox().folder("sentitems").orElseThrow().id(), sent.copy().put("isRead", true), now());
+      return new MailRoutes.Reply(202, null);
+    }
     JsonObject body = r.body();
     JsonObject message = body.getJsonObject("message", body.getJsonObject("Message"));
     if (message == null) {

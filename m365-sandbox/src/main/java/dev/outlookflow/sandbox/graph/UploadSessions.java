@@ -158,10 +158,12 @@ public final class UploadSessions {
     }
   }
 
+  /** As the upload URL's service (Outlook's v2.0 API) answers: PascalCase {@code ExpirationDateTime}. */
   private static JsonObject progress(Session session) {
     return new JsonObject()
-        .put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.uploadSession")
-        .put("expirationDateTime", session.expires.toString())
+        .put("@odata.context", "https://outlook.office.com/api/v2.0/$metadata#Users('" + session.mailbox.ownerId()
+            + "')/Messages('" + session.messageId + "')/AttachmentSessions/$entity")
+        .put("ExpirationDateTime", session.expires.toString())
         .put("nextExpectedRanges", new JsonArray().add(String.valueOf(session.received.length())));
   }
 
