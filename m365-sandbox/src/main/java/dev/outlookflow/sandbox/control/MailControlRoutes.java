@@ -25,6 +25,8 @@ public final class MailControlRoutes {
   public void mount(Router router) {
     router.post("/_sandbox/mailboxes/:mailbox/folders/:folder/messages").handler(this::deliver);
     router.get("/_sandbox/mailboxes/:mailbox/folders/:folder/messages").handler(this::list);
+    router.post("/_sandbox/mailboxes/:mailbox/messages/:id/move").handler(this::move);
+    router.delete("/_sandbox/mailboxes/:mailbox/messages/:id").handler(this::delete);
     router.get("/_sandbox/outbox").handler(ctx -> json(ctx, 200, new JsonObject().put("value",
         new JsonArray(new java.util.ArrayList<>(mail.outbox())))));
   }
@@ -55,6 +57,32 @@ public final class MailControlRoutes {
       target.mailbox().snapshot(target.folder().id()).forEach(m -> value.add(m.view(true).put("restId", m.restId())));
       json(ctx, 200, new JsonObject().put("value", value));
     });
+  }
+
+  /** Moves a message as its owner would in Outlook: {@code {"destination": "archive" | folder id}}. */
+  private void move(RoutingContext ctx) {
+    Optional<Mailbox> mailbox = mail.mailbox(ctx.pathParam("mailbox"));
+    Optional<StoredMessage> message = mailbox.flatMap(m -> m.message(ctx.pathParam("id")));
+    JsonObject body = ctx.body().asJsonObject();
+    Optional<MailFolder> destination = mailbox.flatMap(m -> m.folder(body == null ? "" : body.getString("destination", "")));
+    if (message.isEmpty() || destination.isEmpty()) {
+      json(ctx, 404, new JsonObject().put("error", "no such message or destination folder"));
+      return;
+    }
+    StoredMessage moved = mailbox.get().move(message.get(), destination.get().id());
+    json(ctx, 200, moved.view(true).put("restId", moved.restId()));
+  }
+
+  /** Deletes a message for good, as emptying Deleted Items does. */
+  private void delete(RoutingContext ctx) {
+    Optional<Mailbox> mailbox = mail.mailbox(ctx.pathParam("mailbox"));
+    Optional<StoredMessage> message = mailbox.flatMap(m -> m.message(ctx.pathParam("id")));
+    if (message.isEmpty()) {
+      json(ctx, 404, new JsonObject().put("error", "no such message"));
+      return;
+    }
+    mailbox.get().delete(message.get());
+    ctx.response().setStatusCode(204).end();
   }
 
   private record Folder(Mailbox mailbox, MailFolder folder) {}
