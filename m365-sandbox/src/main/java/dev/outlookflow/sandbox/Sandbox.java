@@ -31,11 +31,13 @@ public final class Sandbox {
 
   private final HttpServer server;
   private final SandboxState state;
+  private final MailStore mail;
   private final String baseUrl;
 
-  private Sandbox(HttpServer server, SandboxState state, String baseUrl) {
+  private Sandbox(HttpServer server, SandboxState state, MailStore mail, String baseUrl) {
     this.server = server;
     this.state = state;
+    this.mail = mail;
     this.baseUrl = baseUrl;
   }
 
@@ -66,7 +68,7 @@ public final class Sandbox {
             new MailRoutes(tokens, mail, state, uploads).mount(router);
             new MailControlRoutes(mail, state).mount(router);
             new FaultRoutes(faults, limits, mail).mount(router);
-            return new Sandbox(listening, state, baseUrl);
+            return new Sandbox(listening, state, mail, baseUrl);
           });
         });
   }
@@ -84,6 +86,11 @@ public final class Sandbox {
 
   public String baseUrl() {
     return baseUrl;
+  }
+
+  /** The mailboxes, for embedders that fill them directly (benchmarks). */
+  public MailStore mail() {
+    return mail;
   }
 
   public SandboxState state() {
