@@ -18,8 +18,9 @@ import org.junit.jupiter.api.TestInstance;
 /** Graph v1.0 mail: folders, messages with OData, sending, drafts and the rules that guard them. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MailGraphTest {
-  private static final String MAIL = "openid profile offline_access https://graph.microsoft.com/Mail.ReadWrite "
+  private static final String OWN_MAIL = "openid profile offline_access https://graph.microsoft.com/Mail.ReadWrite "
       + "https://graph.microsoft.com/Mail.Send";
+  private static final String MAIL = OWN_MAIL + " https://graph.microsoft.com/Mail.Send.Shared";
   private static final String SHARED = MAIL + " https://graph.microsoft.com/Mail.ReadWrite.Shared "
       + "https://graph.microsoft.com/Mail.Send.Shared";
   private RunningSandbox sandbox;
@@ -233,6 +234,31 @@ class MailGraphTest {
     void anUnlicensedUserHasNoMailboxAndAnUnknownOneIsInvalid() throws Exception {
       assertGraphError(get("/v1.0/users/" + DemoSeed.UNLICENSED + "/messages", app), 404, "MailboxNotEnabledForRESTAPI");
       assertGraphError(get("/v1.0/users/nobody@" + DemoSeed.DOMAIN + "/messages", app), 404, "ErrorInvalidUser");
+    }
+
+    @Test
+    void readOnlyScopesCannotWriteAndSendingFromAnotherMailboxNeedsMailSendShared() throws Exception {
+      CodeFlow flow = new CodeFlow(sandbox);
+      String readOnly = flow.accessToken(DemoSeed.ADMIN, DemoSeed.ADMIN_PASSWORD,
+          "openid offline_access https://graph.microsoft.com/Mail.Read");
+      assertThat(get("/v1.0/me/messages", readOnly).status()).isEqualTo(200);
+      assertGraphError(post("/v1.0/me/messages", readOnly, mail("Draft", DemoSeed.USER)), 403, "ErrorAccessDenied");
+      assertGraphError(post("/v1.0/me/sendMail", readOnly, new JsonObject().put("message", mail("x", DemoSeed.USER))),
+          403, "ErrorAccessDenied");
+
+      String ownSendOnly = flow.accessToken(DemoSeed.USER, DemoSeed.USER_PASSWORD, OWN_MAIL);
+      JsonObject fromSales = mail("As sales", DemoSeed.ADMIN).put("from", new JsonObject().put("emailAddress",
+          new JsonObject().put("address", DemoSeed.SHARED)));
+      assertGraphError(post("/v1.0/me/sendMail", ownSendOnly, new JsonObject().put("message", fromSales)), 403,
+          "ErrorAccessDenied");
+    }
+
+    @Test
+    void customHeadersMustStartWithX() throws Exception {
+      JsonObject message = mail("Headers", DemoSeed.USER).put("internetMessageHeaders", new JsonArray()
+          .add(new JsonObject().put("name", "Priority").put("value", "urgent")));
+      Http.Answer answer = post("/v1.0/me/sendMail", megan, new JsonObject().put("message", message));
+      assertGraphError(answer, 400, "InvalidInternetMessageHeader");
     }
 
     @Test

@@ -190,7 +190,11 @@ final class Sending {
     return onBehalfOrAs(r, from, user.get());
   }
 
+  /** Delegated sending from another mailbox needs Mail.Send.Shared, then Send As or Send on Behalf. */
   private static JsonObject[] onBehalfOrAs(MailRoutes.MailRequest r, Mailbox from, Seed.User user) {
+    if (!r.caller().scopes().contains("Mail.Send.Shared")) {
+      throw GraphError.accessDenied();
+    }
     List<String> rights = MailAccess.rights(r.caller().tenant(), from, user);
     JsonObject fromAddress = Messages.recipient(from.address(), from.displayName());
     if (rights.contains("SendAs")) {

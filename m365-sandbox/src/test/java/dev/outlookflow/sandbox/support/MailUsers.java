@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 /** Tokens of the demo tenant's people for mail tests (admin consent granted first). */
 public final class MailUsers {
   public static final String MAIL = "openid profile offline_access https://graph.microsoft.com/Mail.ReadWrite "
-      + "https://graph.microsoft.com/Mail.Send";
+      + "https://graph.microsoft.com/Mail.Send https://graph.microsoft.com/Mail.Send.Shared";
   public final String megan;
   public final String app;
 
