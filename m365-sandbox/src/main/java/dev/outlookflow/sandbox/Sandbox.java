@@ -29,26 +29,47 @@ public final class Sandbox {
   /** Graph refuses request bodies over 4 MB. */
   static final int GRAPH_BODY_LIMIT = 4_194_304;
 
+  private static final long FLUSH_EVERY_MILLIS = 500;
+  private final Vertx vertx;
   private final HttpServer server;
   private final SandboxState state;
   private final MailStore mail;
   private final String baseUrl;
+  private final long flushTimer;
 
-  private Sandbox(HttpServer server, SandboxState state, MailStore mail, String baseUrl) {
+  private Sandbox(Vertx vertx, HttpServer server, SandboxState state, MailStore mail, String baseUrl) {
+    this.vertx = vertx;
     this.server = server;
     this.state = state;
     this.mail = mail;
     this.baseUrl = baseUrl;
+    // Mail is written to the state directory at most twice a second, off the event loop.
+    this.flushTimer = vertx.setPeriodic(FLUSH_EVERY_MILLIS, t -> vertx.executeBlocking(() -> {
+      mail.flush();
+      return null;
+    }, true));
   }
+
+  /** What is read from the state directory before serving. */
+  private record Opened(SandboxState state, MailStore mail) {}
 
   public static Future<Sandbox> start(Vertx vertx, SandboxOptions options) {
     return vertx.executeBlocking(() -> SandboxState.open(options.stateDir(), options.clock()))
-        .compose(state -> {
+        .compose(state -> vertx.executeBlocking(() -> new MailStore(options.seed(), options.stateDir()))
+            .map(mail -> new Opened(state, mail)))
+        .compose(opened -> {
+          SandboxState state = opened.state();
+          MailStore mail = opened.mail();
           Directory directory = new Directory(options.seed(), state);
-          MailStore mail = new MailStore(options.seed());
           Router router = Router.router(vertx);
           router.route().handler(BodyHandler.create(false).setBodyLimit(GRAPH_BODY_LIMIT));
           router.route().failureHandler(ctx -> graphFailure(ctx, state));
+          router.route().handler(ctx -> {
+            if (ctx.request().method() != io.vertx.core.http.HttpMethod.GET) {
+              ctx.addEndHandler(done -> mail.changed());
+            }
+            ctx.next();
+          });
           Faults faults = new Faults(state);
           MailboxLimits limits = new MailboxLimits(options.seed().effectiveLimits(), state);
           // Limits first: a request held by injected latency is in flight on its mailbox.
@@ -68,7 +89,7 @@ public final class Sandbox {
             new MailRoutes(tokens, mail, state, uploads).mount(router);
             new MailControlRoutes(mail, state).mount(router);
             new FaultRoutes(faults, limits, mail).mount(router);
-            return new Sandbox(listening, state, mail, baseUrl);
+            return new Sandbox(vertx, listening, state, mail, baseUrl);
           });
         });
   }
@@ -97,7 +118,12 @@ public final class Sandbox {
     return state;
   }
 
+  /** Stops serving, then writes what mail changed since the last flush. */
   public Future<Void> stop() {
-    return server.close();
+    vertx.cancelTimer(flushTimer);
+    return server.close().compose(v -> vertx.executeBlocking(() -> {
+      mail.flush();
+      return null;
+    }));
   }
 }

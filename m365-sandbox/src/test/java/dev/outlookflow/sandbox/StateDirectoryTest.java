@@ -33,4 +33,19 @@ class StateDirectoryTest {
       assertThat(second.get("/v1.0/me", accessToken).status()).as("same signing key").isEqualTo(200);
     }
   }
+
+  @Test
+  void mailSurvivesARestartWithItsIds() throws Exception {
+    String id;
+    try (RunningSandbox first = RunningSandbox.start(SandboxOptions.demo().withStateDir(stateDir))) {
+      id = first.control("/mailboxes/" + DemoSeed.USER + "/folders/inbox/messages",
+          new io.vertx.core.json.JsonObject().put("subject", "Kept")).json().getString("id");
+    }
+    try (RunningSandbox second = RunningSandbox.start(SandboxOptions.demo().withStateDir(stateDir))) {
+      io.vertx.core.json.JsonObject kept = second.get("/_sandbox/mailboxes/" + DemoSeed.USER + "/folders/inbox/messages",
+          null).json().getJsonArray("value").getJsonObject(0);
+      assertThat(kept.getString("subject")).isEqualTo("Kept");
+      assertThat(kept.getString("id")).isEqualTo(id);
+    }
+  }
 }

@@ -2,11 +2,19 @@ package dev.outlookflow.sandbox.mail;
 
 import dev.outlookflow.sandbox.tenant.Seed;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.JsonArray;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Every mailbox of the seeded tenants (licensed users and shared mailboxes; an unlicensed user has
@@ -17,14 +25,64 @@ public final class MailStore {
   private final Map<String, Mailbox> byAddress = new ConcurrentHashMap<>();
   private final List<JsonObject> outbox = new CopyOnWriteArrayList<>();
   private final Seed seed;
+  private final Path file;
+  private final AtomicBoolean dirty = new AtomicBoolean();
+
+  /** Mail kept in memory; with a state directory also in {@code mail.json}, restored at start. */
+  public MailStore(Seed seed, Optional<Path> stateDir) {
+    this.seed = seed;
+    this.file = stateDir.map(d -> d.resolve("mail.json")).orElse(null);
+    reset();
+    restore();
+  }
 
   public MailStore(Seed seed) {
-    this.seed = seed;
-    reset();
+    this(seed, Optional.empty());
+  }
+
+  /** Called after a request that may have changed mail; {@link #flush()} writes it. */
+  public void changed() {
+    dirty.set(true);
+  }
+
+  /** Blocking: writes the mail to the state directory if it changed since the last write. */
+  public void flush() {
+    if (file == null || !dirty.getAndSet(false)) {
+      return;
+    }
+    JsonArray mailboxes = new JsonArray();
+    byId.values().forEach(m -> mailboxes.add(m.toJson()));
+    JsonObject saved = new JsonObject().put("mailboxes", mailboxes).put("outbox", new JsonArray(new ArrayList<>(outbox)));
+    try {
+      Files.createDirectories(file.getParent());
+      Path temp = file.resolveSibling("mail.json.tmp");
+      Files.writeString(temp, saved.encode());
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      dirty.set(true);
+      throw new UncheckedIOException("the sandbox's mail cannot be written to " + file, e);
+    }
+  }
+
+  private void restore() {
+    if (file == null || !Files.exists(file)) {
+      return;
+    }
+    try {
+      JsonObject saved = new JsonObject(Files.readString(file));
+      saved.getJsonArray("mailboxes").forEach(m -> {
+        JsonObject mailbox = (JsonObject) m;
+        mailbox(mailbox.getString("ownerId")).ifPresent(box -> box.restore(mailbox));
+      });
+      saved.getJsonArray("outbox").forEach(o -> outbox.add((JsonObject) o));
+    } catch (IOException e) {
+      throw new UncheckedIOException("the sandbox's mail in " + file + " cannot be read", e);
+    }
   }
 
   /** Back to the seed: empty mailboxes with their well-known folders, an empty outbox. */
   public void reset() {
+    changed();
     byId.clear();
     byAddress.clear();
     outbox.clear();

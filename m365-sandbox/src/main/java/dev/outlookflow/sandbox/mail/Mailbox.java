@@ -46,6 +46,41 @@ public final class Mailbox {
     }
   }
 
+  /** The mailbox's content as JSON, for the state directory. */
+  synchronized JsonObject toJson() {
+    io.vertx.core.json.JsonArray folderList = new io.vertx.core.json.JsonArray();
+    folders.values().forEach(f -> folderList.add(new JsonObject().put("id", f.id()).put("displayName", f.displayName())
+        .put("parentFolderId", f.parentFolderId()).put("wellKnownName", f.wellKnownName()).put("hidden", f.hidden())));
+    io.vertx.core.json.JsonArray messageList = new io.vertx.core.json.JsonArray();
+    all.descendingSet().forEach(m -> messageList.add(new JsonObject().put("immutableId", m.immutableId())
+        .put("restId", m.restId()).put("folderId", m.folderId()).put("received", m.received().toString())
+        .put("resource", m.resource())));
+    return new JsonObject().put("ownerId", ownerId).put("folders", folderList).put("messages", messageList);
+  }
+
+  /** Replaces folders and messages with those saved by {@link #toJson()}. */
+  synchronized void restore(JsonObject saved) {
+    folders.clear();
+    byFolder.clear();
+    byImmutableId.clear();
+    byRestId.clear();
+    all.clear();
+    saved.getJsonArray("folders").forEach(f -> {
+      JsonObject folder = (JsonObject) f;
+      addFolder(new MailFolder(folder.getString("id"), folder.getString("displayName"),
+          folder.getString("parentFolderId"), folder.getString("wellKnownName"), folder.getBoolean("hidden", false)));
+    });
+    saved.getJsonArray("messages").forEach(m -> {
+      JsonObject message = (JsonObject) m;
+      StoredMessage stored = new StoredMessage(message.getString("immutableId"), message.getString("restId"),
+          message.getString("folderId"), message.getJsonObject("resource"), Instant.parse(message.getString("received")));
+      byImmutableId.put(stored.immutableId(), stored);
+      byRestId.put(stored.restId(), stored);
+      byFolder.get(stored.folderId()).add(stored);
+      all.add(stored);
+    });
+  }
+
   public String ownerId() {
     return ownerId;
   }
