@@ -134,6 +134,27 @@ class FaultsAndLimitsTest {
   }
 
   @Test
+  void concurrencyCanBeCountedPerAppAcrossMailboxes() throws Exception {
+    start(new Seed.Limits(true, 4, 10_000, true));
+    inject(new JsonObject().put("path", "/v1.0/users/*/messages").put("times", 5)
+        .put("fault", new JsonObject().put("type", "latency").put("millis", 3000)));
+    ExecutorService clients = Executors.newFixedThreadPool(5);
+    try {
+      List<Future<Http.Answer>> answers = new ArrayList<>();
+      for (String mailbox : List.of(DemoSeed.ADMIN, DemoSeed.USER, DemoSeed.SHARED, DemoSeed.ADMIN, DemoSeed.USER)) {
+        answers.add(clients.submit(() -> sandbox.send("GET", "/v1.0/users/" + mailbox + "/messages", users.app, null)));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Http.Answer> answer : answers) {
+        statuses.add(answer.get().status());
+      }
+      assertThat(statuses).containsExactlyInAnyOrder(200, 200, 200, 200, 429);
+    } finally {
+      clients.shutdown();
+    }
+  }
+
+  @Test
   void theRequestRateLimitAnswersWhenASlotFrees() throws Exception {
     start(new Seed.Limits(true, 4, 3));
     for (int i = 0; i < 3; i++) {

@@ -78,6 +78,8 @@ class MailGraphTest {
       JsonArray folders = get("/v1.0/me/mailFolders", megan).json().getJsonArray("value");
       assertThat(folders.stream().map(f -> ((JsonObject) f).getString("displayName")))
           .contains("Inbox", "Sent Items", "Drafts", "Deleted Items", "Archive");
+      assertThat(get("/v1.0/me/mailFolders?$filter=" + CodeFlow.encode("displayName eq 'Sent Items'"), megan).json()
+          .getJsonArray("value")).hasSize(1);
       JsonObject inbox = get("/v1.0/me/mailFolders/inbox", megan).json();
       assertThat(inbox.getString("displayName")).isEqualTo("Inbox");
       assertThat(inbox.getInteger("totalItemCount")).isNotNull();

@@ -61,7 +61,8 @@ public final class MailboxLimits {
       throttled(ctx, "Application is over its request limit per mailbox.");
       return;
     }
-    AtomicInteger running = inFlight.computeIfAbsent(key, k -> new AtomicInteger());
+    String concurrencyKey = limits.concurrencyPerApp() ? key.substring(0, key.indexOf('|')) : key;
+    AtomicInteger running = inFlight.computeIfAbsent(concurrencyKey, k -> new AtomicInteger());
     if (running.incrementAndGet() > limits.concurrentRequests()) {
       running.decrementAndGet();
       ctx.response().putHeader("Retry-After", "1");

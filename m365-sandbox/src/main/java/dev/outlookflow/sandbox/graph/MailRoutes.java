@@ -171,9 +171,10 @@ public final class MailRoutes {
 
   private Reply folders(MailRequest r, String parentId) {
     ODataQuery query = ODataQuery.parse(r.ctx().queryParams(), 10);
-    List<MailFolder> all = r.mailbox().folders(parentId);
+    List<JsonObject> all = r.mailbox().folders(parentId).stream().map(f -> folderView(r, f))
+        .filter(query.filter()).toList();
     JsonArray value = new JsonArray();
-    all.stream().skip(query.skip()).limit(query.top()).forEach(f -> value.add(folderView(r, f)));
+    all.stream().skip(query.skip()).limit(query.top()).forEach(value::add);
     JsonObject body = new JsonObject()
         .put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#users('" + r.mailbox().ownerId()
             + "')/mailFolders")

@@ -117,6 +117,10 @@ public record ODataQuery(int top, int skip, List<String> select, boolean oldestF
         boolean value = Boolean.parseBoolean(literal);
         yield m -> compare(Boolean.compare(m.getBoolean(property, false), value), operator);
       }
+      case "displayName" -> {
+        String value = quoted(literal, clause).toLowerCase(Locale.ROOT);
+        yield m -> compare(m.getString("displayName", "").toLowerCase(Locale.ROOT).compareTo(value), operator);
+      }
       case "importance" -> {
         String value = quoted(literal, clause).toLowerCase(Locale.ROOT);
         yield m -> compare(m.getString("importance", "normal").compareTo(value), operator);

@@ -18,10 +18,16 @@ public record Seed(List<Tenant> tenants, Limits limits) {
 
   /**
    * Graph's mailbox limits: concurrent requests and requests per 10 minutes, per app and mailbox.
-   * Absent from a seed file: Graph's numbers. {@code throttling: false} turns both off (benchmarks).
+   * Absent from a seed file: Graph's numbers. {@code throttling: false} turns both off (benchmarks);
+   * {@code concurrencyPerApp: true} counts concurrent requests per app across all mailboxes, as the
+   * newest throttling docs describe.
    */
-  public record Limits(boolean throttling, int concurrentRequests, int requestsPer10Minutes) {
-    public static final Limits GRAPH = new Limits(true, 4, 10_000);
+  public record Limits(boolean throttling, int concurrentRequests, int requestsPer10Minutes, boolean concurrencyPerApp) {
+    public static final Limits GRAPH = new Limits(true, 4, 10_000, false);
+
+    public Limits(boolean throttling, int concurrentRequests, int requestsPer10Minutes) {
+      this(throttling, concurrentRequests, requestsPer10Minutes, false);
+    }
   }
 
   public Seed(List<Tenant> tenants) {
