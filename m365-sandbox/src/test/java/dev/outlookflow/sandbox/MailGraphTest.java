@@ -78,8 +78,10 @@ class MailGraphTest {
       JsonArray folders = get("/v1.0/me/mailFolders", megan).json().getJsonArray("value");
       assertThat(folders.stream().map(f -> ((JsonObject) f).getString("displayName")))
           .contains("Inbox", "Sent Items", "Drafts", "Deleted Items", "Archive");
-      assertThat(get("/v1.0/me/mailFolders?$filter=" + CodeFlow.encode("displayName eq 'Sent Items'"), megan).json()
-          .getJsonArray("value")).hasSize(1);
+      JsonArray sent = get("/v1.0/me/mailFolders?$select=displayName&$filter=" + CodeFlow.encode("displayName eq 'Sent Items'"),
+          megan).json().getJsonArray("value");
+      assertThat(sent).hasSize(1);
+      assertThat(sent.getJsonObject(0).fieldNames()).containsExactlyInAnyOrder("id", "displayName");
       JsonObject inbox = get("/v1.0/me/mailFolders/inbox", megan).json();
       assertThat(inbox.getString("displayName")).isEqualTo("Inbox");
       assertThat(inbox.getInteger("totalItemCount")).isNotNull();

@@ -174,7 +174,7 @@ public final class MailRoutes {
     List<JsonObject> all = r.mailbox().folders(parentId).stream().map(f -> folderView(r, f))
         .filter(query.filter()).toList();
     JsonArray value = new JsonArray();
-    all.stream().skip(query.skip()).limit(query.top()).forEach(value::add);
+    all.stream().skip(query.skip()).limit(query.top()).map(query::shape).forEach(value::add);
     JsonObject body = new JsonObject()
         .put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#users('" + r.mailbox().ownerId()
             + "')/mailFolders")
