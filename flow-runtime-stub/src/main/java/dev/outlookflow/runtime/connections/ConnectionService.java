@@ -182,7 +182,10 @@ public final class ConnectionService {
     Form form = type.form();
     JsonObject properties = JsonBridge.object(form.withDefaults(JsonBridge.tree(given)));
     List<FieldError> errors = new ArrayList<>(validators.of(form).validate(JsonBridge.tree(properties)));
-    errors.addAll(type.validate(properties));
+    if (errors.isEmpty()) {
+      // The type's own rules read well-formed properties only.
+      errors.addAll(type.validate(properties));
+    }
     if (!errors.isEmpty()) {
       throw Problem.invalid("the connection's properties are not valid",
           errors.stream().map(e -> e.under("properties")).toList());

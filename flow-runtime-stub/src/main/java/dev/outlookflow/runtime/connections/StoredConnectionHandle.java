@@ -53,6 +53,11 @@ final class StoredConnectionHandle implements ConnectionHandle {
   }
 
   @Override
+  public dev.outlookflow.plugin.api.PluginEnvironment environment() {
+    return environment;
+  }
+
+  @Override
   public BlobStore blobs() {
     return new ConnectionBlobs(store, environment, record.workspaceId(), record.id(), key);
   }

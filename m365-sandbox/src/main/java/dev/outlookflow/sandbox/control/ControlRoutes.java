@@ -27,12 +27,13 @@ public final class ControlRoutes {
   public void mount(Router router) {
     router.get("/_sandbox/health").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "up")));
     router.get("/_sandbox/clock").handler(ctx -> json(ctx, 200, clock()));
-    router.post("/_sandbox/clock").blockingHandler(this::advanceClock);
-    router.post("/_sandbox/tenants/:tenant/users/:user/revokeSessions").blockingHandler(this::revokeSessions);
-    router.post("/_sandbox/tenants/:tenant/apps/:clientId/adminConsent").blockingHandler(this::adminConsent);
-    router.post("/_sandbox/tenants/:tenant/apps/:clientId/secrets/:secretId").blockingHandler(this::changeSecret);
-    router.post("/_sandbox/tenants/:tenant/userConsent").blockingHandler(this::userConsent);
+    router.post("/_sandbox/clock").blockingHandler(this::advanceClock, false);
+    router.post("/_sandbox/tenants/:tenant/users/:user/revokeSessions").blockingHandler(this::revokeSessions, false);
+    router.post("/_sandbox/tenants/:tenant/apps/:clientId/adminConsent").blockingHandler(this::adminConsent, false);
+    router.post("/_sandbox/tenants/:tenant/apps/:clientId/secrets/:secretId").blockingHandler(this::changeSecret, false);
+    router.post("/_sandbox/tenants/:tenant/userConsent").blockingHandler(this::userConsent, false);
     router.get("/_sandbox/tokenRequests").handler(this::tokenRequests);
+    router.get("/_sandbox/demoApp").handler(this::demoApp);
   }
 
   private JsonObject clock() {
@@ -112,6 +113,17 @@ public final class ControlRoutes {
       }
     }
     json(ctx, 200, new JsonObject().put("requests", requests));
+  }
+
+  /**
+   * The first tenant's first app registration: what a client configured for "the sandbox" signs in
+   * with when its own tenant, client id and secret are left empty.
+   */
+  private void demoApp(RoutingContext ctx) {
+    Seed.Tenant tenant = directory.seed().tenants().get(0);
+    Seed.App app = tenant.apps().get(0);
+    json(ctx, 200, new JsonObject().put("tenantId", tenant.id()).put("clientId", app.clientId())
+        .put("clientSecret", app.secrets().get(0).value()));
   }
 
   private record FoundApp(Seed.Tenant tenant, Seed.App app) {}

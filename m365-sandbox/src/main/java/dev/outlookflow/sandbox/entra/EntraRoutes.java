@@ -35,14 +35,14 @@ public final class EntraRoutes {
     router.get("/:tenant/discovery/v2.0/keys").handler(ctx -> json(ctx, 200,
         new JsonObject(new JWKSet(state.signingKey().toPublicJWK()).toJSONObject(true))));
     router.get("/:tenant/oauth2/v2.0/authorize").blockingHandler(ctx -> reply(ctx,
-        authorize.start(ctx.pathParam("tenant"), ctx.queryParams(), path(ctx))));
+        authorize.start(ctx.pathParam("tenant"), ctx.queryParams(), path(ctx))), false);
     router.post("/:tenant/oauth2/v2.0/authorize/signin").blockingHandler(ctx -> reply(ctx,
-        authorize.signIn(ctx.request().formAttributes(), path(ctx))));
+        authorize.signIn(ctx.request().formAttributes(), path(ctx))), false);
     router.post("/:tenant/oauth2/v2.0/authorize/consent").blockingHandler(ctx -> reply(ctx,
-        authorize.consent(ctx.request().formAttributes())));
+        authorize.consent(ctx.request().formAttributes())), false);
     router.get("/:tenant/adminconsent").handler(this::adminConsentPage);
-    router.post("/:tenant/adminconsent").blockingHandler(this::adminConsent);
-    router.post("/:tenant/oauth2/v2.0/token").blockingHandler(this::token);
+    router.post("/:tenant/adminconsent").blockingHandler(this::adminConsent, false);
+    router.post("/:tenant/oauth2/v2.0/token").blockingHandler(this::token, false);
   }
 
   private static String path(RoutingContext ctx) {

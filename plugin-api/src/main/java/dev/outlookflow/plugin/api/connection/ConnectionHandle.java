@@ -17,6 +17,9 @@ public interface ConnectionHandle {
 
   BlobStore blobs();
 
+  /** The runtime's services, for connection types that need them (HTTP, workers, the sandbox's address). */
+  dev.outlookflow.plugin.api.PluginEnvironment environment();
+
   /** Credentials from the connection type, e.g. a fresh access token. */
   Future<Credentials> credentials();
 

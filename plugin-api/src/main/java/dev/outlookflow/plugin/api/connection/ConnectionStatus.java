@@ -4,6 +4,10 @@ package dev.outlookflow.plugin.api.connection;
 public enum ConnectionStatus {
   /** Created, not signed in or tested yet. */
   NEW("new"),
+  /** Waiting for an admin to sign in interactively. */
+  PENDING_SIGN_IN("pending_sign_in"),
+  /** A pasted token ran out; it cannot be refreshed. */
+  EXPIRED("expired"),
   CONNECTED("connected"),
   /** A tenant admin must grant consent first; the action URL is the admin-consent link. */
   ADMIN_CONSENT_REQUIRED("admin_consent_required"),

@@ -1,0 +1,155 @@
+package dev.outlookflow.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outlookflow.runtime.support.ApiClient;
+import dev.outlookflow.runtime.support.InProcessRuntime;
+import dev.outlookflow.sandbox.support.Browser;
+import dev.outlookflow.sandbox.tenant.DemoSeed;
+import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Outlook connection against the embedded sandbox, through the runtime's HTTP API. */
+class OutlookConnectionIT {
+  @TempDir Path temp;
+  private InProcessRuntime runtime;
+  private ApiClient api;
+  private String sandbox;
+
+  @BeforeEach
+  void start() throws Exception {
+    Path plugins = Files.createDirectories(temp.resolve("plugins"));
+    Files.copy(Path.of(System.getProperty("pluginsDir"), "outlook-plugin-plugin.zip"), plugins.resolve("outlook.zip"));
+    runtime = InProcessRuntime.start(RuntimeConfig.local(temp.resolve("data"), plugins, Clock.systemUTC())
+        .withSandbox(new SandboxChoice.Embedded()));
+    api = runtime.api();
+    sandbox = runtime.runtime().sandboxUrl().orElseThrow();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    runtime.close();
+  }
+
+  private String connection(JsonObject properties) {
+    ApiClient.Answer created = api.post("/api/v1/connections", new JsonObject().put("type", "outlook/microsoft365")
+        .put("name", "Contoso mail").put("properties", properties.put("cloud", "sandbox")));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    return created.json().getString("id");
+  }
+
+  private ApiClient.Answer sandboxControl(String path, JsonObject body) {
+    return new ApiClient(sandbox, null).post("/_sandbox" + path, body);
+  }
+
+  private long tokenRequests() {
+    return new ApiClient(sandbox, null).get("/_sandbox/tokenRequests?clientId=" + DemoSeed.RUNTIME_CLIENT_ID).json()
+        .getJsonArray("requests").size();
+  }
+
+  /** Signs in at the sandbox as the given user, and brings the browser back to the runtime's callback. */
+  private ApiClient.Answer signIn(String connectionId, String login, String password) throws Exception {
+    String url = api.post("/api/v1/connections/" + connectionId + "/authorize", null).json().getString("authorizeUrl");
+    assertThat(url).startsWith(sandbox + "/" + DemoSeed.TENANT_ID + "/oauth2/v2.0/authorize");
+    Browser browser = new Browser(sandbox);
+    Browser.Step page = browser.signIn(browser.open(url), login, password);
+    if (page.html().contains("Permissions requested")) {
+      page = browser.consent(page, true);
+    } else if (page.html().contains("Need admin approval")) {
+      page = browser.submit(page, Map.of());
+    }
+    assertThat(page.returned()).as(page.html()).isNotNull();
+    String form = page.returned().entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    return api.withKey(null).send("POST", "/oauth/callback", form, "application/x-www-form-urlencoded");
+  }
+
+  @Test
+  void appOnlyWorksOnceAnAdministratorConsentsAndSaysWhatIsMissingBefore() {
+    String id = connection(new JsonObject().put("authMode", "client_credentials").put("mailbox", DemoSeed.USER));
+
+    JsonObject before = api.post("/api/v1/connections/" + id + "/test", null).json();
+    assertThat(before.getBoolean("ok")).isFalse();
+    assertThat(before.getString("message")).contains("an administrator must grant admin consent");
+
+    sandboxControl("/tenants/" + DemoSeed.TENANT_ID + "/apps/" + DemoSeed.RUNTIME_CLIENT_ID + "/adminConsent",
+        new JsonObject().put("granted", true));
+    JsonObject after = api.post("/api/v1/connections/" + id + "/test", null).json();
+    assertThat(after.encode()).contains(DemoSeed.USER + ": works");
+  }
+
+  @Test
+  void delegatedSignInThroughTheSandboxPageAndTheFormPostCallback() throws Exception {
+    String id = connection(new JsonObject().put("authMode", "authorization_code_pkce"));
+    assertThat(api.get("/api/v1/connections/" + id).json().getJsonArray("secretsSet")).isEmpty();
+
+    ApiClient.Answer callback = signIn(id, DemoSeed.ADMIN, DemoSeed.ADMIN_PASSWORD);
+
+    assertThat(callback.status()).as(callback.text()).isEqualTo(200);
+    JsonObject connected = api.get("/api/v1/connections/" + id).json();
+    assertThat(connected.getString("status")).isEqualTo("connected");
+    assertThat(connected.getString("statusMessage")).isEqualTo("Signed in as " + DemoSeed.ADMIN + ".");
+    assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getString("message"))
+        .isEqualTo("your mailbox: works");
+  }
+
+  @Test
+  void aNonAdminIsToldAnAdministratorMustApproveThenConnectsAfterwards() throws Exception {
+    String id = connection(new JsonObject().put("authMode", "authorization_code_pkce"));
+
+    ApiClient.Answer refused = signIn(id, DemoSeed.USER, DemoSeed.USER_PASSWORD);
+
+    assertThat(refused.status()).isEqualTo(400);
+    JsonObject waiting = api.get("/api/v1/connections/" + id).json();
+    assertThat(waiting.getString("status")).isEqualTo("admin_consent_required");
+    assertThat(waiting.getString("statusMessage")).contains("An administrator of the tenant must approve");
+    assertThat(waiting.getString("actionUrl")).startsWith(sandbox + "/" + DemoSeed.TENANT_ID + "/adminconsent?client_id="
+        + DemoSeed.RUNTIME_CLIENT_ID);
+
+    sandboxControl("/tenants/" + DemoSeed.TENANT_ID + "/apps/" + DemoSeed.RUNTIME_CLIENT_ID + "/adminConsent",
+        new JsonObject().put("granted", true));
+    assertThat(signIn(id, DemoSeed.USER, DemoSeed.USER_PASSWORD).status()).isEqualTo(200);
+    assertThat(api.get("/api/v1/connections/" + id).json().getString("status")).isEqualTo("connected");
+  }
+
+  @Test
+  void aThousandTestsCostOneTokenRequest() {
+    sandboxControl("/tenants/" + DemoSeed.TENANT_ID + "/apps/" + DemoSeed.RUNTIME_CLIENT_ID + "/adminConsent",
+        new JsonObject().put("granted", true));
+    String id = connection(new JsonObject().put("authMode", "client_credentials").put("mailbox", DemoSeed.ADMIN));
+    long before = tokenRequests();
+    for (int i = 0; i < 1000; i++) {
+      assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getBoolean("ok")).isTrue();
+    }
+    assertThat(tokenRequests() - before).isEqualTo(1);
+  }
+
+  @Test
+  void theConnectionEditorRefusesWhatCannotWork() {
+    ApiClient.Answer malformed = api.post("/api/v1/connections", new JsonObject().put("type", "outlook/microsoft365")
+        .put("name", "x").put("properties", new JsonObject().put("cloud", "global").put("authMode", "client_credentials")
+            .put("clientId", "not-a-guid")));
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.json().getJsonArray("fields").getJsonObject(0).getString("field")).isEqualTo("properties.clientId");
+    ApiClient.Answer incomplete = api.post("/api/v1/connections", new JsonObject().put("type", "outlook/microsoft365")
+        .put("name", "x").put("properties", new JsonObject().put("cloud", "global").put("authMode", "client_credentials")
+            .put("clientId", "6d1f8a7e-2c4b-4e3a-9f1d-0b2a3c4d5e6f")));
+    assertThat(incomplete.status()).isEqualTo(400);
+    assertThat(incomplete.text()).contains("properties.tenantId", "properties.clientSecret", "properties.mailbox")
+        .contains("copy it from the app registration's overview page");
+    ApiClient.Answer cloud = api.post("/api/v1/connections", new JsonObject().put("type", "outlook/microsoft365")
+        .put("name", "x").put("properties", new JsonObject().put("cloud", "mars")));
+    assertThat(cloud.json().getJsonArray("fields").getJsonObject(0).getString("field")).isEqualTo("properties.cloud");
+  }
+}

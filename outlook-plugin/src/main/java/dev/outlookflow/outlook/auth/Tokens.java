@@ -1,0 +1,215 @@
+package dev.outlookflow.outlook.auth;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.microsoft.aad.msal4j.AuthorizationCodeParameters;
+import com.microsoft.aad.msal4j.AuthorizationRequestUrlParameters;
+import com.microsoft.aad.msal4j.ClientCredentialParameters;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IAccount;
+import com.microsoft.aad.msal4j.IAuthenticationResult;
+import com.microsoft.aad.msal4j.MsalServiceException;
+import com.microsoft.aad.msal4j.Prompt;
+import com.microsoft.aad.msal4j.ResponseMode;
+import com.microsoft.aad.msal4j.SilentParameters;
+import dev.outlookflow.outlook.connection.AuthMode;
+import dev.outlookflow.outlook.connection.Cloud;
+import dev.outlookflow.outlook.connection.ConnectionSettings;
+import dev.outlookflow.plugin.api.ExtensionException;
+import dev.outlookflow.plugin.api.PluginEnvironment;
+import dev.outlookflow.plugin.api.connection.ConnectionHandle;
+import dev.outlookflow.plugin.api.connection.ConnectionStatus;
+import dev.outlookflow.plugin.api.connection.Credentials;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Access tokens of Outlook connections: msal4j on the runtime's worker pool, its cache in the
+ * connection's encrypted blobs, and one token call per connection per token lifetime however many
+ * actions ask at once (Caffeine coalesces them and keeps the token until five minutes before expiry).
+ */
+public final class Tokens {
+  public static final String CACHE_BLOB = "msal-token-cache";
+  private static final Duration SKEW = Duration.ofMinutes(5);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final AsyncCache<String, Credentials> credentials = Caffeine.newBuilder()
+      .maximumSize(10_000)
+      .expireAfter(new Expiry<String, Credentials>() {
+        @Override
+        public long expireAfterCreate(String key, Credentials value, long now) {
+          return Math.max(0, TimeUnit.MILLISECONDS.toNanos(
+              value.expiresAt().minus(SKEW).toEpochMilli() - System.currentTimeMillis()));
+        }
+
+        @Override
+        public long expireAfterUpdate(String key, Credentials value, long now, long current) {
+          return expireAfterCreate(key, value, now);
+        }
+
+        @Override
+        public long expireAfterRead(String key, Credentials value, long now, long current) {
+          return current;
+        }
+      })
+      .buildAsync();
+  private final DemoApp demoApp = new DemoApp();
+
+  /** The connection's credentials, from the in-memory cache while fresh, else from Entra. */
+  public Future<Credentials> credentials(ConnectionHandle connection, PluginEnvironment env) {
+    String key = connection.id() + "|" + connection.properties().encode().hashCode();
+    CompletableFuture<Credentials> token = credentials.get(key,
+        (k, executor) -> acquire(connection, env).toCompletionStage().toCompletableFuture());
+    return Future.fromCompletionStage(token, env.vertx().getOrCreateContext());
+  }
+
+  /** Drops what is cached for the connection, e.g. after it was disconnected. */
+  public void forget(ConnectionHandle connection) {
+    credentials.synchronous().asMap().keySet().removeIf(k -> k.startsWith(connection.id() + "|"));
+  }
+
+  /** The settings, with the sandbox demo app's registration where the form left it empty. */
+  public Future<ConnectionSettings> settings(ConnectionHandle connection, PluginEnvironment env) {
+    ConnectionSettings settings = ConnectionSettings.of(connection.properties());
+    if (settings.cloud() != Cloud.SANDBOX) {
+      return Future.succeededFuture(settings);
+    }
+    if (env.sandboxBaseUrl().isEmpty()) {
+      return Future.failedFuture(new ExtensionException("no_sandbox", "The Sandbox cloud needs a runtime started "
+          + "with its sandbox (the default, or --sandbox-url); choose your organisation's cloud instead."));
+    }
+    return demoApp.of(env).map(app -> settings.withAppDefaults(app.getString("tenantId"), app.getString("clientId"),
+        app.getString("clientSecret")));
+  }
+
+  private Future<Credentials> acquire(ConnectionHandle connection, PluginEnvironment env) {
+    return settings(connection, env).compose(settings -> {
+      if (settings.mode() == AuthMode.BEARER_TOKEN) {
+        return bearer(connection, settings, env);
+      }
+      return withApp(connection, settings, env, app -> {
+        if (settings.mode() == AuthMode.CLIENT_CREDENTIALS) {
+          return app.acquireToken(ClientCredentialParameters.builder(Set.of(settings.cloud().appOnlyScope())).build())
+              .get();
+        }
+        Set<IAccount> accounts = app.getAccounts().get();
+        if (accounts.isEmpty()) {
+          throw new ExtensionException("pending_sign_in", "Nobody has signed in to this connection yet: an admin "
+              + "must sign in once (Sign in, on the connection).");
+        }
+        return app.acquireTokenSilently(SilentParameters.builder(new HashSet<>(settings.delegatedScopes()),
+            accounts.iterator().next()).build()).get();
+      }).map(result -> new Credentials("Bearer", result.accessToken(), result.expiresOnDate().toInstant(),
+          attributes(settings, env)));
+    });
+  }
+
+  private Future<Credentials> bearer(ConnectionHandle connection, ConnectionSettings settings, PluginEnvironment env) {
+    Instant expires = JwtExpiry.of(settings.bearerToken());
+    if (!expires.isAfter(env.clock().instant())) {
+      return connection.updateStatus(ConnectionStatus.EXPIRED, "The pasted access token has expired: paste a new one, "
+              + "or use sign-in or app-only to stay connected.", null)
+          .compose(v -> Future.failedFuture(new ExtensionException("expired", "The pasted access token has expired.")));
+    }
+    return Future.succeededFuture(new Credentials("Bearer", settings.bearerToken(), expires, attributes(settings, env)));
+  }
+
+  private static JsonObject attributes(ConnectionSettings settings, PluginEnvironment env) {
+    return new JsonObject()
+        .put("graphBaseUrl", settings.cloud().graphBaseUrl(env.sandboxBaseUrl().orElse("")))
+        .put("mailbox", settings.mailbox());
+  }
+
+  /** Starts a delegated sign-in: the authorize URL (PKCE S256) and the verifier to keep server-side. */
+  public Future<JsonObject> authorizeUrl(ConnectionHandle connection, PluginEnvironment env, String state,
+      String callbackUrl) {
+    return settings(connection, env).compose(settings -> {
+      if (settings.mode() != AuthMode.AUTHORIZATION_CODE_PKCE) {
+        return Future.failedFuture(new ExtensionException("sign_in_not_needed",
+            "Only connections that sign in with an account use interactive sign-in."));
+      }
+      byte[] random = new byte[32];
+      RANDOM.nextBytes(random);
+      String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+      return env.workers().executeBlocking(() -> {
+        ConfidentialClientApplication app = MsalApps.build(settings, env.sandboxBaseUrl().orElse(null), null);
+        String url = app.getAuthorizationRequestUrl(AuthorizationRequestUrlParameters
+            .builder(callbackUrl, new HashSet<>(settings.delegatedScopes()))
+            .codeChallenge(s256(verifier)).codeChallengeMethod("S256").state(state)
+            .responseMode(ResponseMode.FORM_POST).prompt(Prompt.SELECT_ACCOUNT).build()).toString();
+        String browserUrl = url.replace(settings.cloud().authority(settings.tenantId()),
+            settings.cloud().signInBase(env.sandboxBaseUrl().orElse("")) + "/" + settings.tenantId() + "/");
+        return new JsonObject().put("url", browserUrl).put("verifier", verifier);
+      });
+    });
+  }
+
+  /** Redeems the code the browser brought back; the token cache goes to the connection's blobs. */
+  public Future<IAuthenticationResult> redeem(ConnectionHandle connection, PluginEnvironment env, String code,
+      String verifier, String callbackUrl) {
+    return settings(connection, env).compose(settings -> withApp(connection, settings, env, app -> app
+        .acquireToken(AuthorizationCodeParameters.builder(code, URI.create(callbackUrl))
+            .scopes(new HashSet<>(settings.delegatedScopes())).codeVerifier(verifier).build()).get()))
+        .onSuccess(result -> forget(connection));
+  }
+
+  /** The URL where an administrator approves the app for the whole organisation. */
+  public Future<String> adminConsentUrl(ConnectionHandle connection, PluginEnvironment env) {
+    return settings(connection, env).map(settings -> settings.cloud().signInBase(env.sandboxBaseUrl().orElse(""))
+        + "/" + settings.tenantId() + "/adminconsent?client_id=" + settings.clientId() + "&redirect_uri="
+        + java.net.URLEncoder.encode(env.oauthCallbackUrl(), StandardCharsets.UTF_8));
+  }
+
+  /** An msal4j result and the token cache as it stood afterwards. */
+  private record Call(IAuthenticationResult result, String cache) {}
+
+  @FunctionalInterface
+  interface MsalCall {
+    IAuthenticationResult call(ConfidentialClientApplication app) throws Exception;
+  }
+
+  /** Runs an msal4j call on a worker with the connection's cache, saves the cache, maps Entra's refusals. */
+  private Future<IAuthenticationResult> withApp(ConnectionHandle connection, ConnectionSettings settings,
+      PluginEnvironment env, MsalCall call) {
+    return connection.blobs().get(CACHE_BLOB).compose(cache -> env.workers().executeBlocking(() -> {
+      ConfidentialClientApplication app = MsalApps.build(settings, env.sandboxBaseUrl().orElse(null),
+          cache.map(Buffer::toString).orElse(null));
+      try {
+        IAuthenticationResult result = call.call(app);
+        return new Call(result, app.tokenCache().serialize());
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof Exception cause ? cause : e;
+      }
+    })).compose(done -> connection.blobs().put(CACHE_BLOB, Buffer.buffer(done.cache())).map(done.result()))
+        .recover(e -> {
+          if (!(e instanceof MsalServiceException refused)) {
+            return Future.failedFuture(e);
+          }
+          EntraErrors.Meaning meaning = EntraErrors.of(refused.errorCode(), refused.getMessage());
+          Future<String> actionUrl = meaning.status() == ConnectionStatus.ADMIN_CONSENT_REQUIRED
+              ? adminConsentUrl(connection, env)
+              : Future.succeededFuture(null);
+          return actionUrl.compose(url -> connection.updateStatus(meaning.status(), meaning.sentence(), url))
+              .compose(v -> Future.failedFuture(new ExtensionException(meaning.code(), meaning.sentence(), e)));
+        });
+  }
+
+  static String s256(String verifier) throws Exception {
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.outlookflow.outlook.connection;
+
+import dev.outlookflow.outlook.auth.Tokens;
+import dev.outlookflow.plugin.api.ExtensionException;
+import dev.outlookflow.plugin.api.connection.ConnectionHandle;
+import dev.outlookflow.plugin.api.connection.ConnectionStatus;
+import dev.outlookflow.plugin.api.connection.ConnectionTestResult;
+import dev.outlookflow.plugin.api.connection.ConnectionType;
+import dev.outlookflow.plugin.api.connection.Credentials;
+import dev.outlookflow.plugin.api.connection.SignInContext;
+import dev.outlookflow.plugin.api.connection.SignInStart;
+import dev.outlookflow.uischema.form.Form;
+import dev.outlookflow.uischema.validation.FieldError;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.pf4j.Extension;
+
+/** "Microsoft 365 Outlook": delegated sign-in, app-only or a pasted token, in any Microsoft cloud. */
+@Extension
+public class OutlookConnectionType implements ConnectionType {
+  private static final Form FORM = Form.of(OutlookConnectionProperties.class);
+  private static final Tokens TOKENS = new Tokens();
+
+  @Override
+  public String id() {
+    return "microsoft365";
+  }
+
+  @Override
+  public String name() {
+    return "Microsoft 365 Outlook";
+  }
+
+  @Override
+  public String description() {
+    return "Mail of a Microsoft 365 organisation: a user's mailbox, shared mailboxes, or every mailbox an app may reach";
+  }
+
+  @Override
+  public Form form() {
+    return FORM;
+  }
+
+  @Override
+  public List<FieldError> validate(JsonObject properties) {
+    return ConnectionRules.check(ConnectionSettings.of(properties));
+  }
+
+  @Override
+  public boolean needsInteractiveSignIn(JsonObject properties) {
+    return ConnectionSettings.of(properties).mode() == AuthMode.AUTHORIZATION_CODE_PKCE;
+  }
+
+  @Override
+  public Future<SignInStart> beginSignIn(SignInContext context) {
+    return TOKENS.authorizeUrl(context.connection(), context.environment(), context.state(), context.callbackUrl())
+        .compose(start -> context.connection().updateStatus(ConnectionStatus.PENDING_SIGN_IN,
+                "Waiting for the sign-in to complete in the browser.", null)
+            .map(new SignInStart(start.getString("url"), new JsonObject().put("verifier", start.getString("verifier")))));
+  }
+
+  @Override
+  public Future<Void> completeSignIn(SignInContext context, Map<String, String> parameters, JsonObject pending) {
+    ConnectionHandle connection = context.connection();
+    String error = parameters.get("error");
+    if (error != null || parameters.get("code") == null) {
+      return refused(connection, error == null ? "invalid_request" : error, parameters.get("error_description"));
+    }
+    return TOKENS.redeem(connection, context.environment(), parameters.get("code"), pending.getString("verifier"),
+            context.callbackUrl())
+        .compose(result -> connection.updateStatus(ConnectionStatus.CONNECTED,
+            "Signed in as " + result.account().username() + ".", null));
+  }
+
+  private Future<Void> refused(ConnectionHandle connection, String error, String description) {
+    if ("access_denied".equals(error) && (description == null || !description.contains("AADSTS90094"))) {
+      return connection.updateStatus(ConnectionStatus.PENDING_SIGN_IN, "The sign-in was cancelled.", null)
+          .compose(v -> Future.failedFuture(new ExtensionException("sign_in_cancelled", "The sign-in was cancelled.")));
+    }
+    var meaning = dev.outlookflow.outlook.auth.EntraErrors.of(error, description);
+    Future<String> actionUrl = meaning.status() == ConnectionStatus.ADMIN_CONSENT_REQUIRED
+        ? TOKENS.adminConsentUrl(connection, connection.environment())
+        : Future.succeededFuture(null);
+    return actionUrl.compose(url -> connection.updateStatus(meaning.status(), meaning.sentence(), url))
+        .compose(v -> Future.failedFuture(new ExtensionException(meaning.code(), meaning.sentence())));
+  }
+
+  @Override
+  public Future<ConnectionTestResult> test(ConnectionHandle connection) {
+    return TOKENS.credentials(connection, connection.environment())
+        .compose(credentials -> MailboxProbe.probe(connection, credentials))
+        .recover(e -> Future.succeededFuture(ConnectionTestResult.failed(e.getMessage())))
+        .compose(result -> result.ok() ? Future.succeededFuture(result) : forgetAppTokens(connection).map(result));
+  }
+
+  /**
+   * A consent or permission granted since a token was issued only shows in a new token: after a
+   * failed test, the cached tokens go (for app-only, msal4j's cache holds nothing else).
+   */
+  private Future<Void> forgetAppTokens(ConnectionHandle connection) {
+    TOKENS.forget(connection);
+    return ConnectionSettings.of(connection.properties()).mode() == AuthMode.CLIENT_CREDENTIALS
+        ? connection.blobs().delete(Tokens.CACHE_BLOB)
+        : Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Credentials> credentials(ConnectionHandle connection) {
+    return TOKENS.credentials(connection, connection.environment());
+  }
+
+  @Override
+  public Future<Void> disconnect(ConnectionHandle connection) {
+    TOKENS.forget(connection);
+    return connection.blobs().delete(Tokens.CACHE_BLOB);
+  }
+}
