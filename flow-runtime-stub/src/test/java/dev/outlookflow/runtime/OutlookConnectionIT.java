@@ -105,6 +105,22 @@ class OutlookConnectionIT {
   }
 
   @Test
+  void aRestartKeepsTheConnectionWorkingAndTheDatabaseHoldsNoTokenInPlaintext() throws Exception {
+    String id = connection(new JsonObject().put("authMode", "authorization_code_pkce"));
+    assertThat(signIn(id, DemoSeed.ADMIN, DemoSeed.ADMIN_PASSWORD).status()).isEqualTo(200);
+
+    runtime.restart();
+    api = runtime.api();
+
+    assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getString("message"))
+        .isEqualTo("your mailbox: works");
+    runtime.close();
+    Path database = temp.resolve("data/runtime.mv.db");
+    assertThat(SecretsIT.contains(database, "RefreshToken")).as("msal4j's cache in plaintext").isFalse();
+    assertThat(SecretsIT.contains(database, "eyJ")).as("a JWT in plaintext").isFalse();
+  }
+
+  @Test
   void aNonAdminIsToldAnAdministratorMustApproveThenConnectsAfterwards() throws Exception {
     String id = connection(new JsonObject().put("authMode", "authorization_code_pkce"));
 
