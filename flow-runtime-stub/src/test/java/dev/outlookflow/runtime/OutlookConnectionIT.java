@@ -152,6 +152,21 @@ class OutlookConnectionIT {
   }
 
   @Test
+  void aWrongAndAnExpiredClientSecretEachGetTheirOwnSentence() {
+    String wrong = connection(new JsonObject().put("authMode", "client_credentials").put("mailbox", DemoSeed.USER)
+        .put("clientSecret", "not-the-secret"));
+    JsonObject wrongTest = api.post("/api/v1/connections/" + wrong + "/test", null).json();
+    assertThat(wrongTest.getString("message")).startsWith("The client secret is wrong");
+    assertThat(api.get("/api/v1/connections/" + wrong).json().getString("status")).isEqualTo("needs_reconnect");
+
+    sandboxControl("/tenants/" + DemoSeed.TENANT_ID + "/apps/" + DemoSeed.RUNTIME_CLIENT_ID + "/secrets/demo",
+        new JsonObject().put("change", "expired"));
+    String expired = connection(new JsonObject().put("authMode", "client_credentials").put("mailbox", DemoSeed.USER));
+    assertThat(api.post("/api/v1/connections/" + expired + "/test", null).json().getString("message"))
+        .startsWith("The client secret has expired");
+  }
+
+  @Test
   void theConnectionEditorRefusesWhatCannotWork() {
     ApiClient.Answer malformed = api.post("/api/v1/connections", new JsonObject().put("type", "outlook/microsoft365")
         .put("name", "x").put("properties", new JsonObject().put("cloud", "global").put("authMode", "client_credentials")

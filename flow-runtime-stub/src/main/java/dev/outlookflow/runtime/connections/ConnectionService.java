@@ -102,15 +102,21 @@ public final class ConnectionService {
         .mapEmpty();
   }
 
-  /** Tests the connection and records the outcome as its status. */
+  /**
+   * Tests the connection and records the outcome as its status, unless the type recorded a more
+   * precise one while testing (e.g. {@code needs_reconnect} with what to do).
+   */
   public Future<ConnectionTestResult> test(String workspaceId, String id) {
-    return get(workspaceId, id).compose(record -> handle(record)
+    return get(workspaceId, id).compose(before -> handle(before)
         .compose(handle -> type(handle.type()).extension().test(handle))
         .recover(e -> Future.succeededFuture(ConnectionTestResult.failed(e.getMessage())))
-        .compose(result -> store.updateStatus(id,
-                (result.ok() ? ConnectionStatus.CONNECTED : ConnectionStatus.ERROR).value(), result.message(), null,
-                environment.now())
-            .map(result)));
+        .compose(result -> get(workspaceId, id).compose(after -> {
+          boolean typeDecided = after.updatedAt() != before.updatedAt() && !result.ok();
+          return typeDecided
+              ? Future.succeededFuture(result)
+              : store.updateStatus(id, (result.ok() ? ConnectionStatus.CONNECTED : ConnectionStatus.ERROR).value(),
+                  result.message(), null, environment.now()).map(result);
+        })));
   }
 
   public Future<ConnectionHandle> handle(String workspaceId, String id) {
