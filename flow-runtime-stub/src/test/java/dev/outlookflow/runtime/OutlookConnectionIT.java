@@ -167,6 +167,44 @@ class OutlookConnectionIT {
   }
 
   @Test
+  void sharedMailboxesOnlyAsksForExactlyTheSharedScopesAndReachesTheSharedMailbox() throws Exception {
+    sandboxControl("/tenants/" + DemoSeed.TENANT_ID + "/apps/" + DemoSeed.RUNTIME_CLIENT_ID + "/adminConsent",
+        new JsonObject().put("granted", true));
+    String id = connection(new JsonObject().put("authMode", "authorization_code_pkce").put("sharedMailboxesOnly", true)
+        .put("mailbox", DemoSeed.SHARED));
+    String url = api.post("/api/v1/connections/" + id + "/authorize", null).json().getString("authorizeUrl");
+    String scope = Browser.query(url).get("scope");
+    assertThat(scope.split(" ")).containsExactlyInAnyOrder("https://graph.microsoft.com/User.Read",
+        "https://graph.microsoft.com/Mail.Read.Shared", "https://graph.microsoft.com/Mail.ReadWrite.Shared",
+        "https://graph.microsoft.com/Mail.Send.Shared", "offline_access", "openid", "profile");
+
+    assertThat(signIn(id, DemoSeed.USER, DemoSeed.USER_PASSWORD).status()).isEqualTo(200);
+    assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getString("message"))
+        .isEqualTo(DemoSeed.SHARED + ": works");
+  }
+
+  @Test
+  void aPastedTokenWorksUntilItExpires() {
+    sandboxControl("/tenants/" + DemoSeed.TENANT_ID + "/apps/" + DemoSeed.RUNTIME_CLIENT_ID + "/adminConsent",
+        new JsonObject().put("granted", true));
+    String token = new ApiClient(sandbox, null).send("POST", "/" + DemoSeed.TENANT_ID + "/oauth2/v2.0/token",
+        "grant_type=client_credentials&client_id=" + DemoSeed.RUNTIME_CLIENT_ID + "&client_secret="
+            + URLEncoder.encode(DemoSeed.RUNTIME_CLIENT_SECRET, StandardCharsets.UTF_8)
+            + "&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default", "application/x-www-form-urlencoded")
+        .json().getString("access_token");
+    String working = connection(new JsonObject().put("authMode", "bearer_token").put("bearerToken", token)
+        .put("mailbox", DemoSeed.USER));
+    assertThat(api.post("/api/v1/connections/" + working + "/test", null).json().getBoolean("ok")).isTrue();
+
+    String stale = java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString("{\"exp\": 1000000000}".getBytes(StandardCharsets.UTF_8));
+    String expired = connection(new JsonObject().put("authMode", "bearer_token").put("bearerToken", "e30." + stale + ".x"));
+    assertThat(api.post("/api/v1/connections/" + expired + "/test", null).json().getString("message"))
+        .contains("expired");
+    assertThat(api.get("/api/v1/connections/" + expired).json().getString("status")).isEqualTo("expired");
+  }
+
+  @Test
   void theConnectionEditorRefusesWhatCannotWork() {
     ApiClient.Answer malformed = api.post("/api/v1/connections", new JsonObject().put("type", "outlook/microsoft365")
         .put("name", "x").put("properties", new JsonObject().put("cloud", "global").put("authMode", "client_credentials")
