@@ -71,9 +71,20 @@ public final class Tokens {
 
   /** The connection's credentials, from the in-memory cache while fresh, else from Entra. */
   public Future<Credentials> credentials(ConnectionHandle connection, PluginEnvironment env) {
+    return credentials(connection, env, false);
+  }
+
+  /**
+   * With {@code fresh}, a token newly issued by Entra (msal4j's cache skipped), e.g. after Graph
+   * refused the cached one with 401; concurrent callers still share one call.
+   */
+  public Future<Credentials> credentials(ConnectionHandle connection, PluginEnvironment env, boolean fresh) {
     String key = connection.id() + "|" + connection.properties().encode().hashCode();
+    if (fresh) {
+      credentials.synchronous().invalidate(key);
+    }
     CompletableFuture<Credentials> token = credentials.get(key,
-        (k, executor) -> acquire(connection, env).toCompletionStage().toCompletableFuture());
+        (k, executor) -> acquire(connection, env, fresh).toCompletionStage().toCompletableFuture());
     return Future.fromCompletionStage(token, env.vertx().getOrCreateContext());
   }
 
@@ -96,15 +107,15 @@ public final class Tokens {
         app.getString("clientSecret")));
   }
 
-  private Future<Credentials> acquire(ConnectionHandle connection, PluginEnvironment env) {
+  private Future<Credentials> acquire(ConnectionHandle connection, PluginEnvironment env, boolean fresh) {
     return settings(connection, env).compose(settings -> {
       if (settings.mode() == AuthMode.BEARER_TOKEN) {
         return bearer(connection, settings, env);
       }
       return withApp(connection, settings, env, app -> {
         if (settings.mode() == AuthMode.CLIENT_CREDENTIALS) {
-          return app.acquireToken(ClientCredentialParameters.builder(Set.of(settings.cloud().appOnlyScope())).build())
-              .get();
+          return app.acquireToken(ClientCredentialParameters.builder(Set.of(settings.cloud().appOnlyScope()))
+              .skipCache(fresh).build()).get();
         }
         Set<IAccount> accounts = app.getAccounts().get();
         if (accounts.isEmpty()) {
@@ -112,7 +123,7 @@ public final class Tokens {
               + "must sign in once (Sign in, on the connection).");
         }
         return app.acquireTokenSilently(SilentParameters.builder(new HashSet<>(settings.delegatedScopes()),
-            accounts.iterator().next()).build()).get();
+            accounts.iterator().next()).forceRefresh(fresh).build()).get();
       }).map(result -> new Credentials("Bearer", result.accessToken(), result.expiresOnDate().toInstant(),
           attributes(settings, env)));
     });

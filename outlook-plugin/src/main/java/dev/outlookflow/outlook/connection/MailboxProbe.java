@@ -5,17 +5,23 @@ import dev.outlookflow.plugin.api.connection.ConnectionStatus;
 import dev.outlookflow.plugin.api.connection.ConnectionTestResult;
 import dev.outlookflow.plugin.api.connection.Credentials;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
+import dev.outlookflow.outlook.graph.Graph;
+import dev.outlookflow.outlook.graph.GraphClient;
+import dev.outlookflow.outlook.graph.GraphException;
+import io.vertx.core.http.HttpMethod;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Reads the Inbox of each mailbox a connection may use, and says per mailbox what works. */
 final class MailboxProbe {
   private MailboxProbe() {}
 
-  static Future<ConnectionTestResult> probe(ConnectionHandle connection, Credentials credentials) {
+  /** {@code freshTokens} gives new credentials after Graph refused the given ones with 401. */
+  static Future<ConnectionTestResult> probe(ConnectionHandle connection, Credentials credentials,
+      Function<ConnectionHandle, Future<Credentials>> freshTokens) {
     ConnectionSettings settings = ConnectionSettings.of(connection.properties());
     List<String> mailboxes = new ArrayList<>();
     if (settings.mailbox() != null) {
@@ -27,7 +33,7 @@ final class MailboxProbe {
     }
     List<Future<String>> checks = new ArrayList<>();
     for (String mailbox : mailboxes) {
-      checks.add(check(connection, credentials, mailbox));
+      checks.add(check(connection, credentials, freshTokens, mailbox));
     }
     return Future.join(checks).transform(done -> {
       List<String> lines = new ArrayList<>();
@@ -51,22 +57,17 @@ final class MailboxProbe {
     });
   }
 
-  private static Future<String> check(ConnectionHandle connection, Credentials credentials, String mailbox) {
-    String base = credentials.attributes().getString("graphBaseUrl");
+  private static Future<String> check(ConnectionHandle connection, Credentials credentials,
+      Function<ConnectionHandle, Future<Credentials>> freshTokens, String mailbox) {
     String path = mailbox == null ? "/me/mailFolders/inbox"
         : "/users/" + URLEncoder.encode(mailbox, StandardCharsets.UTF_8) + "/mailFolders/inbox";
     String name = mailbox == null ? "your mailbox" : mailbox;
-    return connection.environment().webClient().getAbs(base + path)
-        .putHeader("Authorization", credentials.authorizationHeader())
-        .send()
-        .map(response -> {
-          if (response.statusCode() == 200) {
-            return name + ": works";
-          }
-          JsonObject error = response.bodyAsJsonObject() == null ? new JsonObject()
-              : response.bodyAsJsonObject().getJsonObject("error", new JsonObject());
-          return name + ": HTTP " + response.statusCode() + " " + error.getString("code", "") + " "
-              + error.getString("message", "");
-        });
+    GraphClient.Request request = new GraphClient.Request(HttpMethod.GET, path, null, mailbox, true);
+    return Graph.client(connection.environment())
+        .send(request, fresh -> fresh ? freshTokens.apply(connection) : Future.succeededFuture(credentials))
+        .map(inbox -> name + ": works")
+        .recover(e -> e instanceof GraphException graph
+            ? Future.succeededFuture(name + ": HTTP " + graph.status() + " " + graph.graphCode() + " " + graph.getMessage())
+            : Future.failedFuture(e));
   }
 }

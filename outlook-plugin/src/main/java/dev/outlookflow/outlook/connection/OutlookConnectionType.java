@@ -90,7 +90,8 @@ public class OutlookConnectionType implements ConnectionType {
   @Override
   public Future<ConnectionTestResult> test(ConnectionHandle connection) {
     return TOKENS.credentials(connection, connection.environment())
-        .compose(credentials -> MailboxProbe.probe(connection, credentials))
+        .compose(credentials -> MailboxProbe.probe(connection, credentials,
+            c -> TOKENS.credentials(c, c.environment(), true)))
         .recover(e -> Future.succeededFuture(ConnectionTestResult.failed(e.getMessage())))
         .compose(result -> result.ok() ? Future.succeededFuture(result) : forgetAppTokens(connection).map(result));
   }

@@ -1,0 +1,141 @@
+package dev.outlookflow.outlook.graph;
+
+import dev.outlookflow.plugin.api.PluginEnvironment;
+import dev.outlookflow.plugin.api.connection.Credentials;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The Graph client actions and triggers share: at most {@link #PER_MAILBOX} requests in flight per
+ * mailbox (Graph's MailboxConcurrency limit), retries by {@link RetryPolicy}, one forced token refresh
+ * on 401, and Graph's errors as {@link GraphException}.
+ */
+public final class GraphClient {
+  static final int PER_MAILBOX = 4;
+
+  /** Schedules a retry after a delay; tests record the delays instead of waiting. */
+  @FunctionalInterface
+  public interface Timer {
+    void after(long millis, Runnable task);
+  }
+
+  /** One request: the mailbox it concerns (its concurrency slot), and whether repeating it is harmless. */
+  public record Request(HttpMethod method, String path, JsonObject body, String mailbox, boolean repeatable) {}
+
+  private final PluginEnvironment env;
+  private final RetryPolicy retries;
+  private final Timer timer;
+  private final Map<String, Slots> slots = new ConcurrentHashMap<>();
+
+  public GraphClient(PluginEnvironment env, RetryPolicy retries, Timer timer) {
+    this.env = env;
+    this.retries = retries;
+    this.timer = timer;
+  }
+
+  /**
+   * Sends the request with the credentials {@code tokens} gives; {@code tokens.apply(true)} must
+   * answer freshly acquired ones (after a 401).
+   */
+  public Future<JsonObject> send(Request request, Function<Boolean, Future<Credentials>> tokens) {
+    Slots mailboxSlots = slots.computeIfAbsent(request.mailbox() == null ? "" : request.mailbox().toLowerCase(),
+        k -> new Slots());
+    return mailboxSlots.acquire().compose(v -> attempt(request, tokens, false, 1)
+        .onComplete(done -> mailboxSlots.release()));
+  }
+
+  private Future<JsonObject> attempt(Request request, Function<Boolean, Future<Credentials>> tokens, boolean refreshed,
+      int attempt) {
+    return tokens.apply(refreshed).compose(credentials -> call(request, credentials)).compose(response -> {
+      if (response.statusCode() < 300) {
+        String text = response.bodyAsString();
+        return Future.succeededFuture(text == null || text.isBlank() ? new JsonObject() : new JsonObject(text));
+      }
+      GraphException error = error(response);
+      if (response.statusCode() == 401 && !refreshed && "InvalidAuthenticationToken".equals(error.graphCode())) {
+        return attempt(request, tokens, true, attempt + 1);
+      }
+      long delay = retries.delayMillis(response.statusCode(), response.getHeader("Retry-After"), attempt,
+          request.repeatable());
+      if (delay < 0) {
+        return Future.failedFuture(error);
+      }
+      Promise<JsonObject> retried = Promise.promise();
+      timer.after(delay, () -> attempt(request, tokens, refreshed, attempt + 1).onComplete(retried));
+      return retried.future();
+    });
+  }
+
+  private Future<HttpResponse<Buffer>> call(Request request, Credentials credentials) {
+    String url = credentials.attributes().getString("graphBaseUrl") + request.path();
+    var http = env.webClient().requestAbs(request.method(), url)
+        .putHeader("Authorization", credentials.authorizationHeader())
+        .putHeader("Prefer", "IdType=\"ImmutableId\"");
+    return request.body() == null ? http.send() : http.sendJsonObject(request.body());
+  }
+
+  static GraphException error(HttpResponse<Buffer> response) {
+    JsonObject error;
+    try {
+      error = response.bodyAsJsonObject() == null ? new JsonObject()
+          : response.bodyAsJsonObject().getJsonObject("error", new JsonObject());
+    } catch (RuntimeException notJson) {
+      error = new JsonObject();
+    }
+    List<String> inner = new ArrayList<>();
+    JsonObject innerError = error.getJsonObject("innerError", error.getJsonObject("innererror"));
+    for (JsonObject level = innerError; level != null; level = level.getJsonObject("innererror")) {
+      if (level.getString("code") != null) {
+        inner.add(level.getString("code"));
+      }
+    }
+    String requestId = response.getHeader("request-id") != null ? response.getHeader("request-id")
+        : innerError == null ? null : innerError.getString("request-id");
+    return new GraphException(response.statusCode(), error.getString("code"), inner,
+        error.getString("message", "no message"), requestId);
+  }
+
+  /** Waiting room for a mailbox's four slots. */
+  private final class Slots {
+    private int inFlight;
+    private final Deque<Promise<Void>> waiting = new ArrayDeque<>();
+
+    synchronized Future<Void> acquire() {
+      if (inFlight < PER_MAILBOX) {
+        inFlight++;
+        return Future.succeededFuture();
+      }
+      Promise<Void> turn = Promise.promise();
+      waiting.add(turn);
+      return turn.future();
+    }
+
+    void release() {
+      Promise<Void> next;
+      synchronized (this) {
+        next = waiting.poll();
+        if (next == null) {
+          inFlight--;
+          return;
+        }
+      }
+      next.complete();
+    }
+  }
+
+  /** The default timer: Vert.x's. */
+  public static Timer vertxTimer(PluginEnvironment env) {
+    return (millis, task) -> env.vertx().setTimer(Math.max(1, millis), id -> task.run());
+  }
+}

@@ -1,0 +1,31 @@
+package dev.outlookflow.outlook.graph;
+
+import dev.outlookflow.plugin.api.ExtensionException;
+import java.util.List;
+
+/** A Graph error: HTTP status, Graph's code and inner codes, and the request id for support. */
+public final class GraphException extends ExtensionException {
+  private final int status;
+  private final String graphCode;
+  private final List<String> innerCodes;
+
+  public GraphException(int status, String graphCode, List<String> innerCodes, String message, String requestId) {
+    super("graph_" + (graphCode == null ? String.valueOf(status) : graphCode), "Microsoft Graph answered " + status
+        + (graphCode == null ? "" : " " + graphCode) + ": " + message, requestId, null);
+    this.status = status;
+    this.graphCode = graphCode;
+    this.innerCodes = List.copyOf(innerCodes);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String graphCode() {
+    return graphCode;
+  }
+
+  public List<String> innerCodes() {
+    return innerCodes;
+  }
+}

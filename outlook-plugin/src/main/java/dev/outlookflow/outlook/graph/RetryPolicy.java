@@ -1,0 +1,56 @@
+package dev.outlookflow.outlook.graph;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * When to retry a Graph request, as Graph's own SDK does: only 429, 503 and 504, only requests whose
+ * repetition is harmless, after {@code Retry-After} (seconds, possibly fractional, or an HTTP date)
+ * or a capped exponential backoff with jitter.
+ */
+public final class RetryPolicy {
+  static final Set<Integer> RETRIED = Set.of(429, 503, 504);
+  static final int MAX_ATTEMPTS = 4;
+  static final Duration MAX_DELAY = Duration.ofSeconds(30);
+  private static final Duration BASE = Duration.ofMillis(500);
+
+  private final Random jitter;
+  private final Clock clock;
+
+  public RetryPolicy(Random jitter, Clock clock) {
+    this.jitter = jitter;
+    this.clock = clock;
+  }
+
+  /** The delay before the next attempt, or -1 for none. */
+  long delayMillis(int status, String retryAfter, int attempt, boolean repeatable) {
+    if (!repeatable || !RETRIED.contains(status) || attempt >= MAX_ATTEMPTS) {
+      return -1;
+    }
+    Long given = retryAfter(retryAfter);
+    long delay = given != null ? given
+        : BASE.toMillis() * (1L << (attempt - 1)) + jitter.nextInt((int) BASE.toMillis());
+    return Math.min(Math.max(delay, 0), MAX_DELAY.toMillis());
+  }
+
+  private Long retryAfter(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Math.round(Double.parseDouble(value.trim()) * 1000);
+    } catch (NumberFormatException notSeconds) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+        return Duration.between(clock.instant(), at.toInstant()).toMillis();
+      } catch (DateTimeParseException notADate) {
+        return null;
+      }
+    }
+  }
+}
