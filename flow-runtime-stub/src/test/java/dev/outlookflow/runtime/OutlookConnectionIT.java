@@ -121,6 +121,23 @@ class OutlookConnectionIT {
   }
 
   @Test
+  void aRevokedSignInLeadsToNeedsReconnectAndSigningInAgainRestoresIt() throws Exception {
+    String id = connection(new JsonObject().put("authMode", "authorization_code_pkce"));
+    assertThat(signIn(id, DemoSeed.ADMIN, DemoSeed.ADMIN_PASSWORD).status()).isEqualTo(200);
+    assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getBoolean("ok")).isTrue();
+
+    sandboxControl("/tenants/" + DemoSeed.TENANT_ID + "/users/" + DemoSeed.ADMIN + "/revokeSessions", new JsonObject());
+
+    JsonObject revoked = api.post("/api/v1/connections/" + id + "/test", null).json();
+    assertThat(revoked.getBoolean("ok")).isFalse();
+    assertThat(revoked.getString("message")).startsWith("Your sign-in was revoked or has expired (AADSTS50173)");
+    assertThat(api.get("/api/v1/connections/" + id).json().getString("status")).isEqualTo("needs_reconnect");
+
+    assertThat(signIn(id, DemoSeed.ADMIN, DemoSeed.ADMIN_PASSWORD).status()).isEqualTo(200);
+    assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getBoolean("ok")).isTrue();
+  }
+
+  @Test
   void aNonAdminIsToldAnAdministratorMustApproveThenConnectsAfterwards() throws Exception {
     String id = connection(new JsonObject().put("authMode", "authorization_code_pkce"));
 
