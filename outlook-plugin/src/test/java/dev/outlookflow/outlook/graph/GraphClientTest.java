@@ -1,0 +1,145 @@
+package dev.outlookflow.outlook.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.outlookflow.plugin.api.PluginEnvironment;
+import dev.outlookflow.plugin.api.connection.Credentials;
+import dev.outlookflow.sandbox.SandboxOptions;
+import dev.outlookflow.sandbox.support.MailUsers;
+import dev.outlookflow.sandbox.support.RunningSandbox;
+import dev.outlookflow.sandbox.tenant.DemoSeed;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The shared Graph client against the sandbox, with its faults and limits on. */
+class GraphClientTest {
+  private RunningSandbox sandbox;
+  private Vertx vertx;
+  private PluginEnvironment env;
+  private Credentials credentials;
+  private final List<Long> delays = new CopyOnWriteArrayList<>();
+  private GraphClient client;
+
+  @BeforeEach
+  void start() throws Exception {
+    sandbox = RunningSandbox.start(SandboxOptions.demo());
+    String token = MailUsers.of(sandbox).app;
+    vertx = Vertx.vertx();
+    env = environment(vertx, sandbox.baseUrl());
+    credentials = new Credentials("Bearer", token, Instant.now().plusSeconds(3000),
+        new JsonObject().put("graphBaseUrl", sandbox.baseUrl() + "/v1.0"));
+    GraphClient.Timer recording = (millis, task) -> {
+      delays.add(millis);
+      vertx.setTimer(Math.max(1, millis), id -> task.run());
+    };
+    client = new GraphClient(env, new RetryPolicy(new Random(1), Clock.systemUTC()), recording);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    sandbox.close();
+  }
+
+  private Future<JsonObject> listMessages() {
+    return client.send(new GraphClient.Request(HttpMethod.GET, "/users/" + DemoSeed.USER + "/messages?$top=1", null,
+        DemoSeed.USER, true), fresh -> Future.succeededFuture(credentials));
+  }
+
+  @Test
+  void neverMoreThanFourRequestsInFlightPerMailbox() throws Exception {
+    sandbox.control("/faults", new JsonObject().put("path", "/v1.0/users/*/messages").put("times", 10)
+        .put("fault", new JsonObject().put("type", "latency").put("millis", 300)));
+    List<Future<JsonObject>> all = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      all.add(listMessages());
+    }
+    Future.all(all).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    assertThat(all).allMatch(Future::succeeded);
+    assertThat(delays).as("the sandbox never answered MailboxConcurrency, so nothing was retried").isEmpty();
+  }
+
+  @Test
+  void a429WithAFractionalRetryAfterIsRetriedAfterIt() throws Exception {
+    sandbox.control("/faults", new JsonObject().put("path", "/v1.0/users/*/messages").put("times", 1)
+        .put("fault", new JsonObject().put("type", "status").put("status", 429).put("retryAfter", "0.5")));
+    JsonObject page = listMessages().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    assertThat(page.containsKey("value")).isTrue();
+    assertThat(delays).containsExactly(500L);
+  }
+
+  @Test
+  void whatMustNotBeRepeatedIsNotRetriedAndErrorsAreTyped() throws Exception {
+    sandbox.control("/faults", new JsonObject().put("method", "POST").put("path", "/v1.0/users/*/sendMail")
+        .put("times", 1).put("fault", new JsonObject().put("type", "status").put("status", 503)));
+    Future<JsonObject> send = client.send(new GraphClient.Request(HttpMethod.POST, "/users/" + DemoSeed.USER
+        + "/sendMail", new JsonObject(), DemoSeed.USER, false), fresh -> Future.succeededFuture(credentials));
+    assertThatThrownBy(() -> send.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class).cause().isInstanceOf(GraphException.class)
+        .satisfies(e -> {
+          GraphException graph = (GraphException) e;
+          assertThat(graph.status()).isEqualTo(503);
+          assertThat(graph.graphCode()).isEqualTo("serviceNotAvailable");
+          assertThat(graph.upstreamRequestId()).isNotBlank();
+        });
+    assertThat(delays).isEmpty();
+  }
+
+  private static PluginEnvironment environment(Vertx vertx, String sandboxUrl) {
+    WebClient web = WebClient.create(vertx);
+    WorkerExecutor workers = vertx.createSharedWorkerExecutor("test-workers", 2);
+    return new PluginEnvironment() {
+      @Override
+      public Vertx vertx() {
+        return vertx;
+      }
+
+      @Override
+      public WebClient webClient() {
+        return web;
+      }
+
+      @Override
+      public WorkerExecutor workers() {
+        return workers;
+      }
+
+      @Override
+      public Clock clock() {
+        return Clock.systemUTC();
+      }
+
+      @Override
+      public String oauthCallbackUrl() {
+        return "http://127.0.0.1/oauth/callback";
+      }
+
+      @Override
+      public String publicUrl() {
+        return "http://127.0.0.1";
+      }
+
+      @Override
+      public Optional<String> sandboxBaseUrl() {
+        return Optional.of(sandboxUrl);
+      }
+    };
+  }
+}
