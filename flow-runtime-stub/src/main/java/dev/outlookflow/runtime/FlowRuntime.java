@@ -115,8 +115,8 @@ public final class FlowRuntime {
       RunEngine engine = new RunEngine(opened.registry(), runStore, connections, validators, keys, environment);
       TriggerSupervisor triggers =
           new TriggerSupervisor(opened.registry(), flowStore, connections, engine, environment);
-      FlowService flows = new FlowService(flowStore,
-          new FlowValidator(opened.registry(), connections, validators), triggers, engine, environment);
+      FlowService flows = new FlowService(flowStore, new FlowValidator(opened.registry(), connections, validators),
+          triggers, engine, environment, opened.registry(), connections);
       RunRetention retention = new RunRetention(runStore, environment, config.runRetention());
       ApiServer api = new ApiServer(vertx, new ApiServer.Services(opened.registry(), opened.plugins(), access,
           new FailedAttempts(config.clock()), connections, signIns, flows, runStore, environment));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.runtime.support.ApiClient;
 import dev.outlookflow.runtime.support.InProcessRuntime;
+import dev.outlookflow.runtime.support.Runs;
 import dev.outlookflow.runtime.support.TestPlugins;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -114,6 +115,35 @@ class ConnectionsIT {
     ApiClient.Answer answer = api.post("/api/v1/connections/" + id + "/authorize", null);
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().getString("error")).contains("does not use interactive sign-in");
+  }
+
+  private void signIn(String id) {
+    String url = api.post("/api/v1/connections/" + id + "/authorize", null).json().getString("authorizeUrl");
+    String state = URI.create(url).getQuery().replaceAll("^state=([^&]+).*$", "$1");
+    assertThat(api.withKey(null).get("/oauth/callback?code=good-code&state=" + state).status()).isEqualTo(200);
+  }
+
+  @Test
+  void disconnectingLetsTriggersCleanUpWithWorkingTokensThenRemovesTheTokensAndSigningInAgainReconnects() {
+    String id = create(new JsonObject().put("mode", "sign_in"));
+    signIn(id);
+    String flowId = Runs.createFlow(api, new JsonObject().put("name", "Watcher")
+        .put("trigger", new JsonObject().put("type", "test/watch").put("properties", new JsonObject().put("connection", id)))
+        .put("steps", new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", "a").put("type", "test/echo")
+            .put("properties", new JsonObject().put("message", "m")))));
+    api.post("/api/v1/flows/" + flowId + "/enable", null);
+
+    JsonObject disconnected = api.post("/api/v1/connections/" + id + "/disconnect", null).json();
+
+    assertThat(disconnected.getString("status")).isEqualTo("disconnected");
+    JsonObject tested = api.post("/api/v1/connections/" + id + "/test", null).json();
+    assertThat(tested.getBoolean("ok")).as("the tokens are gone").isFalse();
+    assertThat(tested.getString("message")).contains("a trigger cleaned up with Bearer");
+    assertThat(api.get("/api/v1/flows/" + flowId).json().getJsonObject("triggerStatus").getString("state"))
+        .isEqualTo("stopped");
+
+    signIn(id);
+    assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getBoolean("ok")).isTrue();
   }
 
   @Test

@@ -33,7 +33,7 @@ class PluginLoadingIT {
       assertThat(ids(catalog.getJsonArray("connectionTypes"))).containsExactly("test/basic");
       assertThat(ids(catalog.getJsonArray("actions")))
           .containsExactlyInAnyOrder("test/echo", "test/hold", "test/hold-once", "test/secret-sink");
-      assertThat(ids(catalog.getJsonArray("triggers"))).containsExactlyInAnyOrder("manual", "schedule", "test/counter");
+      assertThat(ids(catalog.getJsonArray("triggers"))).containsExactlyInAnyOrder("manual", "schedule", "test/counter", "test/watch");
       JsonObject echo = entry(catalog.getJsonArray("actions"), "test/echo");
       assertThat(echo.getString("plugin")).isEqualTo("test");
       assertThat(echo.getString("name")).isEqualTo("Echo");

@@ -89,11 +89,15 @@ public class BasicConnectionType implements ConnectionType {
         .compose(v -> connection.updateStatus(ConnectionStatus.CONNECTED, "signed in", null));
   }
 
+  /** Also tells whether a trigger cleaned up with this connection's credentials (see WatchTrigger). */
   @Override
   public Future<ConnectionTestResult> test(ConnectionHandle connection) {
-    return credentials(connection)
-        .map(c -> ConnectionTestResult.ok("the key works"))
-        .otherwise(e -> ConnectionTestResult.failed(e.getMessage()));
+    return connection.blobs().get(WatchTrigger.PROOF).compose(proof -> {
+      String cleanup = proof.map(p -> "; a trigger " + p).orElse("");
+      return credentials(connection)
+          .map(c -> ConnectionTestResult.ok("the key works" + cleanup))
+          .otherwise(e -> ConnectionTestResult.failed(e.getMessage() + cleanup));
+    });
   }
 
   @Override

@@ -75,7 +75,7 @@ public final class ApiServer {
     router.route("/api/v1/*").handler(new Principals(s.access(), s.failedAttempts())::authenticate);
     new AccessRoutes(s.access()).mount(router);
     new CatalogRoutes(s.registry(), s.connections(), s.environment()).mount(router);
-    new ConnectionRoutes(s.connections(), s.signIns(), s.registry()).mount(router);
+    new ConnectionRoutes(s.connections(), s.signIns(), s.registry(), s.flows()).mount(router);
     new FlowRoutes(s.flows(), s.runs()).mount(router);
     new OAuthRoutes(s.signIns()).mount(router);
     return router;

@@ -4,6 +4,7 @@ import dev.outlookflow.plugin.api.connection.ConnectionType;
 import dev.outlookflow.runtime.access.Principal;
 import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.connections.SignInService;
+import dev.outlookflow.runtime.flows.FlowService;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.plugins.Registered;
 import dev.outlookflow.runtime.store.ConnectionRecord;
@@ -17,11 +18,13 @@ final class ConnectionRoutes {
   private final ConnectionService connections;
   private final SignInService signIns;
   private final ExtensionRegistry registry;
+  private final FlowService flows;
 
-  ConnectionRoutes(ConnectionService connections, SignInService signIns, ExtensionRegistry registry) {
+  ConnectionRoutes(ConnectionService connections, SignInService signIns, ExtensionRegistry registry, FlowService flows) {
     this.connections = connections;
     this.signIns = signIns;
     this.registry = registry;
+    this.flows = flows;
   }
 
   void mount(Router router) {
@@ -32,6 +35,7 @@ final class ConnectionRoutes {
     router.delete("/api/v1/connections/:id").handler(this::delete);
     router.post("/api/v1/connections/:id/test").handler(this::test);
     router.post("/api/v1/connections/:id/authorize").handler(this::authorize);
+    router.post("/api/v1/connections/:id/disconnect").handler(this::disconnect);
   }
 
   private void list(RoutingContext ctx) {
@@ -74,6 +78,11 @@ final class ConnectionRoutes {
     Principal principal = admin(ctx, "signing in a connection");
     Http.respond(ctx, 200, signIns.begin(principal.workspaceId(), ctx.pathParam("id"))
         .map(url -> new JsonObject().put("authorizeUrl", url)));
+  }
+
+  private void disconnect(RoutingContext ctx) {
+    Principal principal = admin(ctx, "disconnecting a connection");
+    Http.respond(ctx, 200, flows.disconnect(principal.workspaceId(), ctx.pathParam("id")).map(c -> view(principal, c)));
   }
 
   private static Principal admin(RoutingContext ctx, String action) {

@@ -103,6 +103,18 @@ public final class ConnectionService {
   }
 
   /**
+   * Lets the type release its tokens (the configuration, secrets included, stays, so signing in
+   * again reconnects) and marks the connection disconnected.
+   */
+  public Future<ConnectionRecord> disconnect(String workspaceId, String id) {
+    return get(workspaceId, id)
+        .compose(record -> handle(record).compose(handle -> type(handle.type()).extension().disconnect(handle)))
+        .compose(v -> store.updateStatus(id, ConnectionStatus.DISCONNECTED.value(),
+            "Disconnected: its tokens are removed. Sign in (or test) again to reconnect.", null, environment.now()))
+        .compose(v -> get(workspaceId, id));
+  }
+
+  /**
    * Tests the connection and records the outcome as its status, unless the type recorded a more
    * precise one while testing (e.g. {@code needs_reconnect} with what to do).
    */

@@ -1,7 +1,12 @@
 package dev.outlookflow.runtime.flows;
 
 import dev.outlookflow.runtime.RuntimeEnvironment;
+import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.engine.RunEngine;
+import dev.outlookflow.runtime.plugins.ExtensionRegistry;
+import dev.outlookflow.runtime.store.ConnectionRecord;
+import dev.outlookflow.uischema.form.FieldType;
+import java.util.ArrayList;
 import dev.outlookflow.runtime.problem.Problem;
 import dev.outlookflow.runtime.store.FlowDefinition;
 import dev.outlookflow.runtime.store.FlowRecord;
@@ -19,14 +24,18 @@ public final class FlowService {
   private final TriggerSupervisor triggers;
   private final RunEngine engine;
   private final RuntimeEnvironment environment;
+  private final ExtensionRegistry registry;
+  private final ConnectionService connections;
 
   public FlowService(FlowStore flows, FlowValidator validator, TriggerSupervisor triggers, RunEngine engine,
-      RuntimeEnvironment environment) {
+      RuntimeEnvironment environment, ExtensionRegistry registry, ConnectionService connections) {
     this.flows = flows;
     this.validator = validator;
     this.triggers = triggers;
     this.engine = engine;
     this.environment = environment;
+    this.registry = registry;
+    this.connections = connections;
   }
 
   /** Stores a new flow, disabled: enabling it starts its trigger. */
@@ -85,6 +94,33 @@ public final class FlowService {
   public Future<String> run(String workspaceId, String id, JsonObject event) {
     return get(workspaceId, id)
         .compose(flow -> engine.enqueue(workspaceId, id, FlowDefinition.fromJson(flow.definition()), event));
+  }
+
+  /**
+   * Disconnects a connection: first every enabled flow whose trigger uses it has its trigger removed
+   * (its {@code delete} runs while the connection still has its tokens), then the tokens go.
+   */
+  public Future<ConnectionRecord> disconnect(String workspaceId, String connectionId) {
+    return connections.get(workspaceId, connectionId)
+        .compose(connection -> flows.list(workspaceId))
+        .compose(all -> {
+          List<Future<Void>> removals = new ArrayList<>();
+          for (FlowRecord flow : all) {
+            if (flow.enabled() && triggerUses(flow, connectionId)) {
+              removals.add(triggers.remove(flow));
+            }
+          }
+          return Future.join(removals);
+        })
+        .compose(v -> connections.disconnect(workspaceId, connectionId));
+  }
+
+  private boolean triggerUses(FlowRecord flow, String connectionId) {
+    FlowDefinition definition = FlowDefinition.fromJson(flow.definition());
+    return registry.trigger(definition.trigger().type())
+        .map(trigger -> trigger.extension().form().fieldsOfType(FieldType.CONNECTION).stream()
+            .anyMatch(f -> connectionId.equals(definition.trigger().properties().getValue(f.name()))))
+        .orElse(false);
   }
 
   public JsonObject triggerStatus(String flowId) {
