@@ -147,6 +147,25 @@ class ConnectionsIT {
   }
 
   @Test
+  void aConnectionInUseIsDeletedOnlyWhenForcedAndItsFlowsSaySo() {
+    String id = create(new JsonObject().put("apiKey", "good"));
+    String flowId = Runs.createFlow(api, new JsonObject().put("name", "Uses it")
+        .put("trigger", new JsonObject().put("type", "manual"))
+        .put("steps", new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", "a").put("type", "test/echo")
+            .put("properties", new JsonObject().put("message", "m").put("connection", id)))));
+
+    ApiClient.Answer refused = api.delete("/api/v1/connections/" + id);
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().getString("error")).contains("'Uses it' (" + flowId + ")", "?force=true");
+    assertThat(api.get("/api/v1/connections/" + id).status()).isEqualTo(200);
+
+    assertThat(api.delete("/api/v1/connections/" + id + "?force=true").status()).isEqualTo(204);
+    assertThat(api.get("/api/v1/connections/" + id).status()).isEqualTo(404);
+    JsonObject flow = api.get("/api/v1/flows/" + flowId).json();
+    assertThat(flow.getJsonObject("triggerStatus").getString("message")).startsWith("connection removed");
+  }
+
+  @Test
   void deletingDisconnectsAndRemovesTheConnection() {
     String id = create(new JsonObject().put("apiKey", "good"));
     assertThat(api.delete("/api/v1/connections/" + id).status()).isEqualTo(204);

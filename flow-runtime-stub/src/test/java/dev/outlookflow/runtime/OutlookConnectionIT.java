@@ -222,6 +222,66 @@ class OutlookConnectionIT {
   }
 
   @Test
+  void theCallbackAlsoTakesAGetWithTheCodeInTheQuery() throws Exception {
+    String id = connection(new JsonObject().put("authMode", "authorization_code_pkce"));
+    String url = api.post("/api/v1/connections/" + id + "/authorize", null).json().getString("authorizeUrl")
+        .replace("response_mode=form_post", "response_mode=query");
+    Browser browser = new Browser(sandbox);
+    Browser.Step page = browser.consent(browser.signIn(browser.open(url), DemoSeed.ADMIN, DemoSeed.ADMIN_PASSWORD), true);
+    assertThat(page.status()).isEqualTo(302);
+    String query = page.returned().entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+
+    assertThat(api.withKey(null).get("/oauth/callback?" + query).status()).isEqualTo(200);
+    assertThat(api.get("/api/v1/connections/" + id).json().getString("status")).isEqualTo("connected");
+  }
+
+  @Test
+  void aCancelledSignInWithScriptInItsDescriptionIsEscapedAndStoresNothing() {
+    String id = connection(new JsonObject().put("authMode", "authorization_code_pkce"));
+    String url = api.post("/api/v1/connections/" + id + "/authorize", null).json().getString("authorizeUrl");
+    String state = Browser.query(url).get("state");
+
+    ApiClient.Answer page = api.withKey(null).get("/oauth/callback?error=access_denied&error_description="
+        + URLEncoder.encode("<script>alert(1)</script>", StandardCharsets.UTF_8) + "&state=" + state);
+
+    assertThat(page.status()).isEqualTo(400);
+    assertThat(page.text()).doesNotContain("<script>").contains("The sign-in was cancelled.");
+    JsonObject connection = api.get("/api/v1/connections/" + id).json();
+    assertThat(connection.getString("status")).isEqualTo("pending_sign_in");
+    assertThat(api.withKey(null).get("/oauth/callback?code=x&state=" + state).text())
+        .as("the state is spent").contains("expired or was already completed");
+  }
+
+  @Test
+  void disconnectRemovesTheTokensAndSigningInAgainReconnects() throws Exception {
+    String id = connection(new JsonObject().put("authMode", "authorization_code_pkce"));
+    assertThat(signIn(id, DemoSeed.ADMIN, DemoSeed.ADMIN_PASSWORD).status()).isEqualTo(200);
+
+    assertThat(api.post("/api/v1/connections/" + id + "/disconnect", null).json().getString("status"))
+        .isEqualTo("disconnected");
+    assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getString("message"))
+        .contains("Nobody has signed in to this connection yet");
+
+    assertThat(signIn(id, DemoSeed.ADMIN, DemoSeed.ADMIN_PASSWORD).status()).isEqualTo(200);
+    assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getBoolean("ok")).isTrue();
+  }
+
+  @Test
+  void theSandboxCloudWithoutASandboxSaysSo() throws Exception {
+    Path plugins = temp.resolve("plugins");
+    try (InProcessRuntime bare = InProcessRuntime.start(RuntimeConfig.local(temp.resolve("bare"), plugins,
+        Clock.systemUTC()))) {
+      ApiClient bareApi = bare.api();
+      String id = bareApi.post("/api/v1/connections", new JsonObject().put("type", "outlook/microsoft365")
+          .put("name", "x").put("properties", new JsonObject().put("cloud", "sandbox").put("authMode", "client_credentials")
+              .put("mailbox", DemoSeed.USER))).json().getString("id");
+      assertThat(bareApi.post("/api/v1/connections/" + id + "/test", null).json().getString("message"))
+          .contains("The Sandbox cloud needs a runtime started with its sandbox");
+    }
+  }
+
+  @Test
   void theConnectionEditorRefusesWhatCannotWork() {
     ApiClient.Answer malformed = api.post("/api/v1/connections", new JsonObject().put("type", "outlook/microsoft365")
         .put("name", "x").put("properties", new JsonObject().put("cloud", "global").put("authMode", "client_credentials")

@@ -65,7 +65,8 @@ final class ConnectionRoutes {
 
   private void delete(RoutingContext ctx) {
     Principal principal = admin(ctx, "deleting a connection");
-    Http.noContent(ctx, connections.delete(principal.workspaceId(), ctx.pathParam("id")));
+    boolean force = "true".equals(ctx.queryParams().get("force"));
+    Http.noContent(ctx, flows.deleteConnection(principal.workspaceId(), ctx.pathParam("id"), force));
   }
 
   private void test(RoutingContext ctx) {

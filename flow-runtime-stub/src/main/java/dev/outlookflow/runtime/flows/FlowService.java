@@ -7,6 +7,7 @@ import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.store.ConnectionRecord;
 import dev.outlookflow.uischema.form.FieldType;
 import java.util.ArrayList;
+import java.util.stream.Collectors;
 import dev.outlookflow.runtime.problem.Problem;
 import dev.outlookflow.runtime.store.FlowDefinition;
 import dev.outlookflow.runtime.store.FlowRecord;
@@ -115,11 +116,44 @@ public final class FlowService {
         .compose(v -> connections.disconnect(workspaceId, connectionId));
   }
 
+  /**
+   * Deletes a connection. Refused while flows use it, unless forced: then it is disconnected first
+   * (their triggers clean up), and each of those flows says its connection was removed.
+   */
+  public Future<Void> deleteConnection(String workspaceId, String connectionId, boolean force) {
+    return connections.get(workspaceId, connectionId)
+        .compose(connection -> flows.list(workspaceId))
+        .compose(all -> {
+          List<FlowRecord> users = all.stream().filter(f -> uses(f, connectionId)).toList();
+          if (!users.isEmpty() && !force) {
+            return Future.failedFuture(Problem.conflict("connection " + connectionId + " is used by "
+                + users.stream().map(f -> "'" + f.name() + "' (" + f.id() + ")").collect(Collectors.joining(", "))
+                + "; change those flows, or delete it with ?force=true"));
+          }
+          return disconnect(workspaceId, connectionId)
+              .compose(v -> connections.delete(workspaceId, connectionId))
+              .onSuccess(v -> users.forEach(f -> triggers.markFailed(f.id(),
+                  "connection removed: choose another connection for this flow")));
+        });
+  }
+
+  /** Whether the flow's trigger or any of its steps names the connection. */
+  private boolean uses(FlowRecord flow, String connectionId) {
+    FlowDefinition definition = FlowDefinition.fromJson(flow.definition());
+    boolean steps = definition.steps().stream().anyMatch(step -> registry.action(step.type())
+        .map(action -> names(action.extension().form(), step.properties(), connectionId)).orElse(false));
+    return steps || triggerUses(flow, connectionId);
+  }
+
+  private static boolean names(dev.outlookflow.uischema.form.Form form, JsonObject properties, String connectionId) {
+    return form.fieldsOfType(FieldType.CONNECTION).stream()
+        .anyMatch(f -> connectionId.equals(properties.getValue(f.name())));
+  }
+
   private boolean triggerUses(FlowRecord flow, String connectionId) {
     FlowDefinition definition = FlowDefinition.fromJson(flow.definition());
     return registry.trigger(definition.trigger().type())
-        .map(trigger -> trigger.extension().form().fieldsOfType(FieldType.CONNECTION).stream()
-            .anyMatch(f -> connectionId.equals(definition.trigger().properties().getValue(f.name()))))
+        .map(trigger -> names(trigger.extension().form(), definition.trigger().properties(), connectionId))
         .orElse(false);
   }
 

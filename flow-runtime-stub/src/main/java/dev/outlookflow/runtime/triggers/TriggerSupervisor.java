@@ -111,6 +111,11 @@ public final class TriggerSupervisor {
     return Future.join(stops).mapEmpty();
   }
 
+  /** Shows why a flow's trigger cannot run, e.g. after its connection was removed. */
+  public void markFailed(String flowId, String message) {
+    statuses.put(flowId, TriggerStatus.failed(message));
+  }
+
   public JsonObject status(String flowId) {
     return statuses.getOrDefault(flowId, TriggerStatus.STOPPED).toJson();
   }
