@@ -82,6 +82,9 @@ class OutlookConnectionIT {
     JsonObject before = api.post("/api/v1/connections/" + id + "/test", null).json();
     assertThat(before.getBoolean("ok")).isFalse();
     assertThat(before.getString("message")).contains("an administrator must grant admin consent");
+    JsonObject waiting = api.get("/api/v1/connections/" + id).json();
+    assertThat(waiting.getString("status")).isEqualTo("admin_consent_required");
+    assertThat(waiting.getString("actionUrl")).contains("/adminconsent?client_id=" + DemoSeed.RUNTIME_CLIENT_ID);
 
     sandboxControl("/tenants/" + DemoSeed.TENANT_ID + "/apps/" + DemoSeed.RUNTIME_CLIENT_ID + "/adminConsent",
         new JsonObject().put("granted", true));

@@ -21,7 +21,7 @@ final class MailboxProbe {
 
   /** {@code freshTokens} gives new credentials after Graph refused the given ones with 401. */
   static Future<ConnectionTestResult> probe(ConnectionHandle connection, Credentials credentials,
-      Function<ConnectionHandle, Future<Credentials>> freshTokens) {
+      Function<ConnectionHandle, Future<Credentials>> freshTokens, java.util.function.Supplier<Future<String>> adminConsentUrl) {
     ConnectionSettings settings = ConnectionSettings.of(connection.properties());
     List<String> mailboxes = new ArrayList<>();
     if (settings.mailbox() != null) {
@@ -50,8 +50,11 @@ final class MailboxProbe {
         return connection.updateStatus(ConnectionStatus.CONNECTED, message, null).map(ConnectionTestResult.ok(message));
       }
       if (noPermission && settings.mode() == AuthMode.CLIENT_CREDENTIALS) {
-        message = "The app has no mail permission in this tenant yet: an administrator must grant admin consent to "
-            + "the app registration. " + message;
+        // An app-only token without roles: Graph's 403 means consent is missing, not a mystery.
+        String consent = "The app has no mail permission in this tenant yet: an administrator must grant admin "
+            + "consent to the app registration. " + message;
+        return adminConsentUrl.get().compose(url -> connection.updateStatus(ConnectionStatus.ADMIN_CONSENT_REQUIRED,
+            consent, url)).map(ConnectionTestResult.failed(consent));
       }
       return Future.succeededFuture(ConnectionTestResult.failed(message));
     });

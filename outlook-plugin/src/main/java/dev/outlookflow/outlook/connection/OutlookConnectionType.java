@@ -91,7 +91,8 @@ public class OutlookConnectionType implements ConnectionType {
   public Future<ConnectionTestResult> test(ConnectionHandle connection) {
     return TOKENS.credentials(connection, connection.environment())
         .compose(credentials -> MailboxProbe.probe(connection, credentials,
-            c -> TOKENS.credentials(c, c.environment(), true)))
+            c -> TOKENS.credentials(c, c.environment(), true),
+            () -> TOKENS.adminConsentUrl(connection, connection.environment())))
         .recover(e -> Future.succeededFuture(ConnectionTestResult.failed(e.getMessage())))
         .compose(result -> result.ok() ? Future.succeededFuture(result) : forgetAppTokens(connection).map(result));
   }
