@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.runtime.support.ApiClient;
 import dev.outlookflow.runtime.support.InProcessRuntime;
+import dev.outlookflow.runtime.support.MutableClock;
 import dev.outlookflow.runtime.support.Runs;
 import dev.outlookflow.runtime.support.TestPlugins;
 import io.vertx.core.json.JsonObject;
@@ -94,6 +95,26 @@ class ConnectionsIT {
     ApiClient.Answer replay = browser.send("POST", "/oauth/callback", form, "application/x-www-form-urlencoded");
     assertThat(replay.status()).isEqualTo(400);
     assertThat(replay.text()).contains("expired or was already completed");
+  }
+
+  @Test
+  void aSignInStateExpiresAfterTenMinutes() throws Exception {
+    MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    try (InProcessRuntime timed = InProcessRuntime.start(RuntimeConfig.local(temp.resolve("timed"),
+        TestPlugins.folderWithTestPlugin(temp.resolve("timed-plugins")), clock))) {
+      ApiClient timedApi = timed.api();
+      String id = timedApi.post("/api/v1/connections", new JsonObject().put("type", "test/basic").put("name", "T")
+          .put("properties", new JsonObject().put("mode", "sign_in"))).json().getString("id");
+      String url = timedApi.post("/api/v1/connections/" + id + "/authorize", null).json().getString("authorizeUrl");
+      String state = URI.create(url).getQuery().replaceAll("^state=([^&]+).*$", "$1");
+
+      clock.advance(java.time.Duration.ofMinutes(11));
+
+      ApiClient.Answer late = timedApi.withKey(null).get("/oauth/callback?code=good-code&state=" + state);
+      assertThat(late.status()).isEqualTo(400);
+      assertThat(late.text()).contains("expired or was already completed");
+      assertThat(timedApi.get("/api/v1/connections/" + id).json().getString("status")).isEqualTo("new");
+    }
   }
 
   @Test
