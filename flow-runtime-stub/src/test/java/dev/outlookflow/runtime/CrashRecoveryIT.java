@@ -22,12 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryIT {
   @TempDir Path temp;
 
-  private static JsonObject oneStepFlow(String name, String action, JsonObject properties) {
-    return new JsonObject().put("name", name).put("trigger", new JsonObject().put("type", "manual"))
-        .put("steps", new JsonArray().add(new JsonObject().put("id", "only").put("type", action)
-            .put("properties", properties)));
-  }
-
   @Test
   void everyAcknowledgedRunSurvivesKill9() throws Exception {
     Path data = temp.resolve("data");
@@ -35,7 +29,7 @@ class CrashRecoveryIT {
     List<String> acknowledged = new ArrayList<>();
     try (RuntimeProcess runtime = RuntimeProcess.start(data, "--plugins-dir", plugins.toString())) {
       ApiClient api = runtime.api();
-      String flowId = Runs.createFlow(api, oneStepFlow("Echo", "test/echo", new JsonObject().put("message", "m")));
+      String flowId = Runs.createFlow(api, Runs.oneStepFlow("Echo", "only", "test/echo", new JsonObject().put("message", "m")));
       acknowledged.add(flowId);
       ExecutorService clients = Executors.newFixedThreadPool(4);
       List<Future<ApiClient.Answer>> posts = new ArrayList<>();
@@ -71,8 +65,8 @@ class CrashRecoveryIT {
     try (RuntimeProcess runtime = RuntimeProcess.start(data, "--plugins-dir", plugins.toString())) {
       ApiClient api = runtime.api();
       JsonObject ticket = new JsonObject().put("ticket", "T-{{trigger.n}}");
-      String recoverable = Runs.createFlow(api, oneStepFlow("Hold", "test/hold", ticket));
-      String once = Runs.createFlow(api, oneStepFlow("Hold once", "test/hold-once", ticket));
+      String recoverable = Runs.createFlow(api, Runs.oneStepFlow("Hold", "only", "test/hold", ticket));
+      String once = Runs.createFlow(api, Runs.oneStepFlow("Hold once", "only", "test/hold-once", ticket));
       recoverableRun = Runs.start(api, recoverable, new JsonObject().put("n", 1));
       onceRun = Runs.start(api, once, new JsonObject().put("n", 2));
       awaitRecordedProgress(api, recoverableRun);

@@ -87,10 +87,8 @@ class FlowLifecycleIT {
   void pathThatResolvesToNothingFailsTheStepNamingIt() throws Exception {
     try (InProcessRuntime runtime = InProcessRuntime.start(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp))) {
       ApiClient api = runtime.api();
-      String flowId = Runs.createFlow(api, new JsonObject().put("name", "Missing")
-          .put("trigger", new JsonObject().put("type", "manual"))
-          .put("steps", new JsonArray().add(new JsonObject().put("id", "only").put("type", "test/echo")
-              .put("properties", new JsonObject().put("message", "{{trigger.subject}}")))));
+      String flowId = Runs.createFlow(api, Runs.oneStepFlow("Missing", "only", "test/echo",
+          new JsonObject().put("message", "{{trigger.subject}}")));
 
       JsonObject run = Runs.awaitFinished(api, Runs.start(api, flowId, new JsonObject().put("from", "x")));
 
@@ -106,10 +104,8 @@ class FlowLifecycleIT {
   void aStepErrorNamesTheStepAndTheUpstreamRequest() throws Exception {
     try (InProcessRuntime runtime = InProcessRuntime.start(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp))) {
       ApiClient api = runtime.api();
-      String flowId = Runs.createFlow(api, new JsonObject().put("name", "Fails")
-          .put("trigger", new JsonObject().put("type", "manual"))
-          .put("steps", new JsonArray().add(new JsonObject().put("id", "boom").put("type", "test/echo")
-              .put("properties", new JsonObject().put("message", "m").put("failWith", "the mailbox is full")))));
+      String flowId = Runs.createFlow(api, Runs.oneStepFlow("Fails", "boom", "test/echo",
+          new JsonObject().put("message", "m").put("failWith", "the mailbox is full")));
 
       String runId = Runs.start(api, flowId, new JsonObject());
       JsonObject run = Runs.awaitFinished(api, runId);
@@ -141,11 +137,7 @@ class FlowLifecycleIT {
     try (InProcessRuntime runtime = InProcessRuntime.start(data, TestPlugins.folderWithTestPlugin(temp))) {
       ApiClient api = runtime.api();
       String connectionId = api.post("/api/v1/connections", connection("good")).json().getString("id");
-      String flowId = Runs.createFlow(api, new JsonObject().put("name", "Count")
-          .put("trigger", new JsonObject().put("type", "test/counter")
-              .put("properties", new JsonObject().put("limit", 3).put("intervalMillis", 5)))
-          .put("steps", new JsonArray().add(new JsonObject().put("id", "echo").put("type", "test/echo")
-              .put("properties", new JsonObject().put("message", "tick {{trigger.n}}")))));
+      String flowId = Runs.createFlow(api, counterFlow(3));
 
       JsonObject enabled = api.post("/api/v1/flows/" + flowId + "/enable", null).json();
       assertThat(enabled.getBoolean("enabled")).isTrue();
@@ -170,11 +162,7 @@ class FlowLifecycleIT {
   void disablingAFlowStopsItsTriggerAndForgetsItsState() throws Exception {
     try (InProcessRuntime runtime = InProcessRuntime.start(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp))) {
       ApiClient api = runtime.api();
-      String flowId = Runs.createFlow(api, new JsonObject().put("name", "Count")
-          .put("trigger", new JsonObject().put("type", "test/counter")
-              .put("properties", new JsonObject().put("limit", 2).put("intervalMillis", 5)))
-          .put("steps", new JsonArray().add(new JsonObject().put("id", "echo").put("type", "test/echo")
-              .put("properties", new JsonObject().put("message", "tick {{trigger.n}}")))));
+      String flowId = Runs.createFlow(api, counterFlow(2));
       api.post("/api/v1/flows/" + flowId + "/enable", null);
       awaitMessages(api, flowId, 2);
 
@@ -185,6 +173,15 @@ class FlowLifecycleIT {
       assertThat(awaitMessages(api, flowId, 4)).as("state was deleted, so the counter starts over")
           .containsExactlyInAnyOrder("tick 1", "tick 2", "tick 1", "tick 2");
     }
+  }
+
+  /** A counter-triggered flow echoing each tick's number. */
+  private static JsonObject counterFlow(int limit) {
+    return new JsonObject().put("name", "Count")
+        .put("trigger", new JsonObject().put("type", "test/counter")
+            .put("properties", new JsonObject().put("limit", limit).put("intervalMillis", 5)))
+        .put("steps", new JsonArray().add(new JsonObject().put("id", "echo").put("type", "test/echo")
+            .put("properties", new JsonObject().put("message", "tick {{trigger.n}}"))));
   }
 
   private static List<String> awaitMessages(ApiClient api, String flowId, int count) {

@@ -3,6 +3,7 @@ package dev.outlookflow.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.sandbox.support.Http;
+import dev.outlookflow.sandbox.support.MailSandbox;
 import dev.outlookflow.sandbox.support.MailUsers;
 import dev.outlookflow.sandbox.support.RunningSandbox;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
@@ -14,25 +15,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Attachments: small ones inline, 3 to 150 MB ones through an upload session. */
 class AttachmentsTest {
-  private RunningSandbox sandbox;
-  private MailUsers users;
+  @RegisterExtension final MailSandbox mail = new MailSandbox();
   private final HttpClient http = HttpClient.newHttpClient();
 
-  @BeforeEach
-  void start() throws Exception {
-    sandbox = RunningSandbox.start(SandboxOptions.demo());
-    users = MailUsers.of(sandbox);
-  }
+  private RunningSandbox sandbox;
+  private MailUsers users;
 
-  @AfterEach
-  void stop() throws Exception {
-    sandbox.close();
+  @BeforeEach
+  void bind() {
+    sandbox = mail.sandbox();
+    users = mail.users();
   }
 
   private String draft() throws Exception {

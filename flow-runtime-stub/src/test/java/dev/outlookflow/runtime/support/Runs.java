@@ -24,6 +24,13 @@ public final class Runs {
     return answer.json().getString("runId");
   }
 
+  /** A manual flow of one step. */
+  public static JsonObject oneStepFlow(String name, String stepId, String type, JsonObject properties) {
+    return new JsonObject().put("name", name).put("trigger", new JsonObject().put("type", "manual"))
+        .put("steps", new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", stepId).put("type", type)
+            .put("properties", properties)));
+  }
+
   public static String createFlow(ApiClient api, JsonObject flow) {
     ApiClient.Answer answer = api.post("/api/v1/flows", flow);
     if (answer.status() != 201) {
