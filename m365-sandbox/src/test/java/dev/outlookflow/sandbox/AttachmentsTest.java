@@ -48,6 +48,9 @@ class AttachmentsTest {
     assertThat(added.json().getInteger("size")).isEqualTo(5);
     assertThat(sandbox.send("GET", "/v1.0/me/messages/" + id + "/attachments", users.megan, null).json()
         .getJsonArray("value")).hasSize(1);
+    JsonObject selected = sandbox.send("GET", "/v1.0/me/messages/" + id + "/attachments?$select=id,name", users.megan,
+        null).json().getJsonArray("value").getJsonObject(0);
+    assertThat(selected.fieldNames()).containsExactlyInAnyOrder("@odata.type", "id", "name");
     assertThat(sandbox.send("GET", "/v1.0/me/messages/" + id, users.megan, null).json().getBoolean("hasAttachments")).isTrue();
 
     sandbox.send("POST", "/v1.0/me/messages/" + id + "/send", users.megan, null);

@@ -179,8 +179,36 @@ class MailGraphTest {
     @Test
     void sendingFromAMailboxWithoutTheRightIsErrorSendAsDenied() throws Exception {
       JsonObject message = mail("Pretend", DemoSeed.USER).put("from", new JsonObject().put("emailAddress",
-          new JsonObject().put("address", DemoSeed.SHARED)));
+          new JsonObject().put("address", DemoSeed.SUPPORT)));
       assertGraphError(post("/v1.0/me/sendMail", megan, new JsonObject().put("message", message)), 403, "ErrorSendAsDenied");
+    }
+
+    @Test
+    void sendOnBehalfKeepsTheUserAsSender() throws Exception {
+      JsonObject message = mail("On behalf of sales", DemoSeed.USER).put("from", new JsonObject().put("emailAddress",
+          new JsonObject().put("address", DemoSeed.SHARED)));
+      assertThat(post("/v1.0/me/sendMail", megan, new JsonObject().put("message", message)).status()).isEqualTo(202);
+
+      JsonObject received = folder(DemoSeed.USER, "inbox").stream().map(JsonObject.class::cast)
+          .filter(m -> m.getString("subject").equals("On behalf of sales")).findFirst().orElseThrow();
+      assertThat(received.getJsonObject("from").getJsonObject("emailAddress").getString("address")).isEqualTo(DemoSeed.SHARED);
+      assertThat(received.getJsonObject("sender").getJsonObject("emailAddress").getString("address")).isEqualTo(DemoSeed.ADMIN);
+    }
+
+    @Test
+    void recipientsDoNotSeeTheBccLineButTheSendersCopyKeepsIt() throws Exception {
+      JsonObject message = mail("Blind copy", DemoSeed.USER).put("bccRecipients", new JsonArray().add(new JsonObject()
+          .put("emailAddress", new JsonObject().put("address", DemoSeed.SHARED))));
+      post("/v1.0/me/sendMail", megan, new JsonObject().put("message", message));
+
+      for (String recipient : java.util.List.of(DemoSeed.USER, DemoSeed.SHARED)) {
+        JsonObject received = folder(recipient, "inbox").stream().map(JsonObject.class::cast)
+            .filter(m -> m.getString("subject").equals("Blind copy")).findFirst().orElseThrow();
+        assertThat(received.getJsonArray("bccRecipients")).isEmpty();
+      }
+      JsonObject copy = folder(DemoSeed.ADMIN, "sentitems").stream().map(JsonObject.class::cast)
+          .filter(m -> m.getString("subject").equals("Blind copy")).findFirst().orElseThrow();
+      assertThat(copy.getJsonArray("bccRecipients")).hasSize(1);
     }
 
     @Test

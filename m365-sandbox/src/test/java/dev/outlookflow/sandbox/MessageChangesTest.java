@@ -70,6 +70,16 @@ class MessageChangesTest {
   }
 
   @Test
+  void permanentDeleteRemovesAtOnceWithoutPassingDeletedItems() throws Exception {
+    String id = delivered("Gone for good").getString("id");
+    assertThat(sandbox.send("POST", "/v1.0/me/messages/" + id + "/permanentDelete", users.megan, null).status())
+        .isEqualTo(204);
+    assertThat(sandbox.send("GET", "/v1.0/me/messages/" + id, users.megan, null).status()).isEqualTo(404);
+    assertThat(sandbox.get("/_sandbox/mailboxes/" + DemoSeed.ADMIN + "/folders/deleteditems/messages", null).json()
+        .getJsonArray("value")).isEmpty();
+  }
+
+  @Test
   void theControlApiMovesAndDeletesAsTheUserWould() throws Exception {
     String id = delivered("By hand").getString("id");
     assertThat(sandbox.control("/mailboxes/" + DemoSeed.ADMIN + "/messages/" + id + "/move",

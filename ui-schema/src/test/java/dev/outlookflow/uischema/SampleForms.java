@@ -36,6 +36,7 @@ public final class SampleForms {
           String connection,
       @FormField(label = "To", type = FieldType.EMAIL_LIST, required = true, expressions = true)
           List<String> to,
+      @FormField(label = "Cc", type = FieldType.RECIPIENTS, expressions = true) List<String> cc,
       @FormField(label = "Subject", required = true, maxLength = 255, expressions = true)
           String subject,
       @FormField(label = "Body", type = FieldType.HTML, expressions = true) String body,

@@ -70,8 +70,8 @@ public final class MailRoutes {
     on(router, "POST", "/messages/:id/move", MailAccess.Need.WRITE, this::move);
     on(router, "POST", "/messages/:id/send", MailAccess.Need.SEND, r -> sending.sendDraft(r, message(r)));
     on(router, "POST", "/sendMail", MailAccess.Need.SEND, sending::sendMail);
-    on(router, "GET", "/messages/:id/attachments", MailAccess.Need.READ, r -> new Reply(200, new JsonObject()
-        .put("value", message(r).resource().getJsonArray("attachments").copy())));
+    on(router, "POST", "/messages/:id/permanentDelete", MailAccess.Need.WRITE, this::permanentDelete);
+    on(router, "GET", "/messages/:id/attachments", MailAccess.Need.READ, MailRoutes::attachments);
     on(router, "GET", "/messages/:id/attachments/:attachment", MailAccess.Need.READ,
         r -> new Reply(200, attachment(r, message(r))));
     on(router, "POST", "/messages/:id/attachments", MailAccess.Need.WRITE, this::addAttachment);
@@ -85,6 +85,15 @@ public final class MailRoutes {
     return message.resource().getJsonArray("attachments").stream().map(JsonObject.class::cast)
         .filter(a -> a.getString("id").equals(id)).findFirst()
         .orElseThrow(() -> new GraphError(404, "ErrorItemNotFound", "The specified object was not found in the store."));
+  }
+
+  private static Reply attachments(MailRequest r) {
+    ODataQuery query = ODataQuery.parse(r.ctx().queryParams(), 1000);
+    JsonArray value = new JsonArray();
+    message(r).resource().getJsonArray("attachments").stream().map(JsonObject.class::cast)
+        .map(a -> query.select().isEmpty() ? a.copy() : query.shape(a).put("@odata.type", a.getString("@odata.type")))
+        .forEach(value::add);
+    return new Reply(200, new JsonObject().put("value", value));
   }
 
   private Reply addAttachment(MailRequest r) {
@@ -290,6 +299,12 @@ public final class MailRoutes {
     } else {
       r.mailbox().move(message, deleted.id());
     }
+    return new Reply(204, null);
+  }
+
+  /** Out of the mailbox at once, wherever the message is. */
+  private Reply permanentDelete(MailRequest r) {
+    r.mailbox().delete(message(r));
     return new Reply(204, null);
   }
 

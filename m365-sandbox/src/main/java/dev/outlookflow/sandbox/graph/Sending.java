@@ -112,8 +112,9 @@ final class Sending {
       Optional<Mailbox> mailbox = store.mailbox(address);
       if (mailbox.isPresent()) {
         JsonObject delivered = Messages.resource(message, fromAndSender[0], fromAndSender[1], false, now());
+        // Recipients never see the Bcc line, as in Exchange; only the sender's copy keeps it.
         delivered.put("internetMessageId", sent.getString("internetMessageId"))
-            .put("conversationId", sent.getString("conversationId"));
+            .put("conversationId", sent.getString("conversationId")).put("bccRecipients", new JsonArray());
         mailbox.get().add(mailbox.get().folder("inbox").orElseThrow().id(), delivered, now());
       } else {
         store.recordExternal(sent.copy().put("deliveredTo", address));

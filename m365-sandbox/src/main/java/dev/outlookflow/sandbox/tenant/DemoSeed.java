@@ -15,6 +15,8 @@ public final class DemoSeed {
   public static final String UNLICENSED = "lee@" + DOMAIN;
   public static final String UNLICENSED_PASSWORD = "Lee#2026";
   public static final String SHARED = "sales@" + DOMAIN;
+  /** A shared mailbox where Megan has Full Access but may not send. */
+  public static final String SUPPORT = "support@" + DOMAIN;
 
   private DemoSeed() {}
 
@@ -28,8 +30,12 @@ public final class DemoSeed {
             new Seed.User("3c0b8e2a-1f4d-4a6b-8c9e-0d1f2a3b4c5d", ADMIN, "Megan Bowen", ADMIN_PASSWORD, true, true),
             new Seed.User("7a9d4c1e-5b2f-4e8a-b3c6-1d2e3f4a5b6c", USER, "Adele Vance", USER_PASSWORD, false, true),
             new Seed.User("b2e4f6a8-0c1d-4e3f-9a5b-7c8d9e0f1a2b", UNLICENSED, "Lee Gu", UNLICENSED_PASSWORD, false, false)),
-        List.of(new Seed.SharedMailbox("e1d2c3b4-a5f6-4e7d-8c9b-0a1b2c3d4e5f", SHARED, "Sales",
-            List.of(new Seed.Member("7a9d4c1e-5b2f-4e8a-b3c6-1d2e3f4a5b6c", List.of("FullAccess", "SendAs"))))),
+        List.of(
+            new Seed.SharedMailbox("e1d2c3b4-a5f6-4e7d-8c9b-0a1b2c3d4e5f", SHARED, "Sales", List.of(
+                new Seed.Member("7a9d4c1e-5b2f-4e8a-b3c6-1d2e3f4a5b6c", List.of("FullAccess", "SendAs")),
+                new Seed.Member("3c0b8e2a-1f4d-4a6b-8c9e-0d1f2a3b4c5d", List.of("SendOnBehalf")))),
+            new Seed.SharedMailbox("f4e3d2c1-b6a5-4f8e-9d0c-1b2a3c4d5e6f", SUPPORT, "Support", List.of(
+                new Seed.Member("3c0b8e2a-1f4d-4a6b-8c9e-0d1f2a3b4c5d", List.of("FullAccess"))))),
         List.of(new Seed.App(
             RUNTIME_CLIENT_ID,
             "Flow runtime (sandbox demo)",

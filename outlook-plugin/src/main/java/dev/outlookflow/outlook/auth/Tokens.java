@@ -44,6 +44,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Tokens {
   public static final String CACHE_BLOB = "msal-token-cache";
+  private static final Tokens SHARED = new Tokens();
   private static final Duration SKEW = Duration.ofMinutes(5);
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -68,6 +69,13 @@ public final class Tokens {
       })
       .buildAsync();
   private final DemoApp demoApp = new DemoApp();
+
+  /** The plugin's one token cache, shared by the connection type, actions and triggers. */
+  public static Tokens shared() {
+    return SHARED;
+  }
+
+  private Tokens() {}
 
   /** The connection's credentials, from the in-memory cache while fresh, else from Entra. */
   public Future<Credentials> credentials(ConnectionHandle connection, PluginEnvironment env) {
@@ -125,7 +133,7 @@ public final class Tokens {
         return app.acquireTokenSilently(SilentParameters.builder(new HashSet<>(settings.delegatedScopes()),
             accounts.iterator().next()).forceRefresh(fresh).build()).get();
       }).map(result -> new Credentials("Bearer", result.accessToken(), result.expiresOnDate().toInstant(),
-          attributes(settings, env)));
+          attributes(settings, env).put("account", result.account() == null ? null : result.account().username())));
     });
   }
 

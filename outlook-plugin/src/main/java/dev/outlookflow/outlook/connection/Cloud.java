@@ -73,6 +73,25 @@ public enum Cloud {
     return scopeResource + "/" + permission;
   }
 
+  /**
+   * Whether Graph here offers attachment upload sessions (files of 3 MB and more): not in the US
+   * government clouds (graph-facts section 4, createUploadSession's national-cloud table).
+   */
+  public boolean hasUploadSessions() {
+    return this != US_GOV_GCC_HIGH && this != US_GOV_DOD;
+  }
+
+  /** The name admins know the cloud by, e.g. for sentences. */
+  public String displayName() {
+    return switch (this) {
+      case GLOBAL -> "Azure Global";
+      case US_GOV_GCC_HIGH -> "US Government GCC High";
+      case US_GOV_DOD -> "US Government DoD";
+      case CHINA -> "Microsoft 365 operated by 21Vianet";
+      case SANDBOX -> "the sandbox";
+    };
+  }
+
   public String appOnlyScope() {
     return scopeResource + "/.default";
   }

@@ -21,7 +21,7 @@ import org.pf4j.Extension;
 @Extension
 public class OutlookConnectionType implements ConnectionType {
   private static final Form FORM = Form.of(OutlookConnectionProperties.class);
-  private static final Tokens TOKENS = new Tokens();
+  private static final Tokens TOKENS = Tokens.shared();
 
   @Override
   public String id() {

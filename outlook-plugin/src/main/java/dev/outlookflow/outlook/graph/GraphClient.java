@@ -49,18 +49,14 @@ public final class GraphClient {
    * answer freshly acquired ones (after a 401).
    */
   public Future<JsonObject> send(Request request, Function<Boolean, Future<Credentials>> tokens) {
-    Slots mailboxSlots = slots.computeIfAbsent(request.mailbox() == null ? "" : request.mailbox().toLowerCase(),
-        k -> new Slots());
-    return mailboxSlots.acquire().compose(v -> attempt(request, tokens, false, 1)
-        .onComplete(done -> mailboxSlots.release()));
+    return inSlot(request.mailbox(), () -> attempt(request, tokens, false, 1));
   }
 
   private Future<JsonObject> attempt(Request request, Function<Boolean, Future<Credentials>> tokens, boolean refreshed,
       int attempt) {
     return tokens.apply(refreshed).compose(credentials -> call(request, credentials)).compose(response -> {
       if (response.statusCode() < 300) {
-        String text = response.bodyAsString();
-        return Future.succeededFuture(text == null || text.isBlank() ? new JsonObject() : new JsonObject(text));
+        return answer(response);
       }
       GraphException error = error(response);
       if (response.statusCode() == 401 && !refreshed && "InvalidAuthenticationToken".equals(error.graphCode())) {
@@ -77,8 +73,47 @@ public final class GraphClient {
     });
   }
 
+  /**
+   * Waits before the next try of an operation whose outcome was in doubt (a 503 or 504 answer, or a
+   * connection lost): Graph's {@code Retry-After} if it gave one, else the backoff for {@code attempt}.
+   */
+  public Future<Void> pause(Throwable doubt, int attempt) {
+    String retryAfter = doubt instanceof GraphException graph ? graph.retryAfter() : null;
+    Promise<Void> waited = Promise.promise();
+    timer.after(retries.delayMillis(retryAfter, attempt), waited::complete);
+    return waited.future();
+  }
+
+  /** One chunk of an upload session: to the pre-authenticated URL, without our token. */
+  public Future<JsonObject> uploadChunk(String uploadUrl, Buffer chunk, long start, long total, String mailbox) {
+    return inSlot(mailbox, () -> env.webClient().putAbs(uploadUrl)
+        .putHeader("Content-Type", "application/octet-stream")
+        .putHeader("Content-Range", "bytes " + start + "-" + (start + chunk.length() - 1) + "/" + total)
+        .sendBuffer(chunk).compose(GraphClient::answer));
+  }
+
+  /** What an upload session expects next: {@code nextExpectedRanges}. */
+  public Future<JsonObject> uploadStatus(String uploadUrl, String mailbox) {
+    return inSlot(mailbox, () -> env.webClient().getAbs(uploadUrl).send().compose(GraphClient::answer));
+  }
+
+  private Future<JsonObject> inSlot(String mailbox, java.util.function.Supplier<Future<JsonObject>> call) {
+    Slots mailboxSlots = slots.computeIfAbsent(mailbox == null ? "" : mailbox.toLowerCase(), k -> new Slots());
+    return mailboxSlots.acquire().compose(v -> call.get().onComplete(done -> mailboxSlots.release()));
+  }
+
+  private static Future<JsonObject> answer(HttpResponse<Buffer> response) {
+    if (response.statusCode() >= 300) {
+      return Future.failedFuture(error(response));
+    }
+    String text = response.bodyAsString();
+    return Future.succeededFuture(text == null || text.isBlank() ? new JsonObject() : new JsonObject(text));
+  }
+
   private Future<HttpResponse<Buffer>> call(Request request, Credentials credentials) {
-    String url = credentials.attributes().getString("graphBaseUrl") + request.path();
+    // nextLinks are absolute; everything else is relative to the cloud's Graph.
+    String url = request.path().startsWith("https://") || request.path().startsWith("http://") ? request.path()
+        : credentials.attributes().getString("graphBaseUrl") + request.path();
     var http = env.webClient().requestAbs(request.method(), url)
         .putHeader("Authorization", credentials.authorizationHeader())
         .putHeader("Prefer", "IdType=\"ImmutableId\"");
@@ -103,7 +138,7 @@ public final class GraphClient {
     String requestId = response.getHeader("request-id") != null ? response.getHeader("request-id")
         : innerError == null ? null : innerError.getString("request-id");
     return new GraphException(response.statusCode(), error.getString("code"), inner,
-        error.getString("message", "no message"), requestId);
+        error.getString("message", "no message"), requestId, response.getHeader("Retry-After"));
   }
 
   /** Waiting room for a mailbox's four slots. */

@@ -8,13 +8,31 @@ public final class GraphException extends ExtensionException {
   private final int status;
   private final String graphCode;
   private final List<String> innerCodes;
+  private final String retryAfter;
 
   public GraphException(int status, String graphCode, List<String> innerCodes, String message, String requestId) {
+    this(status, graphCode, innerCodes, message, requestId, null);
+  }
+
+  public GraphException(int status, String graphCode, List<String> innerCodes, String message, String requestId,
+      String retryAfter) {
     super("graph_" + (graphCode == null ? String.valueOf(status) : graphCode), "Microsoft Graph answered " + status
         + (graphCode == null ? "" : " " + graphCode) + ": " + message, requestId, null);
     this.status = status;
     this.graphCode = graphCode;
     this.innerCodes = List.copyOf(innerCodes);
+    this.retryAfter = retryAfter;
+  }
+
+  /** Graph's {@code Retry-After} header, or null. */
+  public String retryAfter() {
+    return retryAfter;
+  }
+
+  /** Graph's own message, without the status and code this exception's message starts with. */
+  public String graphMessage() {
+    String message = getMessage();
+    return message.substring(message.indexOf(": ") + 2);
   }
 
   public int status() {

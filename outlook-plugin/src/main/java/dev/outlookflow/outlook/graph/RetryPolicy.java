@@ -9,9 +9,10 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * When to retry a Graph request, as Graph's own SDK does: only 429, 503 and 504, only requests whose
- * repetition is harmless, after {@code Retry-After} (seconds, possibly fractional, or an HTTP date)
- * or a capped exponential backoff with jitter.
+ * When to retry a Graph request, as Graph's own SDK does: 429 always (Graph refused the request
+ * without handling it), 503 and 504 only for requests whose repetition is harmless, after {@code
+ * Retry-After} (seconds, possibly fractional, or an HTTP date) or a capped exponential backoff with
+ * jitter, at most {@link #MAX_ATTEMPTS} attempts.
  */
 public final class RetryPolicy {
   static final Set<Integer> RETRIED = Set.of(429, 503, 504);
@@ -29,9 +30,14 @@ public final class RetryPolicy {
 
   /** The delay before the next attempt, or -1 for none. */
   long delayMillis(int status, String retryAfter, int attempt, boolean repeatable) {
-    if (!repeatable || !RETRIED.contains(status) || attempt >= MAX_ATTEMPTS) {
+    if (!RETRIED.contains(status) || (!repeatable && status != 429) || attempt >= MAX_ATTEMPTS) {
       return -1;
     }
+    return delayMillis(retryAfter, attempt);
+  }
+
+  /** The delay before attempt {@code attempt + 1}: {@code Retry-After} if given, else the backoff. */
+  long delayMillis(String retryAfter, int attempt) {
     Long given = retryAfter(retryAfter);
     long delay = given != null ? given
         : BASE.toMillis() * (1L << (attempt - 1)) + jitter.nextInt((int) BASE.toMillis());

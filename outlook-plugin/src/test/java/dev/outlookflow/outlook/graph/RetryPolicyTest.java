@@ -31,7 +31,9 @@ class RetryPolicyTest {
   @Test
   void onlyThrottlingAndUnavailableAreRetriedOnlyWhenHarmlessAndNotForever() {
     assertThat(policy.delayMillis(500, "1", 1, true)).isEqualTo(-1);
-    assertThat(policy.delayMillis(429, "1", 1, false)).isEqualTo(-1);
+    assertThat(policy.delayMillis(429, "1", 1, false)).as("throttled: Graph did not handle it").isEqualTo(1000);
+    assertThat(policy.delayMillis(503, "1", 1, false)).as("maybe handled").isEqualTo(-1);
+    assertThat(policy.delayMillis(504, "1", 1, false)).as("maybe handled").isEqualTo(-1);
     assertThat(policy.delayMillis(429, "1", RetryPolicy.MAX_ATTEMPTS, true)).isEqualTo(-1);
   }
 }

@@ -15,6 +15,8 @@ public enum FieldType {
   /** Options come from the extension's options loader at design time. */
   DYNAMIC_DROPDOWN,
   EMAIL_LIST,
+  /** Mail recipients: each {@code someone@contoso.com} or {@code Display Name <someone@contoso.com>}. */
+  RECIPIENTS,
   KEY_VALUE,
   ATTACHMENTS,
   /** The id of a stored connection of {@link FormField#connectionType()}. */

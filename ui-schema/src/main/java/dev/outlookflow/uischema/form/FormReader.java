@@ -109,7 +109,7 @@ final class FormReader {
       case BOOLEAN -> type == boolean.class || type == Boolean.class;
       case NUMBER -> isNumeric(type);
       case DROPDOWN -> type.isEnum();
-      case EMAIL_LIST -> List.class.isAssignableFrom(type) && elementType(component) == String.class;
+      case EMAIL_LIST, RECIPIENTS -> List.class.isAssignableFrom(type) && elementType(component) == String.class;
       case KEY_VALUE -> Map.class.isAssignableFrom(type);
       case ATTACHMENTS ->
           List.class.isAssignableFrom(type) && elementType(component) == Attachment.class;

@@ -9,6 +9,8 @@ import java.util.List;
 final class JsonSchemaWriter {
   static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** An address, optionally after a display name in angle brackets. */
+  static final String RECIPIENT_PATTERN = "^\\s*(?:[^<>]*<\\s*[^\\s@<>]+@[^\\s@<>]+\\s*>|[^\\s@<>]+@[^\\s@<>]+)\\s*$";
 
   private JsonSchemaWriter() {}
 
@@ -81,6 +83,15 @@ final class JsonSchemaWriter {
           property.put("minItems", 1);
         }
       }
+      case RECIPIENTS -> {
+        property.put("type", "array");
+        ObjectNode items = property.putObject("items");
+        items.put("type", "string");
+        items.put("pattern", RECIPIENT_PATTERN);
+        if (field.required()) {
+          property.put("minItems", 1);
+        }
+      }
       case KEY_VALUE -> {
         property.put("type", "object");
         property.putObject("additionalProperties").put("type", "string");
@@ -115,6 +126,7 @@ final class JsonSchemaWriter {
     properties.putObject("name").put("type", "string").put("minLength", 1);
     properties.putObject("contentType").put("type", "string");
     properties.putObject("contentBase64").put("type", "string").put("contentEncoding", "base64");
+    properties.putObject("contentId").put("type", "string").put("pattern", "^[^\\s<>]+$");
     item.putArray("required").add("name").add("contentBase64");
     item.put("additionalProperties", false);
     return item;

@@ -98,6 +98,7 @@ final class UiSchemaWriter {
       case DROPDOWN -> "select";
       case DYNAMIC_DROPDOWN -> "dynamic-select";
       case EMAIL_LIST -> "email-list";
+      case RECIPIENTS -> "recipient-list";
       case KEY_VALUE -> "key-value";
       case ATTACHMENTS -> "attachments";
       case CONNECTION -> "connection";

@@ -49,8 +49,17 @@ final class SchemaErrors {
       case "additionalProperties" ->
           "is not a property of this form; its properties are: "
               + form.fields().stream().map(FieldDefinition::name).collect(Collectors.joining(", "));
+      case "pattern" -> isRecipient(form, field)
+          ? "must be an address, e.g. someone@contoso.com or Display Name <someone@contoso.com>"
+          : withoutLocation(message);
       default -> withoutLocation(message);
     };
+  }
+
+  private static boolean isRecipient(Form form, String field) {
+    int index = field.indexOf('[');
+    return form.field(index < 0 ? field : field.substring(0, index))
+        .map(f -> f.type() == dev.outlookflow.uischema.form.FieldType.RECIPIENTS).orElse(false);
   }
 
   private static String allowedValues(Form form, String field) {

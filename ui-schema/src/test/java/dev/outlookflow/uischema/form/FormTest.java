@@ -60,6 +60,8 @@ class FormTest {
           .isEqualTo("string");
       assertThat(schema.at("/properties/attachments/items/required").toString())
           .isEqualTo("[\"name\",\"contentBase64\"]");
+      assertThat(schema.at("/properties/attachments/items/properties/contentId/type").asText()).isEqualTo("string");
+      assertThat(schema.at("/properties/cc/items/pattern").asText()).contains("<");
       assertThat(schema.at("/properties/subject/maxLength").asInt()).isEqualTo(255);
     }
   }

@@ -76,6 +76,17 @@ class FormValidatorTest {
     }
 
     @Test
+    void recipientsMayCarryADisplayNameButMustHoldAnAddress() {
+      List<FieldError> errors = sendMail.validate(json("""
+          {"connection": "c1", "to": ["a@contoso.com"], "subject": "Hi",
+           "cc": ["Megan Bowen <megan@contoso.com>", " lee@contoso.com ", "Lee Gu", "<>"]}
+          """));
+      assertThat(errors).extracting(FieldError::field).containsExactly("cc[2]", "cc[3]");
+      assertThat(errors.get(0).message()).isEqualTo(
+          "must be an address, e.g. someone@contoso.com or Display Name <someone@contoso.com>");
+    }
+
+    @Test
     void emptyRequiredStringIsRejected() {
       assertThat(sendMail.validate(json("{\"connection\": \"c1\", \"to\": [\"a@contoso.com\"], \"subject\": \"\"}")))
           .extracting(FieldError::field).containsExactly("subject");

@@ -1,0 +1,65 @@
+package dev.outlookflow.outlook.mail;
+
+import dev.outlookflow.outlook.graph.GraphException;
+import dev.outlookflow.plugin.api.ExtensionException;
+import java.util.Set;
+
+/**
+ * Graph's refusals that concern the mailbox or the connection rather than the request, as sentences
+ * that say who must do what. Anything else passes through unchanged.
+ */
+public final class MailFailures {
+  private static final Set<Integer> IN_DOUBT = Set.of(500, 502, 503, 504, 429);
+
+  private MailFailures() {}
+
+  /** True when Graph may or may not have done what was asked: a server error, throttling, a lost connection. */
+  public static boolean inDoubt(Throwable failure) {
+    if (failure instanceof GraphException graph) {
+      return IN_DOUBT.contains(graph.status());
+    }
+    return failure instanceof java.io.IOException || failure instanceof io.vertx.core.VertxException
+        || failure instanceof java.util.concurrent.TimeoutException;
+  }
+
+  public static Throwable explain(Throwable failure, Mailbox mailbox, MailGraph graph) {
+    if (!(failure instanceof GraphException error)) {
+      return failure;
+    }
+    String code = error.graphCode() == null ? "" : error.graphCode();
+    String sentence = switch (code) {
+      case "MailboxNotEnabledForRESTAPI" -> mailbox.describe() + " has no Exchange Online mailbox that Graph can "
+          + "reach (the user is unlicensed, the mailbox is soft-deleted, or it is hosted on-premises): license it or "
+          + "use another mailbox.";
+      case "ErrorInvalidUser" -> mailbox.describe() + " is not a user or shared mailbox of this organisation: check "
+          + "the address.";
+      case "ErrorAccessDenied" -> "Access to " + mailbox.describe() + " was denied. " + accessHint(mailbox, graph);
+      case "InvalidAuthenticationToken" -> "Microsoft 365 refused the connection's token (expired or revoked): an "
+          + "admin must reconnect the connection (Sign in, on the connection).";
+      default -> null;
+    };
+    return sentence == null ? failure : new ExtensionException(codeOf(code), sentence, error.upstreamRequestId(), error);
+  }
+
+  private static String accessHint(Mailbox mailbox, MailGraph graph) {
+    if (graph.fence().appOnly()) {
+      return "The app needs the Mail.ReadWrite and Mail.Send application permissions with admin consent, and no "
+          + "application access policy may exclude " + mailbox.describe() + ".";
+    }
+    if (mailbox.isMe() || mailbox.is(graph.account())) {
+      return "The connection's sign-in must include the Mail.ReadWrite and Mail.Send permissions: sign in again.";
+    }
+    return (graph.account() == null ? "The signed-in user" : graph.account()) + " needs Full Access to "
+        + mailbox.describe() + " (an Exchange admin grants it under Recipients > Mailboxes > Delegation), and the "
+        + "connection's sign-in must include Mail.ReadWrite.Shared and Mail.Send.Shared.";
+  }
+
+  private static String codeOf(String graphCode) {
+    return switch (graphCode) {
+      case "MailboxNotEnabledForRESTAPI" -> "mailbox_not_enabled";
+      case "ErrorInvalidUser" -> "unknown_mailbox";
+      case "ErrorAccessDenied" -> "access_denied";
+      default -> "token_refused";
+    };
+  }
+}

@@ -1,0 +1,98 @@
+package dev.outlookflow.outlook.mail;
+
+import dev.outlookflow.outlook.auth.Tokens;
+import dev.outlookflow.outlook.connection.ConnectionSettings;
+import dev.outlookflow.outlook.graph.Graph;
+import dev.outlookflow.outlook.graph.GraphClient;
+import dev.outlookflow.plugin.api.ExtensionException;
+import dev.outlookflow.plugin.api.connection.ConnectionHandle;
+import dev.outlookflow.plugin.api.connection.Credentials;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+
+/** Graph mail calls on behalf of one step's connection, behind its mailbox fence. */
+public final class MailGraph {
+  private final ConnectionHandle connection;
+  private final ConnectionSettings settings;
+  private final MailboxFence fence;
+  private final GraphClient client;
+  private final String account;
+
+  private MailGraph(ConnectionHandle connection, ConnectionSettings settings, String account) {
+    this.connection = connection;
+    this.settings = settings;
+    this.fence = new MailboxFence(settings, account);
+    this.client = Graph.client(connection.environment());
+    this.account = account;
+  }
+
+  /** The signed-in user, for delegated connections; else null. */
+  public String account() {
+    return account;
+  }
+
+  /** Opens the chosen connection: its credentials first, which also tell who signed in. */
+  public static Future<MailGraph> open(Optional<ConnectionHandle> chosen) {
+    if (chosen.isEmpty()) {
+      return Future.failedFuture(new ExtensionException("no_connection",
+          "Choose a Microsoft 365 Outlook connection in the step's 'connection' field."));
+    }
+    ConnectionHandle connection = chosen.get();
+    return connection.credentials().map(credentials -> new MailGraph(connection,
+        ConnectionSettings.of(connection.properties()), credentials.attributes().getString("account")));
+  }
+
+  public MailboxFence fence() {
+    return fence;
+  }
+
+  public ConnectionSettings settings() {
+    return settings;
+  }
+
+  /** A read, or anything else whose repetition is harmless; {@code path} follows the mailbox's prefix. */
+  public Future<JsonObject> read(Mailbox mailbox, String path) {
+    return call(HttpMethod.GET, mailbox, path, null, true);
+  }
+
+  /** Follows an absolute {@code @odata.nextLink}. */
+  public Future<JsonObject> next(Mailbox mailbox, String nextLink) {
+    return client.send(new GraphClient.Request(HttpMethod.GET, nextLink, null, slot(mailbox), true), this::tokens);
+  }
+
+  /** A change Graph may have made even when the answer was lost: the caller decides how to check. */
+  public Future<JsonObject> write(HttpMethod method, Mailbox mailbox, String path, JsonObject body) {
+    return call(method, mailbox, path, body, false);
+  }
+
+  public Future<JsonObject> uploadChunk(Mailbox mailbox, String uploadUrl, Buffer chunk, long start, long total) {
+    return client.uploadChunk(uploadUrl, chunk, start, total, slot(mailbox));
+  }
+
+  public Future<JsonObject> uploadStatus(Mailbox mailbox, String uploadUrl) {
+    return client.uploadStatus(uploadUrl, slot(mailbox));
+  }
+
+  /** Waits as Graph asked (or backs off) before trying again after {@code doubt}. */
+  public Future<Void> pause(Throwable doubt, int attempt) {
+    return client.pause(doubt, attempt);
+  }
+
+  private Future<JsonObject> call(HttpMethod method, Mailbox mailbox, String path, JsonObject body, boolean repeatable) {
+    fence.check(mailbox, "mailbox");
+    return client.send(new GraphClient.Request(method, mailbox.path() + path, body, slot(mailbox), repeatable),
+        this::tokens);
+  }
+
+  /** Graph limits concurrent requests per mailbox: {@code /me} of different users are different mailboxes. */
+  private String slot(Mailbox mailbox) {
+    return mailbox.isMe() ? "me:" + (account == null ? connection.id() : account) : mailbox.address();
+  }
+
+  private Future<Credentials> tokens(boolean fresh) {
+    return fresh ? Tokens.shared().credentials(connection, connection.environment(), true) : connection.credentials();
+  }
+}

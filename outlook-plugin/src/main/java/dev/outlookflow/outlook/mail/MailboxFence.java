@@ -1,0 +1,64 @@
+package dev.outlookflow.outlook.mail;
+
+import dev.outlookflow.outlook.connection.AuthMode;
+import dev.outlookflow.outlook.connection.ConnectionSettings;
+import dev.outlookflow.plugin.api.ExtensionException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which mailboxes a connection may touch, decided before any Graph call: an app-only connection only
+ * its mailbox and the other mailboxes listed on it; a "shared mailboxes only" connection never the
+ * signed-in user's own mailbox.
+ */
+public final class MailboxFence {
+  private final ConnectionSettings settings;
+  private final String account;
+
+  MailboxFence(ConnectionSettings settings, String account) {
+    this.settings = settings;
+    this.account = account;
+  }
+
+  /** The connection's own mailbox: the one it names, else the signed-in user's. */
+  public Mailbox home() {
+    return Mailbox.of(settings.mailbox());
+  }
+
+  /** {@code requested} if given, else the connection's mailbox; refused, naming {@code field}, if fenced off. */
+  public Mailbox resolve(String requested, String field) {
+    Mailbox mailbox = requested == null || requested.isBlank() ? home() : Mailbox.of(requested);
+    check(mailbox, field);
+    return mailbox;
+  }
+
+  public void check(Mailbox mailbox, String field) {
+    if (settings.mode() == AuthMode.CLIENT_CREDENTIALS) {
+      List<String> allowed = new ArrayList<>();
+      if (settings.mailbox() != null) {
+        allowed.add(settings.mailbox());
+      }
+      allowed.addAll(settings.allowedMailboxes());
+      if (mailbox.isMe() || allowed.stream().noneMatch(mailbox::is)) {
+        throw new ExtensionException("mailbox_not_allowed", "'" + field + "': this app-only connection may use only "
+            + String.join(", ", allowed) + ", not " + mailbox.describe() + ". Pick one of those, or have an admin add "
+            + mailbox.describe() + " to 'Other mailboxes this connection may use' on the connection.");
+      }
+    }
+    if (settings.mode() == AuthMode.AUTHORIZATION_CODE_PKCE && settings.sharedMailboxesOnly()
+        && (mailbox.isMe() || mailbox.is(account))) {
+      throw new ExtensionException("own_mailbox_not_allowed", "'" + field + "': this connection may use shared "
+          + "mailboxes only, and " + (account == null ? "this" : account) + " is the signed-in user's own mailbox. "
+          + "Name a shared mailbox instead.");
+    }
+  }
+
+  /** Whether drafting in the signed-in user's mailbox is fenced off. */
+  public boolean sharedMailboxesOnly() {
+    return settings.mode() == AuthMode.AUTHORIZATION_CODE_PKCE && settings.sharedMailboxesOnly();
+  }
+
+  public boolean appOnly() {
+    return settings.mode() == AuthMode.CLIENT_CREDENTIALS;
+  }
+}

@@ -1,0 +1,64 @@
+package dev.outlookflow.outlook.mail.send;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Locale;
+
+/**
+ * How far one send got, recorded in the step's state before each side effect so that a re-invoked
+ * step knows what to check: the draft's immutable id, the attachments already on it, the upload
+ * session in progress, and what Graph answered once the mail was sent.
+ */
+record SendProgress(Phase phase, String draftId, int attached, String uploadUrl, JsonObject sent) {
+  enum Phase {
+    /** Nothing done yet. */
+    NEW,
+    /** The draft was requested; if its id is unknown, it is looked up by the idempotency key. */
+    CREATING,
+    /** The draft exists; attachments go on it. */
+    DRAFTED,
+    /** Send was requested; if in doubt, the draft tells whether it went. */
+    SENDING,
+    SENT
+  }
+
+  static SendProgress of(JsonObject state) {
+    if (state == null || state.getString("phase") == null) {
+      return new SendProgress(Phase.NEW, null, 0, null, null);
+    }
+    return new SendProgress(Phase.valueOf(state.getString("phase").toUpperCase(Locale.ROOT)), state.getString("draftId"),
+        state.getInteger("attached", 0), state.getString("uploadUrl"), state.getJsonObject("sent"));
+  }
+
+  JsonObject toJson() {
+    return new JsonObject().put("phase", phase.name().toLowerCase(Locale.ROOT)).put("draftId", draftId)
+        .put("attached", attached).put("uploadUrl", uploadUrl).put("sent", sent);
+  }
+
+  SendProgress creating() {
+    return new SendProgress(Phase.CREATING, null, 0, null, null);
+  }
+
+  SendProgress drafted(String id) {
+    return new SendProgress(Phase.DRAFTED, id, attached, uploadUrl, null);
+  }
+
+  SendProgress attachedCount(int count) {
+    return new SendProgress(Phase.DRAFTED, draftId, count, count == attached ? uploadUrl : null, null);
+  }
+
+  SendProgress withoutUpload() {
+    return new SendProgress(phase, draftId, attached, null, sent);
+  }
+
+  SendProgress uploading(String url) {
+    return new SendProgress(Phase.DRAFTED, draftId, attached, url, null);
+  }
+
+  SendProgress sending() {
+    return new SendProgress(Phase.SENDING, draftId, attached, null, null);
+  }
+
+  SendProgress sent(JsonObject details) {
+    return new SendProgress(Phase.SENT, draftId, attached, null, details);
+  }
+}
