@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonObject;
 
 /** Converts between Vert.x JSON (the plugin API's) and Jackson trees (the form library's). */
 public final class JsonBridge {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonLimits.factory());
 
   private JsonBridge() {}
 

@@ -33,6 +33,7 @@ public final class RuntimeMain {
   private RuntimeMain() {}
 
   public static void main(String[] args) throws Exception {
+    JsonLimits.apply();
     RuntimeConfig config;
     try {
       config = parse(args, System.getenv());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.runtime.support.ApiClient;
 import dev.outlookflow.runtime.support.InProcessRuntime;
+import dev.outlookflow.runtime.support.OutlookTenant;
 import dev.outlookflow.sandbox.support.Browser;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonObject;
@@ -25,6 +26,7 @@ class OutlookConnectionIT {
   private InProcessRuntime runtime;
   private ApiClient api;
   private String sandbox;
+  private OutlookTenant tenant;
 
   @BeforeEach
   void start() throws Exception {
@@ -34,6 +36,7 @@ class OutlookConnectionIT {
         .withSandbox(new SandboxChoice.Embedded()));
     api = runtime.api();
     sandbox = runtime.runtime().sandboxUrl().orElseThrow();
+    tenant = new OutlookTenant(api, sandbox);
   }
 
   @AfterEach
@@ -42,37 +45,19 @@ class OutlookConnectionIT {
   }
 
   private String connection(JsonObject properties) {
-    ApiClient.Answer created = api.post("/api/v1/connections", new JsonObject().put("type", "outlook/microsoft365")
-        .put("name", "Contoso mail").put("properties", properties.put("cloud", "sandbox")));
-    assertThat(created.status()).as(created.text()).isEqualTo(201);
-    return created.json().getString("id");
+    return tenant.connection(properties);
   }
 
   private ApiClient.Answer sandboxControl(String path, JsonObject body) {
-    return new ApiClient(sandbox, null).post("/_sandbox" + path, body);
+    return tenant.control(path, body);
   }
 
   private long tokenRequests() {
-    return new ApiClient(sandbox, null).get("/_sandbox/tokenRequests?clientId=" + DemoSeed.RUNTIME_CLIENT_ID).json()
-        .getJsonArray("requests").size();
+    return tenant.tokenRequests();
   }
 
-  /** Signs in at the sandbox as the given user, and brings the browser back to the runtime's callback. */
   private ApiClient.Answer signIn(String connectionId, String login, String password) throws Exception {
-    String url = api.post("/api/v1/connections/" + connectionId + "/authorize", null).json().getString("authorizeUrl");
-    assertThat(url).startsWith(sandbox + "/" + DemoSeed.TENANT_ID + "/oauth2/v2.0/authorize");
-    Browser browser = new Browser(sandbox);
-    Browser.Step page = browser.signIn(browser.open(url), login, password);
-    if (page.html().contains("Permissions requested")) {
-      page = browser.consent(page, true);
-    } else if (page.html().contains("Need admin approval")) {
-      page = browser.submit(page, Map.of());
-    }
-    assertThat(page.returned()).as(page.html()).isNotNull();
-    String form = page.returned().entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    return api.withKey(null).send("POST", "/oauth/callback", form, "application/x-www-form-urlencoded");
+    return tenant.signIn(connectionId, login, password);
   }
 
   @Test

@@ -13,6 +13,8 @@ public final class SandboxMain {
   private SandboxMain() {}
 
   public static void main(String[] args) throws Exception {
+    // Mail with large attachments holds base64 strings over Jackson's default 20 million characters.
+    System.setProperty("vertx.jackson.defaultReadMaxStringLength", String.valueOf(64 * 1024 * 1024));
     int port = 8081;
     Seed seed = DemoSeed.seed();
     Optional<Path> stateDir = Optional.empty();

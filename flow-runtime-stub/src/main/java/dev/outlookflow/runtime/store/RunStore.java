@@ -13,7 +13,7 @@ public final class RunStore {
   private static final String RUN_COLUMNS = "id, workspace_id, flow_id, flow_snapshot, trigger_event, "
       + "sealed_event, status, error, created_at, started_at, finished_at";
   private static final String STEP_COLUMNS = "run_id, step_id, position, type, status, input, sealed_input, "
-      + "output, sealed_output, error, state, started_at, finished_at";
+      + "output, sealed_output, error, started_at, finished_at";
   private final Database db;
 
   public RunStore(Database db) {
@@ -102,17 +102,22 @@ public final class RunStore {
   public Future<Void> startStep(StepRecord step) {
     return db.write(sql -> {
       Rows.update(sql, "DELETE FROM steps WHERE run_id = ? AND step_id = ?", step.runId(), step.stepId());
+      Rows.update(sql, "DELETE FROM step_states WHERE run_id = ? AND step_id = ?", step.runId(), step.stepId());
+      if (step.state() != null && !step.state().isEmpty()) {
+        Rows.update(sql, "INSERT INTO step_states (run_id, step_id, state) VALUES (?, ?, ?)", step.runId(),
+            step.stepId(), step.state().encode());
+      }
       return Rows.update(sql,
-          "INSERT INTO steps (" + STEP_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          "INSERT INTO steps (" + STEP_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           step.runId(), step.stepId(), step.position(), step.type(), step.status().value(),
           Json.text(step.input()), step.sealedInput(), Json.text(step.output()), step.sealedOutput(),
-          Json.text(step.error()), Json.text(step.state()), step.startedAt(), step.finishedAt());
+          Json.text(step.error()), step.startedAt(), step.finishedAt());
     }).mapEmpty();
   }
 
   public Future<Void> recordStepState(String runId, String stepId, JsonObject state) {
-    return db.update("UPDATE steps SET state = ? WHERE run_id = ? AND step_id = ?",
-        state.encode(), runId, stepId).mapEmpty();
+    return db.update("MERGE INTO step_states (run_id, step_id, state) KEY (run_id, step_id) VALUES (?, ?, ?)",
+        runId, stepId, state.encode()).mapEmpty();
   }
 
   /** Ends a step; its sealed input is no longer needed once it has an outcome. */
@@ -125,7 +130,8 @@ public final class RunStore {
 
   public Future<List<StepRecord>> steps(String runId) {
     return db.read(sql -> Rows.list(sql,
-        "SELECT " + STEP_COLUMNS + " FROM steps WHERE run_id = ? ORDER BY position",
+        "SELECT s." + STEP_COLUMNS.replace(", ", ", s.") + ", t.state FROM steps s LEFT JOIN step_states t "
+            + "ON t.run_id = s.run_id AND t.step_id = s.step_id WHERE s.run_id = ? ORDER BY s.position",
         RunStore::mapStep, runId));
   }
 

@@ -10,7 +10,11 @@ public final class Runs {
   private Runs() {}
 
   public static JsonObject awaitFinished(ApiClient api, String runId) {
-    return Eventually.await("run " + runId + " to finish", () -> {
+    return awaitFinished(api, runId, java.time.Duration.ofSeconds(30));
+  }
+
+  public static JsonObject awaitFinished(ApiClient api, String runId, java.time.Duration deadline) {
+    return Eventually.await("run " + runId + " to finish", deadline, () -> {
       ApiClient.Answer answer = api.get("/api/v1/runs/" + runId);
       return answer.status() == 200 && FINAL.contains(answer.json().getString("status")) ? answer.json() : null;
     });

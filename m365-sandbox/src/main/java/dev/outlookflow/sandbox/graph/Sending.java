@@ -108,6 +108,10 @@ final class Sending {
     checkSize(message);
     JsonObject[] fromAndSender = fromAndSender(r, message);
     JsonObject sent = Messages.resource(message, fromAndSender[0], fromAndSender[1], false, now());
+    if (message.getString("internetMessageId") != null) {
+      // A draft got its Message-ID when it was created, and keeps it when sent.
+      sent.put("internetMessageId", message.getString("internetMessageId"));
+    }
     for (String address : recipients) {
       Optional<Mailbox> mailbox = store.mailbox(address);
       if (mailbox.isPresent()) {

@@ -50,8 +50,8 @@ public class SendEmailAction implements Action {
 
   @Override
   public Future<JsonObject> execute(ActionContext context, JsonObject properties) {
-    return Future.<Void>succeededFuture()
-        .map(v -> OutgoingMail.of(properties))
+    // Decoding attachments of tens of megabytes is no work for the event loop.
+    return context.environment().workers().executeBlocking(() -> OutgoingMail.of(properties), false)
         .compose(mail -> MailGraph.open(context.connection()).compose(graph -> {
           SendPlan plan = SendPlan.of(mail, graph);
           checkUploadSessions(mail, graph);
