@@ -54,6 +54,8 @@ class FaultsAndLimitsTest {
     assertThat(first.json().getJsonObject("error").getJsonObject("innerError").getString("status")).isEqualTo("429");
     assertThat(listMessages().status()).isEqualTo(429);
     assertThat(listMessages().status()).isEqualTo(200);
+    assertThat(sandbox.get("/_sandbox/faults", null).json())
+        .isEqualTo(new JsonObject().put("active", 0).put("fired", 2));
   }
 
   @Test

@@ -105,6 +105,11 @@ public final class OutlookTenant {
     return sandbox.get("/_sandbox/faults").json().getInteger("active");
   }
 
+  /** How many requests the sandbox's faults have hit. */
+  public long firedFaults() {
+    return sandbox.get("/_sandbox/faults").json().getLong("fired");
+  }
+
   /** Adds a fault in front of Graph (see the sandbox's README). */
   public void fault(JsonObject rule) {
     ApiClient.Answer added = control("/faults", rule);

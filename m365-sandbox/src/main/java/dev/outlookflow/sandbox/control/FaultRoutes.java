@@ -24,7 +24,8 @@ public final class FaultRoutes {
 
   public void mount(Router router) {
     router.post("/_sandbox/faults").handler(this::add);
-    router.get("/_sandbox/faults").handler(ctx -> json(ctx, 200, new JsonObject().put("active", faults.count())));
+    router.get("/_sandbox/faults").handler(ctx -> json(ctx, 200, new JsonObject().put("active", faults.count())
+        .put("fired", faults.fired())));
     router.delete("/_sandbox/faults").handler(ctx -> {
       faults.clear();
       ctx.response().setStatusCode(204).end();

@@ -18,6 +18,7 @@ public final class Faults {
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
   private final List<FaultRule> rules = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicLong fired = new java.util.concurrent.atomic.AtomicLong();
   private final SandboxState state;
 
   public Faults(SandboxState state) {
@@ -32,6 +33,12 @@ public final class Faults {
 
   public void clear() {
     rules.clear();
+    fired.set(0);
+  }
+
+  /** How many requests a fault has hit since the start or the last {@link #clear()}. */
+  public long fired() {
+    return fired.get();
   }
 
   public int count() {
@@ -45,6 +52,7 @@ public final class Faults {
     String path = ctx.normalizedPath();
     for (FaultRule rule : rules) {
       if (rule.fires(method, path)) {
+        fired.incrementAndGet();
         apply(ctx, rule.fault());
         return;
       }
