@@ -129,6 +129,7 @@ class MailGraphTest {
       assertThat(get("/v1.0/me/mailFolders/archive/messages?$filter=" + CodeFlow.encode("startswith(subject,'Report 3')"),
           megan).json().getJsonArray("value")).hasSize(1);
       assertGraphError(get("/v1.0/me/messages?$filter=" + CodeFlow.encode("size gt 5"), megan), 400, "BadRequest");
+      assertGraphError(get("/v1.0/me/messages?$filter=" + CodeFlow.encode("isRead eq maybe"), megan), 400, "BadRequest");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.outlookflow.runtime.api;
 
 import dev.outlookflow.plugin.api.Extension;
+import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.plugin.api.PluginEnvironment;
 import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
@@ -77,6 +78,9 @@ final class CatalogRoutes {
     }
     Http.respond(ctx, 200, connections.forForm(Principals.of(ctx).workspaceId(), extension.form(), values)
         .compose(connection -> provider.loadOptions(context(connection), field, values))
+        .recover(failure -> Future.failedFuture(failure instanceof ExtensionException refused
+            ? Problem.upstream("the options of '" + field + "' could not be loaded: " + refused.getMessage())
+            : failure))
         .map(options -> {
           JsonArray list = new JsonArray();
           options.forEach(o -> list.add(new JsonObject().put("value", o.value()).put("label", o.label())));

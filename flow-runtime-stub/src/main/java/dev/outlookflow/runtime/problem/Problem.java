@@ -45,6 +45,11 @@ public final class Problem extends RuntimeException {
     return new Problem(403, message, List.of());
   }
 
+  /** The remote service behind an extension refused or failed; the message says what to do. */
+  public static Problem upstream(String message) {
+    return new Problem(502, message, List.of());
+  }
+
   public static Problem conflict(String message) {
     return new Problem(409, message, List.of());
   }

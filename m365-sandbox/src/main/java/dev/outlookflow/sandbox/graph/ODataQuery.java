@@ -114,6 +114,9 @@ public record ODataQuery(int top, int skip, List<String> select, boolean oldestF
         yield m -> compare(from(m).compareTo(address), operator);
       }
       case "isRead", "hasAttachments", "isDraft" -> {
+        if (!literal.equalsIgnoreCase("true") && !literal.equalsIgnoreCase("false")) {
+          throw invalidFilter(clause);
+        }
         boolean value = Boolean.parseBoolean(literal);
         yield m -> compare(Boolean.compare(m.getBoolean(property, false), value), operator);
       }
