@@ -88,7 +88,7 @@ final class FlowRoutes {
     String runId = ctx.pathParam("id");
     Http.respond(ctx, 200, runs.find(ws(ctx), runId)
         .map(found -> found.orElseThrow(() -> Problem.notFound("run", runId)))
-        .compose(run -> runs.steps(runId).map(steps -> Views.run(run, steps))));
+        .compose(run -> runs.stepRecords(runId).map(steps -> Views.run(run, steps))));
   }
 
   private static String ws(RoutingContext ctx) {

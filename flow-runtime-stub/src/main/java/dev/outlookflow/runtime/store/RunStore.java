@@ -12,6 +12,8 @@ import java.util.Optional;
 public final class RunStore {
   private static final String RUN_COLUMNS = "id, workspace_id, flow_id, flow_snapshot, trigger_event, "
       + "sealed_event, status, error, created_at, started_at, finished_at";
+  /** For readers of records: the sealed event stays in the database (see {@link #stepRecords}). */
+  private static final String RECORD_COLUMNS = RUN_COLUMNS.replace("sealed_event", "NULL AS sealed_event");
   private static final String STEP_COLUMNS = "run_id, step_id, position, type, status, input, sealed_input, "
       + "output, sealed_output, error, started_at, finished_at";
   private final Database db;
@@ -75,14 +77,14 @@ public final class RunStore {
 
   /** The run, if it belongs to this workspace. */
   public Future<Optional<RunRecord>> find(String workspaceId, String runId) {
-    return db.read(sql -> Rows.one(sql, "SELECT " + RUN_COLUMNS + " FROM runs WHERE workspace_id = ? AND id = ?",
+    return db.read(sql -> Rows.one(sql, "SELECT " + RECORD_COLUMNS + " FROM runs WHERE workspace_id = ? AND id = ?",
         RunStore::mapRun, workspaceId, runId));
   }
 
   /** The newest runs of a flow first. */
   public Future<List<RunRecord>> listByFlow(String flowId, int limit) {
     return db.read(sql -> Rows.list(sql,
-        "SELECT " + RUN_COLUMNS + " FROM runs WHERE flow_id = ? ORDER BY seq DESC LIMIT ?",
+        "SELECT " + RECORD_COLUMNS + " FROM runs WHERE flow_id = ? ORDER BY seq DESC LIMIT ?",
         RunStore::mapRun, flowId, limit));
   }
 
@@ -128,9 +130,22 @@ public final class RunStore {
         status.value(), Json.text(output), sealedOutput, Json.text(error), now, runId, stepId).mapEmpty();
   }
 
+  /** A run's steps with everything the engine needs to resume them, sealed data included. */
   public Future<List<StepRecord>> steps(String runId) {
     return db.read(sql -> Rows.list(sql,
         "SELECT s." + STEP_COLUMNS.replace(", ", ", s.") + ", t.state FROM steps s LEFT JOIN step_states t "
+            + "ON t.run_id = s.run_id AND t.step_id = s.step_id WHERE s.run_id = ? ORDER BY s.position",
+        RunStore::mapStep, runId));
+  }
+
+  /**
+   * A run's steps as records show them: without the sealed copies, which may be tens of megabytes
+   * and are of no use to a reader (they are unreadable without the run key).
+   */
+  public Future<List<StepRecord>> stepRecords(String runId) {
+    return db.read(sql -> Rows.list(sql,
+        "SELECT s." + STEP_COLUMNS.replace(", ", ", s.").replace("s.sealed_input", "NULL AS sealed_input")
+            .replace("s.sealed_output", "NULL AS sealed_output") + ", t.state FROM steps s LEFT JOIN step_states t "
             + "ON t.run_id = s.run_id AND t.step_id = s.step_id WHERE s.run_id = ? ORDER BY s.position",
         RunStore::mapStep, runId));
   }

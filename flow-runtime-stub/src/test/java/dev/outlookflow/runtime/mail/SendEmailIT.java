@@ -2,8 +2,10 @@ package dev.outlookflow.runtime.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outlookflow.runtime.support.ApiClient;
 import dev.outlookflow.runtime.support.OutlookRuntime;
 import dev.outlookflow.runtime.support.OutlookTenant;
+import dev.outlookflow.runtime.support.Runs;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -144,6 +146,26 @@ class SendEmailIT {
     assertThat(output.getInteger("attachmentCount")).isEqualTo(3);
     assertThat(output.getLong("size")).isGreaterThan(report.length + logo.length);
     assertThat(output.getString("sentItemsMailbox")).isEqualTo(DemoSeed.USER);
+  }
+
+  @Test
+  void aMailWithoutRecipientsOrWithABadHeaderIsRefusedWhenTheFlowIsSaved() {
+    String connection = tenant.appOnlyConnection(DemoSeed.USER);
+    ApiClient api = runtime.api();
+
+    ApiClient.Answer refused = api.post("/api/v1/flows", Runs.oneStepFlow("Bad mail", "mail", SEND,
+        new JsonObject().put("connection", connection).put("subject", "Nobody")
+            .put("headers", new JsonObject().put("ticket", "1"))
+            .put("attachments", new JsonArray().add(new JsonObject().put("name", "a.png").put("contentBase64", "AA==")
+                .put("contentId", "a"))).put("bodyType", "text")));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().getJsonArray("fields").stream().map(f -> ((JsonObject) f).getString("field"))
+        .map(field -> field.substring(field.indexOf("properties.") + "properties.".length())))
+        .containsExactlyInAnyOrder("to", "headers.ticket", "attachments[0].contentId");
+    assertThat(api.post("/api/v1/flows", Runs.oneStepFlow("Bound later", "mail", SEND, new JsonObject()
+        .put("connection", connection).put("to", "{{trigger.recipients}}"))).status())
+        .as("recipients bound to the trigger are checked when the step runs").isEqualTo(201);
   }
 
   @Test
