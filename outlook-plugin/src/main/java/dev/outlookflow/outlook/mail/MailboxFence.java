@@ -15,7 +15,7 @@ public final class MailboxFence {
   private final ConnectionSettings settings;
   private final String account;
 
-  MailboxFence(ConnectionSettings settings, String account) {
+  public MailboxFence(ConnectionSettings settings, String account) {
     this.settings = settings;
     this.account = account;
   }

@@ -53,7 +53,7 @@ public class SendEmailAction implements Action {
     // Decoding attachments of tens of megabytes is no work for the event loop.
     return context.environment().workers().executeBlocking(() -> OutgoingMail.of(properties), false)
         .compose(mail -> MailGraph.open(context.connection()).compose(graph -> {
-          SendPlan plan = SendPlan.of(mail, graph);
+          SendPlan plan = SendPlan.of(mail, graph.fence(), graph.account());
           checkUploadSessions(mail, graph);
           return new Delivery(graph, mail, plan, context).run();
         }));

@@ -1,6 +1,5 @@
 package dev.outlookflow.outlook.mail.send;
 
-import dev.outlookflow.outlook.mail.MailGraph;
 import dev.outlookflow.outlook.mail.MailboxFence;
 import dev.outlookflow.outlook.mail.Mailbox;
 import dev.outlookflow.plugin.api.ExtensionException;
@@ -12,11 +11,10 @@ import dev.outlookflow.plugin.api.ExtensionException;
 record SendPlan(Mailbox draftBox, String from, SendMode mode) {
 
   /** Decided, and fenced, before any Graph call. */
-  static SendPlan of(OutgoingMail mail, MailGraph graph) {
-    MailboxFence fence = graph.fence();
+  static SendPlan of(OutgoingMail mail, MailboxFence fence, String account) {
     Mailbox home = fence.home();
     String from = mail.from();
-    if (from == null || home.is(from) || (home.isMe() && from.equalsIgnoreCase(String.valueOf(graph.account())))) {
+    if (from == null || home.is(from) || (home.isMe() && from.equalsIgnoreCase(String.valueOf(account)))) {
       fence.check(home, "from");
       return new SendPlan(home, null, SendMode.AS_MAILBOX);
     }
