@@ -4,40 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.runtime.support.ApiClient;
 import dev.outlookflow.runtime.support.OutlookRuntime;
+import dev.outlookflow.runtime.support.OutlookRuntimePerTest;
 import dev.outlookflow.runtime.support.OutlookTenant;
 import dev.outlookflow.runtime.support.Runs;
 import dev.outlookflow.sandbox.support.MailUsers;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** List folders, create folder and list messages through the runtime, in Graph's shapes, with bad options explained. */
 class MailListingIT {
-  @TempDir Path temp;
+  @RegisterExtension final OutlookRuntimePerTest outlook = new OutlookRuntimePerTest();
   private OutlookRuntime runtime;
   private OutlookTenant tenant;
   private ApiClient api;
   private String connection;
 
   @BeforeEach
-  void start() throws Exception {
-    runtime = OutlookRuntime.start(temp);
+  void bind() {
+    runtime = outlook.runtime();
     tenant = runtime.tenant();
     api = runtime.api();
     connection = tenant.appOnlyConnection(DemoSeed.USER);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    runtime.close();
   }
 
   private JsonObject step(String type, JsonObject properties) {

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.runtime.support.ApiClient;
 import dev.outlookflow.runtime.support.OutlookRuntime;
+import dev.outlookflow.runtime.support.OutlookRuntimePerTest;
 import dev.outlookflow.runtime.support.OutlookTenant;
 import dev.outlookflow.runtime.support.Runs;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,10 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Never twice, never lost: 200 sends through seeded faults on every request that changes Graph. */
 class SendEmailFaultsIT {
@@ -28,19 +27,14 @@ class SendEmailFaultsIT {
   private static final List<String> CHANGING_REQUESTS = List.of(
       "/v1.0/users/*/messages", "/v1.0/users/*/messages/*/attachments", "/v1.0/users/*/messages/*/send");
 
-  @TempDir Path temp;
+  @RegisterExtension final OutlookRuntimePerTest outlook = new OutlookRuntimePerTest();
   private OutlookRuntime runtime;
   private OutlookTenant tenant;
 
   @BeforeEach
-  void start() throws Exception {
-    runtime = OutlookRuntime.start(temp);
+  void bind() {
+    runtime = outlook.runtime();
     tenant = runtime.tenant();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    runtime.close();
   }
 
   /** Every kind of fault on each request of a send, each with its own seed, so a rerun faults the same way. */

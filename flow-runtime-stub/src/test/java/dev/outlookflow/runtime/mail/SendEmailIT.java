@@ -4,24 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.runtime.support.ApiClient;
 import dev.outlookflow.runtime.support.OutlookRuntime;
+import dev.outlookflow.runtime.support.OutlookRuntimePerTest;
 import dev.outlookflow.runtime.support.OutlookTenant;
 import dev.outlookflow.runtime.support.Runs;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** "Send an email" through the runtime's API against the sandbox tenant: what arrives, where, and how it fails. */
 class SendEmailIT {
@@ -29,19 +28,14 @@ class SendEmailIT {
   private static final String EXTERNAL = "friend@example.com";
   private static final String HIDDEN = "auditor@example.org";
 
-  @TempDir Path temp;
+  @RegisterExtension final OutlookRuntimePerTest outlook = new OutlookRuntimePerTest();
   private OutlookRuntime runtime;
   private OutlookTenant tenant;
 
   @BeforeEach
-  void start() throws Exception {
-    runtime = OutlookRuntime.start(temp);
+  void bind() {
+    runtime = outlook.runtime();
     tenant = runtime.tenant();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    runtime.close();
   }
 
   private static JsonObject attachment(String name, String contentType, byte[] content) {
@@ -179,6 +173,21 @@ class SendEmailIT {
     assertThat(tenant.withSubject(DemoSeed.USER, "sentitems", "No copy")).isEmpty();
     assertThat(tenant.folder(DemoSeed.USER, "deleteditems")).isEmpty();
     assertThat(OutlookRuntime.output(run).getString("sentItemsMailbox")).isNull();
+  }
+
+  @Test
+  void onceSentAFailureToTidyUpDoesNotFailTheStepWhichWouldInviteASecondMail() {
+    String connection = tenant.appOnlyConnection(DemoSeed.USER);
+    tenant.fault(new JsonObject().put("method", "POST").put("path", "/v1.0/users/*/messages/*/permanentDelete")
+        .put("times", 1).put("fault", new JsonObject().put("type", "status").put("status", 507)));
+
+    JsonObject run = runtime.runStep(SEND, mailTo(connection, "Sent anyway", DemoSeed.ADMIN)
+        .put("saveToSentItems", false), new JsonObject());
+
+    assertThat(run.getString("status")).as(run.encodePrettily()).isEqualTo("succeeded");
+    assertThat(tenant.withSubject(DemoSeed.ADMIN, "inbox", "Sent anyway")).hasSize(1);
+    assertThat(tenant.withSubject(DemoSeed.USER, "sentitems", "Sent anyway")).as("the copy could not go").hasSize(1);
+    assertThat(tenant.firedFaults()).isEqualTo(1);
   }
 
   @Nested

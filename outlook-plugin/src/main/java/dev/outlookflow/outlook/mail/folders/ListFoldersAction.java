@@ -2,9 +2,6 @@ package dev.outlookflow.outlook.mail.folders;
 
 import dev.outlookflow.outlook.mail.FolderChoices;
 import dev.outlookflow.outlook.mail.Listing;
-import dev.outlookflow.outlook.mail.MailFailures;
-import dev.outlookflow.outlook.mail.MailGraph;
-import dev.outlookflow.outlook.mail.Mailbox;
 import dev.outlookflow.outlook.mail.Paths;
 import dev.outlookflow.outlook.mail.QueryOptions;
 import dev.outlookflow.plugin.api.action.Action;
@@ -56,19 +53,13 @@ public class ListFoldersAction implements Action, OptionsProvider {
 
   @Override
   public Future<JsonObject> execute(ActionContext context, JsonObject properties) {
-    return MailGraph.open(context.connection()).compose(graph -> {
-      Mailbox mailbox = graph.fence().resolve(properties.getString("mailbox"), "mailbox");
-      QueryOptions query = QueryOptions.of(properties, QueryOptions.FOLDER);
+    return Listing.step(context, properties, QueryOptions.FOLDER, "folders", query -> {
       if (properties.getBoolean("includeHidden", false)) {
         query.put("includeHiddenFolders", "true");
       }
       String parent = properties.getString("parentFolder");
-      String path = (parent == null || parent.isBlank() ? "/mailFolders"
+      return (parent == null || parent.isBlank() ? "/mailFolders"
           : "/mailFolders/" + Paths.encode(parent) + "/childFolders") + query.queryString();
-      return Listing.collect(graph, mailbox, path, properties.getInteger("maxItems", 500))
-          .map(found -> new JsonObject().put("folders", found.getJsonArray("value"))
-              .put("count", found.getJsonArray("value").size()).put("more", found.getBoolean("more")))
-          .recover(failure -> Future.failedFuture(MailFailures.explain(query.explain(failure), mailbox, graph)));
     });
   }
 

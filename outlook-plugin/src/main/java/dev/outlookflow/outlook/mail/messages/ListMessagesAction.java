@@ -2,9 +2,6 @@ package dev.outlookflow.outlook.mail.messages;
 
 import dev.outlookflow.outlook.mail.FolderChoices;
 import dev.outlookflow.outlook.mail.Listing;
-import dev.outlookflow.outlook.mail.MailFailures;
-import dev.outlookflow.outlook.mail.MailGraph;
-import dev.outlookflow.outlook.mail.Mailbox;
 import dev.outlookflow.outlook.mail.Paths;
 import dev.outlookflow.outlook.mail.QueryOptions;
 import dev.outlookflow.plugin.api.action.Action;
@@ -59,25 +56,18 @@ public class ListMessagesAction implements Action, OptionsProvider {
 
   @Override
   public Future<JsonObject> execute(ActionContext context, JsonObject properties) {
-    return MailGraph.open(context.connection()).compose(graph -> {
-      Mailbox mailbox = graph.fence().resolve(properties.getString("mailbox"), "mailbox");
-      QueryOptions query = QueryOptions.of(properties, QueryOptions.MESSAGE);
-      boolean attachments = properties.getBoolean("includeAttachments", false);
+    boolean attachments = properties.getBoolean("includeAttachments", false);
+    return Listing.step(context, properties, QueryOptions.MESSAGE, "messages", query -> {
       if (attachments) {
         query.put("$expand", ATTACHMENT_METADATA);
       }
-      String path = "/mailFolders/" + Paths.encode(properties.getString("folder", "inbox")) + "/messages"
+      return "/mailFolders/" + Paths.encode(properties.getString("folder", "inbox")) + "/messages"
           + query.queryString();
-      return Listing.collect(graph, mailbox, path, properties.getInteger("maxItems", 100))
-          .map(found -> {
-            JsonArray messages = found.getJsonArray("value");
-            if (attachments) {
-              messages.forEach(message -> withoutContent((JsonObject) message));
-            }
-            return new JsonObject().put("messages", messages).put("count", messages.size())
-                .put("more", found.getBoolean("more"));
-          })
-          .recover(failure -> Future.failedFuture(MailFailures.explain(query.explain(failure), mailbox, graph)));
+    }).map(output -> {
+      if (attachments) {
+        output.getJsonArray("messages").forEach(message -> withoutContent((JsonObject) message));
+      }
+      return output;
     });
   }
 

@@ -147,6 +147,12 @@ final class Delivery {
 
   /** A definite refusal: the draft goes (it would only clutter the mailbox), and the step fails with a sentence. */
   private Future<JsonObject> abandon(Throwable failure) {
+    if (current.phase() == Phase.SENT) {
+      // Failing now would invite a re-run and a second mail: the send stands, with what is known of it.
+      context.log().warn("the mail was sent, but reading it back or removing its Sent Items copy failed: "
+          + describe(failure));
+      return Future.succeededFuture(SendOutput.of(mail, plan, graph, current));
+    }
     Throwable explained = SendFailures.explain(failure, plan, graph, mail.size());
     if (current.draftId() == null || current.phase() == Phase.SENT || failure instanceof Uploads.SessionEnded) {
       return Future.failedFuture(explained);
