@@ -191,6 +191,60 @@ class SendEmailIT {
   }
 
   @Nested
+  class Refusals {
+    private JsonObject failed(String connection, JsonObject properties) {
+      JsonObject run = runtime.runStep(SEND, properties.put("connection", connection), new JsonObject());
+      assertThat(run.getString("status")).as(run.encodePrettily()).isEqualTo("failed");
+      return OutlookRuntime.error(run);
+    }
+
+    @Test
+    void anUnresolvableRecipientIsNamedAndTheDraftRemoved() {
+      String connection = tenant.appOnlyConnection(DemoSeed.USER);
+      JsonObject error = failed(connection, mailTo(connection, "Nowhere", "someone@localhost"));
+      assertThat(error.getString("code")).isEqualTo("invalid_recipients");
+      assertThat(error.getString("message")).startsWith("Microsoft 365 refused a recipient (")
+          .contains("'someone@localhost'").endsWith("): check To, Cc, Bcc and Reply to.");
+      assertThat(tenant.folder(DemoSeed.USER, "drafts")).isEmpty();
+    }
+
+    @Test
+    void aMailboxWithoutExchangeOnlineIsExplained() {
+      String connection = tenant.appOnlyConnection(DemoSeed.UNLICENSED);
+      JsonObject error = failed(connection, mailTo(connection, "Unlicensed", DemoSeed.ADMIN));
+      assertThat(error.getString("code")).isEqualTo("mailbox_not_enabled");
+      assertThat(error.getString("message")).isEqualTo(DemoSeed.UNLICENSED + " has no Exchange Online mailbox that "
+          + "Graph can reach (the user is unlicensed, the mailbox is soft-deleted, or it is hosted on-premises): "
+          + "license it or use another mailbox.");
+    }
+
+    @Test
+    void draftingInASharedMailboxWithoutFullAccessNamesTheRight() throws Exception {
+      String connection = tenant.signedInConnection(DemoSeed.ADMIN, DemoSeed.ADMIN_PASSWORD, new JsonObject());
+      JsonObject error = failed(connection, mailTo(connection, "No access", DemoSeed.USER).put("from", DemoSeed.SHARED));
+      assertThat(error.getString("code")).isEqualTo("access_denied");
+      assertThat(error.getString("message")).isEqualTo("Access to " + DemoSeed.SHARED + " was denied. " + DemoSeed.ADMIN
+          + " needs Full Access to " + DemoSeed.SHARED + " (an Exchange admin grants it under Recipients > Mailboxes "
+          + "> Delegation), and the connection's sign-in must include Mail.ReadWrite.Shared and Mail.Send.Shared.");
+    }
+
+    @Test
+    void aRevokedSignInAsksForANewOneAndMarksTheConnection() throws Exception {
+      String connection = tenant.signedInConnection(DemoSeed.ADMIN, DemoSeed.ADMIN_PASSWORD, new JsonObject());
+      tenant.control("/tenants/" + DemoSeed.TENANT_ID + "/users/" + DemoSeed.ADMIN + "/revokeSessions", null);
+
+      JsonObject error = failed(connection, mailTo(connection, "Revoked", DemoSeed.USER));
+
+      assertThat(error.getString("code")).isEqualTo("needs_reconnect");
+      assertThat(error.getString("message")).isEqualTo("Your sign-in was revoked or has expired (AADSTS50173): sign "
+          + "in again.");
+      assertThat(runtime.api().get("/api/v1/connections/" + connection).json().getString("status"))
+          .isEqualTo("needs_reconnect");
+      assertThat(tenant.withSubject(DemoSeed.USER, "inbox", "Revoked")).isEmpty();
+    }
+  }
+
+  @Nested
   class LargeAttachments {
     private static final int TWENTY_MB = 20 * 1024 * 1024;
     private static final Duration BIG_STEP = Duration.ofMinutes(3);

@@ -1,5 +1,7 @@
 package dev.outlookflow.outlook.mail.send;
 
+import dev.outlookflow.outlook.connection.Cloud;
+import dev.outlookflow.outlook.connection.ConnectionSettings;
 import dev.outlookflow.outlook.mail.MailGraph;
 import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.action.ActionContext;
@@ -52,20 +54,23 @@ public class SendEmailAction implements Action {
   public Future<JsonObject> execute(ActionContext context, JsonObject properties) {
     // Decoding attachments of tens of megabytes is no work for the event loop.
     return context.environment().workers().executeBlocking(() -> OutgoingMail.of(properties), false)
-        .compose(mail -> MailGraph.open(context.connection()).compose(graph -> {
-          SendPlan plan = SendPlan.of(mail, graph.fence(), graph.account());
-          checkUploadSessions(mail, graph);
-          return new Delivery(graph, mail, plan, context).run();
-        }));
+        .compose(mail -> {
+          context.connection().ifPresent(c -> checkUploadSessions(mail, ConnectionSettings.of(c.properties()).cloud()));
+          return MailGraph.open(context.connection()).compose(graph -> {
+            SendPlan plan = SendPlan.of(mail, graph.fence(), graph.account());
+            return new Delivery(graph, mail, plan, context).run();
+          });
+        });
   }
 
-  private static void checkUploadSessions(OutgoingMail mail, MailGraph graph) {
-    if (graph.settings().cloud().hasUploadSessions()) {
+  /** A mail that needs an upload session fails at once, before any call, in a cloud without them. */
+  static void checkUploadSessions(OutgoingMail mail, Cloud cloud) {
+    if (cloud.hasUploadSessions()) {
       return;
     }
     for (int i = 0; i < mail.attachments().size(); i++) {
       if (mail.attachments().get(i).needsUploadSession()) {
-        throw SendFailures.noUploadSessions(graph.settings().cloud().displayName(), mail.attachments().get(i), i);
+        throw SendFailures.noUploadSessions(cloud.displayName(), mail.attachments().get(i), i);
       }
     }
   }

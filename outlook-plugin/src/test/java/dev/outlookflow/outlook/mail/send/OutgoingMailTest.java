@@ -3,6 +3,7 @@ package dev.outlookflow.outlook.mail.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.outlookflow.outlook.connection.Cloud;
 import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.uischema.validation.FieldError;
 import io.vertx.core.json.JsonArray;
@@ -56,6 +57,22 @@ class OutgoingMailTest {
             .put("size", OutgoingAttachment.UPLOAD_SESSION_BYTES).put("contentType", "application/octet-stream")
             .put("isInline", true).put("contentId", "logo"));
     assertThat(mail.size()).isEqualTo(2L + 2L * OutgoingAttachment.UPLOAD_SESSION_BYTES - 1);
+  }
+
+  @Test
+  void inTheUsGovernmentCloudsAMailNeedingAnUploadSessionFailsAtOnceSayingWhy() {
+    String large = java.util.Base64.getEncoder().encodeToString(new byte[OutgoingAttachment.UPLOAD_SESSION_BYTES]);
+    OutgoingMail mail = OutgoingMail.of(properties().put("attachments", new JsonArray()
+        .add(new JsonObject().put("name", "plans.pdf").put("contentBase64", large))));
+
+    SendEmailAction.checkUploadSessions(mail, Cloud.GLOBAL);
+    SendEmailAction.checkUploadSessions(mail, Cloud.CHINA);
+    assertThatThrownBy(() -> SendEmailAction.checkUploadSessions(mail, Cloud.US_GOV_GCC_HIGH))
+        .isInstanceOf(ExtensionException.class)
+        .hasMessage("Attachment 1 (plans.pdf) is 3.0 MB; files of 3 MB and more need Graph's upload sessions, which "
+            + "US Government GCC High does not offer: share the file as a link, or send files under 3 MB.");
+    assertThatThrownBy(() -> SendEmailAction.checkUploadSessions(mail, Cloud.US_GOV_DOD))
+        .hasMessageContaining("US Government DoD does not offer");
   }
 
   @Test
