@@ -177,7 +177,8 @@ public final class RunStore {
         Json.object(row.getString("output")),
         row.getString("sealed_output"),
         Json.object(row.getString("error")),
-        Json.object(row.getString("state")),
+        // No row in step_states: nothing recorded yet.
+        row.getString("state") == null ? new JsonObject() : Json.object(row.getString("state")),
         Rows.nullableLong(row, "started_at"),
         Rows.nullableLong(row, "finished_at"));
   }
