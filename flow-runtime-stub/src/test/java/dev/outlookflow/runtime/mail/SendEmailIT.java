@@ -268,6 +268,8 @@ class SendEmailIT {
       assertThat(file.getInteger("size")).isEqualTo(TWENTY_MB);
       assertThat(sha256(file.getString("contentBytes"))).isEqualTo(sha256(content));
       assertThat(tenant.withSubject(DemoSeed.USER, "sentitems", "Big file")).hasSize(1);
+      assertThat(run.encode()).as("the pre-authenticated upload URL is a secret").doesNotContain("/_upload/")
+          .doesNotContain("authtoken");
     }
 
     @Test

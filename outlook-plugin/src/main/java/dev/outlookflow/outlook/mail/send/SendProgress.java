@@ -5,8 +5,10 @@ import java.util.Locale;
 
 /**
  * How far one send got, recorded in the step's state before each side effect so that a re-invoked
- * step knows what to check: the draft's immutable id, the attachments already on it, the upload
- * session in progress, and what Graph answered once the mail was sent.
+ * step knows what to check: the draft's immutable id, the attachments already on it, and what Graph
+ * answered once the mail was sent. The upload session in progress is kept in memory only: its URL is
+ * pre-authenticated, a secret that must not reach the store or run records, so after a crash that
+ * attachment starts a new session (the abandoned one expires unused).
  */
 record SendProgress(Phase phase, String draftId, int attached, String uploadUrl, JsonObject sent) {
   enum Phase {
@@ -26,12 +28,12 @@ record SendProgress(Phase phase, String draftId, int attached, String uploadUrl,
       return new SendProgress(Phase.NEW, null, 0, null, null);
     }
     return new SendProgress(Phase.valueOf(state.getString("phase").toUpperCase(Locale.ROOT)), state.getString("draftId"),
-        state.getInteger("attached", 0), state.getString("uploadUrl"), state.getJsonObject("sent"));
+        state.getInteger("attached", 0), null, state.getJsonObject("sent"));
   }
 
   JsonObject toJson() {
     return new JsonObject().put("phase", phase.name().toLowerCase(Locale.ROOT)).put("draftId", draftId)
-        .put("attached", attached).put("uploadUrl", uploadUrl).put("sent", sent);
+        .put("attached", attached).put("sent", sent);
   }
 
   SendProgress creating() {
