@@ -16,14 +16,12 @@ import java.util.Optional;
 /** Graph mail calls on behalf of one step's connection, behind its mailbox fence. */
 public final class MailGraph {
   private final ConnectionHandle connection;
-  private final ConnectionSettings settings;
   private final MailboxFence fence;
   private final GraphClient client;
   private final String account;
 
   private MailGraph(ConnectionHandle connection, ConnectionSettings settings, String account) {
     this.connection = connection;
-    this.settings = settings;
     this.fence = new MailboxFence(settings, account);
     this.client = Graph.client(connection.environment());
     this.account = account;
@@ -47,10 +45,6 @@ public final class MailGraph {
 
   public MailboxFence fence() {
     return fence;
-  }
-
-  public ConnectionSettings settings() {
-    return settings;
   }
 
   /** A read, or anything else whose repetition is harmless; {@code path} follows the mailbox's prefix. */
