@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The Graph client actions and triggers share: at most {@link #PER_MAILBOX} requests in flight per
@@ -97,7 +98,7 @@ public final class GraphClient {
     return inSlot(mailbox, () -> env.webClient().getAbs(uploadUrl).send().compose(GraphClient::answer));
   }
 
-  private Future<JsonObject> inSlot(String mailbox, java.util.function.Supplier<Future<JsonObject>> call) {
+  private Future<JsonObject> inSlot(String mailbox, Supplier<Future<JsonObject>> call) {
     Slots mailboxSlots = slots.computeIfAbsent(mailbox == null ? "" : mailbox.toLowerCase(), k -> new Slots());
     return mailboxSlots.acquire().compose(v -> call.get().onComplete(done -> mailboxSlots.release()));
   }

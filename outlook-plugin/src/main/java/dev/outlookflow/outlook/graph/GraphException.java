@@ -9,6 +9,7 @@ public final class GraphException extends ExtensionException {
   private final String graphCode;
   private final List<String> innerCodes;
   private final String retryAfter;
+  private final String graphMessage;
 
   public GraphException(int status, String graphCode, List<String> innerCodes, String message, String requestId) {
     this(status, graphCode, innerCodes, message, requestId, null);
@@ -22,6 +23,7 @@ public final class GraphException extends ExtensionException {
     this.graphCode = graphCode;
     this.innerCodes = List.copyOf(innerCodes);
     this.retryAfter = retryAfter;
+    this.graphMessage = message;
   }
 
   /** Graph's {@code Retry-After} header, or null. */
@@ -29,10 +31,9 @@ public final class GraphException extends ExtensionException {
     return retryAfter;
   }
 
-  /** Graph's own message, without the status and code this exception's message starts with. */
+  /** Graph's own message, as it gave it. */
   public String graphMessage() {
-    String message = getMessage();
-    return message.substring(message.indexOf(": ") + 2);
+    return graphMessage;
   }
 
   public int status() {

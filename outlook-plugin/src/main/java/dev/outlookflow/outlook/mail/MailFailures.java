@@ -2,7 +2,10 @@ package dev.outlookflow.outlook.mail;
 
 import dev.outlookflow.outlook.graph.GraphException;
 import dev.outlookflow.plugin.api.ExtensionException;
+import io.vertx.core.VertxException;
+import java.io.IOException;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Graph's refusals that concern the mailbox or the connection rather than the request, as sentences
@@ -18,8 +21,7 @@ public final class MailFailures {
     if (failure instanceof GraphException graph) {
       return IN_DOUBT.contains(graph.status());
     }
-    return failure instanceof java.io.IOException || failure instanceof io.vertx.core.VertxException
-        || failure instanceof java.util.concurrent.TimeoutException;
+    return failure instanceof IOException || failure instanceof VertxException || failure instanceof TimeoutException;
   }
 
   public static Throwable explain(Throwable failure, Mailbox mailbox, MailGraph graph) {

@@ -60,7 +60,7 @@ final class SendFailures {
         + "flow again to send it.");
   }
 
-  /** For messages that fit no mailbox of this cloud. */
+  /** An attachment that needs an upload session, in a cloud that has none. */
   static ExtensionException noUploadSessions(String cloud, OutgoingAttachment attachment, int index) {
     return new ExtensionException("upload_sessions_unavailable", String.format(Locale.ROOT, "Attachment %d (%s) is "
         + "%.1f MB; files of 3 MB and more need Graph's upload sessions, which %s does not offer: share the file as "
