@@ -10,6 +10,7 @@ import dev.outlookflow.runtime.support.TestPlugins;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -50,7 +51,8 @@ class CrashRecoveryIT {
       ApiClient api = restarted.api();
       assertThat(api.get("/api/v1/flows/" + acknowledged.get(0)).status()).isEqualTo(200);
       for (String runId : acknowledged.subList(1, acknowledged.size())) {
-        JsonObject run = Runs.awaitFinished(api, runId);
+        // Sixty runs resume at once on a machine that may be shared: a minute each, not the usual half.
+        JsonObject run = restarted.explaining(() -> Runs.awaitFinished(api, runId, Duration.ofMinutes(1)));
         assertThat(run.getString("status")).as("run " + runId).isEqualTo("succeeded");
       }
     }
@@ -78,14 +80,14 @@ class CrashRecoveryIT {
     try (RuntimeProcess restarted = RuntimeProcess.start(data, "--plugins-dir", plugins.toString())) {
       ApiClient api = restarted.api();
 
-      JsonObject resumed = Runs.awaitFinished(api, recoverableRun);
+      JsonObject resumed = restarted.explaining(() -> Runs.awaitFinished(api, recoverableRun));
       assertThat(resumed.getString("status")).isEqualTo("succeeded");
       JsonObject output = resumed.getJsonArray("steps").getJsonObject(0).getJsonObject("output");
       assertThat(output.getString("ticket")).as("the input resolved before the crash").isEqualTo("T-1");
       assertThat(output.getJsonObject("resumedFrom").encode())
           .isEqualTo("{\"phase\":\"draft-created\",\"draftId\":\"d-" + recoverableRun + "\"}");
 
-      JsonObject interrupted = Runs.awaitFinished(api, onceRun);
+      JsonObject interrupted = restarted.explaining(() -> Runs.awaitFinished(api, onceRun));
       assertThat(interrupted.getString("status")).isEqualTo("interrupted");
       JsonObject step = interrupted.getJsonArray("steps").getJsonObject(0);
       assertThat(step.getString("status")).isEqualTo("interrupted");

@@ -61,7 +61,7 @@ class SendEmailCrashIT {
         ApiClient api = restarted.api();
         OutlookTenant tenant = new OutlookTenant(api, sandbox.baseUrl());
         for (String run : runs) {
-          JsonObject finished = Runs.awaitFinished(api, run, Duration.ofMinutes(2));
+          JsonObject finished = restarted.explaining(() -> Runs.awaitFinished(api, run, Duration.ofMinutes(2)));
           assertThat(finished.getString("status")).as(finished.encodePrettily()).isEqualTo("succeeded");
         }
         Map<String, Long> received = SendEmailFaultsIT.countBySubject(tenant.folder(DemoSeed.ADMIN, "inbox"));

@@ -14,10 +14,14 @@ public final class Runs {
   }
 
   public static JsonObject awaitFinished(ApiClient api, String runId, java.time.Duration deadline) {
-    return Eventually.await("run " + runId + " to finish", deadline, () -> {
-      ApiClient.Answer answer = api.get("/api/v1/runs/" + runId);
-      return answer.status() == 200 && FINAL.contains(answer.json().getString("status")) ? answer.json() : null;
-    });
+    try {
+      return Eventually.await("run " + runId + " to finish", deadline, () -> {
+        ApiClient.Answer answer = api.get("/api/v1/runs/" + runId);
+        return answer.status() == 200 && FINAL.contains(answer.json().getString("status")) ? answer.json() : null;
+      });
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; last seen: " + api.get("/api/v1/runs/" + runId), e);
+    }
   }
 
   public static String start(ApiClient api, String flowId, JsonObject event) {

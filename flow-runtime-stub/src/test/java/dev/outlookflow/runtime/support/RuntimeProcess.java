@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,6 +75,15 @@ public final class RuntimeProcess implements AutoCloseable {
       return Files.readString(outputFile, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs {@code check}; if it fails, the failure carries what the runtime printed. */
+  public <T> T explaining(Supplier<T> check) {
+    try {
+      return check.get();
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "\n--- runtime output ---\n" + output(), e);
     }
   }
 
