@@ -13,6 +13,7 @@ import dev.outlookflow.runtime.store.RunStatus;
 import dev.outlookflow.runtime.store.RunStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunEngine {
   private static final Logger LOG = LoggerFactory.getLogger(RunEngine.class);
+
+  private static final Duration FIRST_RETRY = Duration.ofMillis(250);
+  private static final Duration LONGEST_RETRY = Duration.ofMinutes(1);
 
   private final EngineParts parts;
   private final Map<String, RunExecution> active = new ConcurrentHashMap<>();
@@ -61,6 +65,10 @@ public final class RunEngine {
   }
 
   private void schedule(RunRecord run) {
+    schedule(run, 0);
+  }
+
+  private void schedule(RunRecord run, int failures) {
     if (stopping) {
       return;
     }
@@ -68,9 +76,29 @@ public final class RunEngine {
     if (active.putIfAbsent(run.id(), execution) != null) {
       return; // already executing: enqueued while recover() was listing unfinished runs
     }
-    parts.environment().vertx().runOnContext(v -> execution.execute()
-        .onFailure(e -> LOG.error("run {}: could not be executed: {}", run.id(), LogSafe.text(e.toString())))
-        .onComplete(done -> active.remove(run.id())));
+    parts.environment().vertx().runOnContext(v -> execution.execute().onComplete(done -> {
+      active.remove(run.id());
+      if (done.failed()) {
+        retryLater(run, failures + 1, done.cause());
+      }
+    }));
+  }
+
+  /**
+   * What stopped the run is the store (a full disk, a lock held too long), so it is still recorded
+   * as unfinished: it is taken up again, less often each time, as a restart would take it up. A
+   * step caught in flight follows the recovery contract then, as after a crash.
+   */
+  private void retryLater(RunRecord run, int failures, Throwable cause) {
+    Duration delay = retryDelay(failures);
+    LOG.error("run {}: could not be executed ({}); trying again in {} ms", run.id(), LogSafe.text(cause.toString()),
+        delay.toMillis());
+    parts.environment().vertx().setTimer(delay.toMillis(), t -> schedule(run, failures));
+  }
+
+  static Duration retryDelay(int failures) {
+    Duration doubled = FIRST_RETRY.multipliedBy(1L << Math.min(failures - 1, 16));
+    return doubled.compareTo(LONGEST_RETRY) < 0 ? doubled : LONGEST_RETRY;
   }
 
   /** Stops starting work; steps in flight stay recorded as running and resume at next start. */

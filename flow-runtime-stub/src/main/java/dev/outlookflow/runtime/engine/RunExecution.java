@@ -50,14 +50,20 @@ final class RunExecution {
   }
 
   Future<Void> execute() {
-    return parts.runs().runKey(run.id())
-        .map(wrapped -> wrapped.map(parts.masterKeys()::unwrap).orElseThrow(() -> new IllegalStateException(
-            "run " + run.id() + " has no run key: its sealed data cannot be read")))
-        .compose(key -> {
-          runKey = key;
-          bindings.set("trigger", JsonBridge.tree(new JsonObject(open(run.sealedEvent(), "event"))));
-          return parts.runs().markRunning(run.id(), parts.environment().now());
-        })
+    return parts.runs().runKey(run.id()).compose(wrapped -> {
+      if (wrapped.isEmpty()) {
+        // Trying again would not bring the key back: the run ends, saying why.
+        return finish(RunStatus.FAILED, StepErrors.error("unreadable",
+            "the runtime lost this run's key, so its event and step data cannot be read: run the flow again"));
+      }
+      return begin(parts.masterKeys().unwrap(wrapped.get()));
+    });
+  }
+
+  private Future<Void> begin(DataKey key) {
+    runKey = key;
+    bindings.set("trigger", JsonBridge.tree(new JsonObject(open(run.sealedEvent(), "event"))));
+    return parts.runs().markRunning(run.id(), parts.environment().now())
         .compose(v -> parts.runs().steps(run.id()))
         .map(steps -> steps.stream().collect(Collectors.toMap(StepRecord::stepId, Function.identity())))
         .compose(earlier -> step(0, earlier));

@@ -1,0 +1,46 @@
+package dev.outlookflow.runtime.support;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.h2.api.Trigger;
+
+/**
+ * Makes the next N steps the runtime records fail in its store, as a full disk or a lock timeout
+ * would: an H2 trigger, installed through a second connection to the in-process runtime's database.
+ */
+public final class SeededStoreFaults implements Trigger {
+  private static final AtomicInteger REMAINING = new AtomicInteger();
+
+  /** Installs the trigger in the database of the runtime whose data directory this is. */
+  public static void install(Path dataDir) throws SQLException {
+    sql(dataDir, "CREATE TRIGGER IF NOT EXISTS seeded_faults BEFORE INSERT ON steps FOR EACH ROW CALL '"
+        + SeededStoreFaults.class.getName() + "'");
+  }
+
+  /** Runs one statement on the in-process runtime's database, beside the runtime. */
+  public static void sql(Path dataDir, String statement) throws SQLException {
+    String url = "jdbc:h2:file:" + dataDir.resolve("runtime").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement()) {
+      sql.execute(statement);
+    }
+  }
+
+  public static void failNext(int inserts) {
+    REMAINING.set(inserts);
+  }
+
+  public static int remaining() {
+    return REMAINING.get();
+  }
+
+  @Override
+  public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+    if (REMAINING.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new SQLException("seeded store fault");
+    }
+  }
+}
