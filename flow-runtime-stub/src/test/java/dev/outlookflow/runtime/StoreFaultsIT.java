@@ -9,7 +9,6 @@ import dev.outlookflow.runtime.support.SeededStoreFaults;
 import dev.outlookflow.runtime.support.TestPlugins;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,11 +58,7 @@ class StoreFaultsIT {
 
     runtime.restart(config -> {
       SeededStoreFaults.failNext(0);
-      try {
-        SeededStoreFaults.sql(data, "DELETE FROM run_keys WHERE run_id = '" + runId + "'");
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
+      SeededStoreFaults.sql(data, "DELETE FROM run_keys WHERE run_id = '" + runId + "'");
       return config;
     });
 

@@ -31,14 +31,18 @@ public final class Database implements AutoCloseable {
     WorkerExecutor workers = vertx.createSharedWorkerExecutor("store", POOL_SIZE);
     return workers.executeBlocking(() -> {
       HikariConfig config = new HikariConfig();
-      config.setJdbcUrl("jdbc:h2:file:" + dataDir.resolve("runtime").toAbsolutePath()
-          + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+      config.setJdbcUrl(jdbcUrl(dataDir));
       config.setMaximumPoolSize(POOL_SIZE);
       config.setPoolName("store");
       HikariDataSource dataSource = new HikariDataSource(config);
       Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
       return new Database(dataSource, workers);
     });
+  }
+
+  /** Where the database of {@code dataDir} is, with the settings every connection to it needs. */
+  public static String jdbcUrl(Path dataDir) {
+    return "jdbc:h2:file:" + dataDir.resolve("runtime").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
   }
 
   public <T> Future<T> read(SqlWork<T> work) {

@@ -1,5 +1,6 @@
 package dev.outlookflow.runtime.support;
 
+import dev.outlookflow.runtime.store.Database;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,16 +17,18 @@ public final class SeededStoreFaults implements Trigger {
   private static final AtomicInteger REMAINING = new AtomicInteger();
 
   /** Installs the trigger in the database of the runtime whose data directory this is. */
-  public static void install(Path dataDir) throws SQLException {
+  public static void install(Path dataDir) {
     sql(dataDir, "CREATE TRIGGER IF NOT EXISTS seeded_faults BEFORE INSERT ON steps FOR EACH ROW CALL '"
         + SeededStoreFaults.class.getName() + "'");
   }
 
   /** Runs one statement on the in-process runtime's database, beside the runtime. */
-  public static void sql(Path dataDir, String statement) throws SQLException {
-    String url = "jdbc:h2:file:" + dataDir.resolve("runtime").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
-    try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement()) {
+  public static void sql(Path dataDir, String statement) {
+    try (Connection connection = DriverManager.getConnection(Database.jdbcUrl(dataDir));
+        Statement sql = connection.createStatement()) {
       sql.execute(statement);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not run '" + statement + "' on the runtime's database", e);
     }
   }
 
