@@ -1,5 +1,8 @@
 package dev.outlookflow.sandbox.entra;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import dev.outlookflow.sandbox.state.Grants;
 import dev.outlookflow.sandbox.state.SandboxState;
 import dev.outlookflow.sandbox.tenant.Directory;
@@ -14,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code /{tenant}/oauth2/v2.0/authorize} as a browser sees it: a sign-in page (user name and
@@ -23,17 +25,41 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AuthorizeEndpoint {
   static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
-  private static final Duration SIGN_IN_LIFETIME = Duration.ofMinutes(15);
+  /** From the sign-in page to the code: a sign-in left longer is forgotten (its page says it expired). */
+  static final Duration SIGN_IN_LIFETIME = Duration.ofMinutes(15);
+  /**
+   * Sign-ins under way at once. Anyone may open the sign-in page, so the pending ones are bounded: past the
+   * bound the cache drops sign-ins of its choosing (Caffeine keeps entries by how often they are used, not by
+   * age), and a dropped sign-in's page says it expired. Reaching it takes over eleven sign-ins a second left
+   * unfinished for fifteen minutes.
+   */
+  static final int MAX_PENDING_SIGN_INS = 10_000;
 
   private final Directory directory;
   private final SandboxState state;
-  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+  private final Cache<String, Pending> pending;
 
   private record Pending(AuthorizeRequest request, String tenantId, String userId) {}
 
   public AuthorizeEndpoint(Directory directory, SandboxState state) {
     this.directory = directory;
     this.state = state;
+    this.pending = Caffeine.newBuilder()
+        .maximumSize(MAX_PENDING_SIGN_INS)
+        // Each sign-in is forgotten when its request expires, by the sandbox's clock (which the control API
+        // moves); signing in keeps that deadline, it does not extend it.
+        .expireAfter(Expiry.<String, Pending>writing((flow, signIn) ->
+            Duration.ofMillis(Math.max(0, signIn.request().expiresAt() - state.clock().millis()))))
+        .ticker(state.clock().ticker())
+        // Eviction and expiry run on the calling thread: cheap for a map this size, and nothing left to race.
+        .executor(Runnable::run)
+        .build();
+  }
+
+  /** Sign-ins under way (expired ones removed first). */
+  long pendingSignIns() {
+    pending.cleanUp();
+    return pending.estimatedSize();
   }
 
   public AuthorizeReply start(String tenantPath, MultiMap query, String basePath) {
@@ -108,7 +134,7 @@ public final class AuthorizeEndpoint {
     if (flow == null || flow.userId() == null) {
       return expired();
     }
-    pending.remove(form.get("flow"));
+    pending.invalidate(form.get("flow"));
     AuthorizeRequest request = flow.request();
     Seed.Tenant tenant = directory.tenant(flow.tenantId()).orElseThrow();
     Seed.App app = tenant.app(request.clientId()).orElseThrow();
@@ -133,13 +159,13 @@ public final class AuthorizeEndpoint {
     AuthorizeRequest request = flow.request();
     List<String> permissions = permissions(request);
     if (directory.consented(tenant, app, user, permissions) && !"consent".equals(request.prompt())) {
-      pending.remove(flowId);
+      pending.invalidate(flowId);
       return success(request, tenant, app, user);
     }
     if (user.admin() || directory.usersMayConsent(tenant)) {
       return consentPage(flowId, app, user, permissions, basePath);
     }
-    pending.remove(flowId);
+    pending.invalidate(flowId);
     return approvalPage(request, app);
   }
 
@@ -241,12 +267,9 @@ public final class AuthorizeEndpoint {
         + "already completed. Go back to the application and sign in again.</p>"));
   }
 
+  /** The sign-in under way, or null if there is none: unknown, finished, expired or never kept. */
   private Pending flow(String id) {
-    Pending flow = id == null ? null : pending.get(id);
-    if (flow == null || flow.request().expiresAt() < state.clock().millis()) {
-      return null;
-    }
-    return flow;
+    return id == null ? null : pending.getIfPresent(id);
   }
 
   private Optional<Seed.App> anyApp(String tenantPath, String clientId) {

@@ -1,5 +1,6 @@
 package dev.outlookflow.sandbox.mail;
 
+import dev.outlookflow.sandbox.state.PrivateFiles;
 import dev.outlookflow.sandbox.tenant.Seed;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.JsonArray;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +54,7 @@ public final class MailStore {
     byId.values().forEach(m -> mailboxes.add(m.toJson()));
     JsonObject saved = new JsonObject().put("mailboxes", mailboxes).put("outbox", new JsonArray(new ArrayList<>(outbox)));
     try {
-      Files.createDirectories(file.getParent());
-      Path temp = file.resolveSibling("mail.json.tmp");
-      Files.writeString(temp, saved.encode());
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      PrivateFiles.replace(file, out -> out.write(saved.toBuffer().getBytes()));
     } catch (IOException e) {
       dirty.set(true);
       throw new UncheckedIOException("the sandbox's mail cannot be written to " + file, e);
@@ -65,10 +62,15 @@ public final class MailStore {
   }
 
   private void restore() {
-    if (file == null || !Files.exists(file)) {
+    if (file == null) {
       return;
     }
     try {
+      // Mail left readable by others (by an earlier version, or a loose umask) is narrowed at start.
+      PrivateFiles.secure(file.getParent(), file);
+      if (!Files.exists(file)) {
+        return;
+      }
       JsonObject saved = new JsonObject(Files.readString(file));
       saved.getJsonArray("mailboxes").forEach(m -> {
         JsonObject mailbox = (JsonObject) m;

@@ -9,12 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Everything the sandbox learns after its seed: its signing key, consents, codes and refresh tokens
@@ -54,8 +51,8 @@ public final class SandboxState {
   private final Map<String, Grants.Refresh> refreshTokens;
   private final Map<String, Grants.Code> codes;
   private final Map<String, Long> sessionsRevokedAt;
-  private final List<Grants.TokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
   private final SandboxClock clock;
+  private final TokenRequestLog tokenRequests;
 
   private SandboxState(Path file, Snapshot snapshot, Clock base) {
     this.file = file;
@@ -74,12 +71,17 @@ public final class SandboxState {
     this.codes = new HashMap<>(snapshot.codes());
     this.sessionsRevokedAt = new HashMap<>(snapshot.sessionsRevokedAt());
     this.clock = new SandboxClock(base, this);
+    this.tokenRequests = new TokenRequestLog(clock);
   }
 
   /** Blocking: reads {@code stateDir/state.json}, or starts afresh (in memory only when no directory). */
   public static SandboxState open(Optional<Path> stateDir, Clock base) {
     Path file = stateDir.map(d -> d.resolve("state.json")).orElse(null);
     try {
+      if (file != null) {
+        // Before anything is read or written: a directory or key file left readable by others is narrowed.
+        PrivateFiles.secure(file.getParent(), file);
+      }
       if (file != null && Files.exists(file)) {
         return new SandboxState(file, JSON.readValue(file.toFile(), Snapshot.class), base);
       }
@@ -188,12 +190,14 @@ public final class SandboxState {
     save();
   }
 
+  /** Kept in memory only, bounded: see {@link TokenRequestLog}. */
   public void recordTokenRequest(Grants.TokenRequest request) {
     tokenRequests.add(request);
   }
 
+  /** The token requests answered, oldest first: at most the newest 10,000, none older than a day. */
   public List<Grants.TokenRequest> tokenRequests() {
-    return new ArrayList<>(tokenRequests);
+    return tokenRequests.list();
   }
 
   public static String hash(String token) {
@@ -213,10 +217,7 @@ public final class SandboxState {
     Snapshot snapshot = new Snapshot(signingKey.toJSONString(), clockOffsetMillis, usersMayConsent, adminConsent,
         userConsents, secretChanges, refreshTokens, codes, sessionsRevokedAt);
     try {
-      Files.createDirectories(file.getParent());
-      Path temp = file.resolveSibling("state.json.tmp");
-      JSON.writeValue(temp.toFile(), snapshot);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      PrivateFiles.replace(file, out -> JSON.writeValue(out, snapshot));
     } catch (IOException e) {
       throw new UncheckedIOException("the sandbox state cannot be written to " + file, e);
     }
