@@ -9,6 +9,7 @@ import java.util.Optional;
 
 /** The Microsoft 365 sandbox the runtime's plugins may use: one it runs, one it was pointed at, or none. */
 public final class DemoTenant {
+  private static final String LOOPBACK = "127.0.0.1";
   private final Optional<String> url;
   private final Sandbox embedded;
 
@@ -17,12 +18,13 @@ public final class DemoTenant {
     this.embedded = embedded;
   }
 
-  static Future<DemoTenant> start(Vertx vertx, SandboxChoice choice, String host, Path dataDir) {
+  /** The embedded sandbox listens on loopback only, whatever host the API listens on. */
+  static Future<DemoTenant> start(Vertx vertx, SandboxChoice choice, Path dataDir) {
     if (choice instanceof SandboxChoice.External external) {
       return Future.succeededFuture(new DemoTenant(Optional.of(external.url()), null));
     }
     if (choice instanceof SandboxChoice.Embedded) {
-      SandboxOptions options = new SandboxOptions(host, 0, SandboxOptions.demo().seed(),
+      SandboxOptions options = new SandboxOptions(LOOPBACK, 0, SandboxOptions.demo().seed(),
           Optional.of(dataDir.resolve("sandbox")), SandboxOptions.demo().clock());
       return Sandbox.start(vertx, options).map(sandbox -> new DemoTenant(Optional.of(sandbox.baseUrl()), sandbox));
     }

@@ -2,6 +2,7 @@ package dev.outlookflow.runtime;
 
 import dev.outlookflow.runtime.access.AccessService;
 import dev.outlookflow.runtime.access.FailedAttempts;
+import dev.outlookflow.runtime.access.InstanceKeys;
 import dev.outlookflow.runtime.api.ApiServer;
 import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.connections.SignInService;
@@ -30,7 +31,6 @@ import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
 public final class FlowRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(FlowRuntime.class);
   private static final int PLUGIN_WORKERS = 8;
+  /** Parsing, copying and sealing run payloads: CPU work, so no more threads than the machine has cores. */
+  private static final int PAYLOAD_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
   private final Vertx vertx;
   private final Database database;
@@ -85,12 +87,16 @@ public final class FlowRuntime {
     registry.addBuiltInTrigger(new ManualTrigger());
     registry.addBuiltInTrigger(new ScheduleTrigger());
     return vertx.executeBlocking(() -> {
-          Files.createDirectories(config.dataDir());
+          PrivateFiles.directory(config.dataDir());
           return MasterKeys.loadOrCreate(config.masterKeyPath());
         })
         .compose(masterKeys -> Database.open(vertx, config.dataDir())
-            .compose(database -> vertx.executeBlocking(() -> host.load(registry))
-                .compose(report -> DemoTenant.start(vertx, config.sandbox(), config.host(), config.dataDir())
+            .compose(database -> vertx.executeBlocking(() -> {
+              // H2 creates its files as the umask says; none is readable beyond the owner-only directory.
+              PrivateFiles.restrictFilesIn(config.dataDir());
+              return host.load(registry);
+            })
+                .compose(report -> DemoTenant.start(vertx, config.sandbox(), config.dataDir())
                     .map(sandbox -> new Opened(masterKeys, database, host, report, registry, sandbox)))))
         .compose(opened -> wire(vertx, config, opened));
   }
@@ -105,21 +111,26 @@ public final class FlowRuntime {
     Future<MasterKeys> masterKeys = config.rotateMasterKey()
         ? MasterKeyRotation.rotate(vertx, opened.masterKeys(), connectionStore, runStore)
         : Future.succeededFuture(opened.masterKeys());
-    AccessService access = new AccessService(new AccessStore(opened.database()), environment);
-    return masterKeys.compose(keys -> access.ensureInstanceKey(config.dataDir()).compose(adminKeyFile -> {
+    AccessStore accessStore = new AccessStore(opened.database());
+    AccessService access = new AccessService(accessStore, environment);
+    InstanceKeys instanceKeys = new InstanceKeys(accessStore, environment, config.dataDir().resolve("admin-key"));
+    return masterKeys.compose(keys -> instanceKeys.ensure().compose(adminKeyFile -> {
       Validators validators = new Validators();
       FlowStore flowStore = new FlowStore(opened.database());
       ConnectionService connections =
           new ConnectionService(opened.registry(), connectionStore, environment, validators, keys);
       SignInService signIns = new SignInService(connections, connectionStore, environment);
-      RunEngine engine = new RunEngine(opened.registry(), runStore, connections, validators, keys, environment);
+      WorkerExecutor payloads = vertx.createSharedWorkerExecutor("payloads", PAYLOAD_WORKERS);
+      RunEngine engine = new RunEngine(opened.registry(), runStore, connections, validators, keys, environment,
+          payloads);
       TriggerSupervisor triggers =
           new TriggerSupervisor(opened.registry(), flowStore, connections, engine, environment);
       FlowService flows = new FlowService(flowStore, new FlowValidator(opened.registry(), connections, validators),
           triggers, engine, environment, opened.registry(), connections);
       RunRetention retention = new RunRetention(runStore, environment, config.runRetention());
       ApiServer api = new ApiServer(vertx, new ApiServer.Services(opened.registry(), opened.plugins(), access,
-          new FailedAttempts(config.clock()), connections, signIns, flows, runStore, environment));
+          instanceKeys,
+          new FailedAttempts(config.clock()), connections, signIns, flows, runStore, environment, payloads));
       return api.listen(config.host(), config.port()).compose(port -> {
         String baseUrl = "http://" + config.host() + ":" + port;
         publicUrl.compareAndSet(null, baseUrl);

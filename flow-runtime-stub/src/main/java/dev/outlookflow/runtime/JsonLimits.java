@@ -4,13 +4,23 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 
 /**
- * How long one JSON string may be. Jackson's default (20 million characters) would refuse a run event
- * or a step output carrying an attachment over 15 MB as base64; a mail may hold 35 MB or more.
+ * How long one JSON string may be, and how deep JSON may nest. Jackson's default string length (20
+ * million characters) would refuse a run event or a step output carrying an attachment over 15 MB as
+ * base64; a mail may hold 35 MB or more. Its default nesting (1,000) is past where the runtime's
+ * recursive walks of JSON overflow the stack.
  */
 public final class JsonLimits {
   /** 64 Mi characters: a 35 MB attachment is 47 million as base64. */
   public static final int MAX_STRING_LENGTH = 64 * 1024 * 1024;
-  private static final String VERTX_PROPERTY = "vertx.jackson.defaultReadMaxStringLength";
+  /**
+   * How deep a request body (an event, a flow) may nest: deep enough for any mail or form, and far
+   * from where code that walks JSON recursively runs out of stack (about 900 levels).
+   */
+  public static final int MAX_REQUEST_NESTING = 64;
+  /** How deep anything else the runtime parses may nest: stored outputs hold a request's values deeper. */
+  public static final int MAX_NESTING = 256;
+  private static final String VERTX_STRING_PROPERTY = "vertx.jackson.defaultReadMaxStringLength";
+  private static final String VERTX_NESTING_PROPERTY = "vertx.jackson.defaultReadMaxNestingDepth";
 
   private JsonLimits() {}
 
@@ -19,15 +29,28 @@ public final class JsonLimits {
    * {@link RuntimeMain} calls it first thing.
    */
   public static void apply() {
-    if (System.getProperty(VERTX_PROPERTY) == null) {
-      System.setProperty(VERTX_PROPERTY, String.valueOf(MAX_STRING_LENGTH));
+    if (System.getProperty(VERTX_STRING_PROPERTY) == null) {
+      System.setProperty(VERTX_STRING_PROPERTY, String.valueOf(MAX_STRING_LENGTH));
+    }
+    if (System.getProperty(VERTX_NESTING_PROPERTY) == null) {
+      System.setProperty(VERTX_NESTING_PROPERTY, String.valueOf(MAX_NESTING));
     }
   }
 
-  /** A Jackson factory with the same limit, for the runtime's own mappers. */
+  /** A Jackson factory with the same limits, for the runtime's own mappers. */
   static JsonFactory factory() {
+    return factory(MAX_NESTING);
+  }
+
+  /** A Jackson factory for request bodies: nesting as {@link #MAX_REQUEST_NESTING} allows. */
+  public static JsonFactory requestFactory() {
+    return factory(MAX_REQUEST_NESTING);
+  }
+
+  private static JsonFactory factory(int nesting) {
     return JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_LENGTH).build())
+        .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_LENGTH)
+            .maxNestingDepth(nesting).build())
         .build();
   }
 }

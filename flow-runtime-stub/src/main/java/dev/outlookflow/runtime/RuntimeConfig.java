@@ -1,5 +1,7 @@
 package dev.outlookflow.runtime;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +34,19 @@ public record RuntimeConfig(
   public RuntimeConfig withSandbox(SandboxChoice choice) {
     return new RuntimeConfig(host, port, dataDir, pluginsDir, publicUrl, masterKeyFile, rotateMasterKey, runRetention,
         choice, clock);
+  }
+
+  /** Whether only this machine can reach the API: the host is a loopback address or a name for one. */
+  public boolean loopbackOnly() {
+    return isLoopback(host);
+  }
+
+  static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host.replaceAll("^\\[|\\]$", "")).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   public Path masterKeyPath() {

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -66,6 +67,13 @@ public final class RuntimeMain {
     System.out.println("admin key file: " + runtime.adminKeyFile().toAbsolutePath());
     runtime.sandboxUrl().ifPresent(url -> System.out.println("m365 sandbox (a demo tenant, not Microsoft 365) at "
         + url + ": sign in as the demo users listed in the README"));
+    if (!config.loopbackOnly() && config.sandbox() instanceof SandboxChoice.Embedded) {
+      System.out.println("the m365 sandbox listens on 127.0.0.1 only: its sign-in pages reach only browsers on "
+          + "this machine");
+    } else if (!config.loopbackOnly() && config.sandbox() instanceof SandboxChoice.None && !Arrays.asList(args).contains(NO_SANDBOX)) {
+      System.out.println("no m365 sandbox: the runtime listens beyond this machine (--host " + config.host()
+          + "); give --sandbox to run one anyway, on 127.0.0.1 only");
+    }
     System.out.println("flow runtime listening on " + runtime.baseUrl());
   }
 
@@ -77,14 +85,14 @@ public final class RuntimeMain {
       }
     });
     boolean rotate = false;
-    boolean noSandbox = false;
+    Boolean sandboxFlag = null;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals(ROTATE)) {
         rotate = true;
         continue;
       }
       if (args[i].equals(SANDBOX) || args[i].equals(NO_SANDBOX)) {
-        noSandbox = args[i].equals(NO_SANDBOX);
+        sandboxFlag = args[i].equals(SANDBOX);
         continue;
       }
       if (!FLAGS.containsKey(args[i]) || i + 1 >= args.length) {
@@ -101,8 +109,9 @@ public final class RuntimeMain {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port must be a number from 0 to 65535");
     }
+    String host = values.getOrDefault("--host", "127.0.0.1");
     return new RuntimeConfig(
-        values.getOrDefault("--host", "127.0.0.1"),
+        host,
         port,
         Path.of(values.getOrDefault("--data-dir", "data")),
         values.containsKey("--plugins-dir") ? Path.of(values.get("--plugins-dir")) : defaultPluginsDir(),
@@ -110,11 +119,23 @@ public final class RuntimeMain {
         Optional.ofNullable(values.get("--master-key-file")).map(Path::of),
         rotate,
         retention(values.get("--run-retention-days")),
-        noSandbox ? new SandboxChoice.None()
-            : values.containsKey("--sandbox-url")
-                ? new SandboxChoice.External(values.get("--sandbox-url").replaceAll("/+$", ""))
-                : new SandboxChoice.Embedded(),
+        sandbox(sandboxFlag, values.get("--sandbox-url"), host),
         Clock.systemUTC());
+  }
+
+  /**
+   * The embedded sandbox hands out its demo app's secret and everyone's mail to whoever reaches it, so
+   * it listens on loopback only; a runtime that listens beyond this machine starts it only when told.
+   */
+  private static SandboxChoice sandbox(Boolean flag, String url, String host) {
+    if (Boolean.FALSE.equals(flag)) {
+      return new SandboxChoice.None();
+    }
+    if (url != null) {
+      return new SandboxChoice.External(url.replaceAll("/+$", ""));
+    }
+    return Boolean.TRUE.equals(flag) || RuntimeConfig.isLoopback(host) ? new SandboxChoice.Embedded()
+        : new SandboxChoice.None();
   }
 
   private static Duration retention(String days) {

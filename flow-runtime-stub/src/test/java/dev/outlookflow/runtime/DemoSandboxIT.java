@@ -1,9 +1,13 @@
 package dev.outlookflow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.outlookflow.runtime.support.ApiClient;
 import dev.outlookflow.runtime.support.RuntimeProcess;
 import io.vertx.core.json.JsonObject;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +17,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runtime starts the demo tenant by default, uses a standalone one when told, or none. */
+/**
+ * The runtime starts the demo tenant by default (on loopback only), uses a standalone one when told,
+ * or none; it names the sandbox only to callers with a key.
+ */
 class DemoSandboxIT {
   private static final String DEMO_TENANT = "8f2c1e56-3b7a-4d2e-9c1f-5a6b7c8d9e01";
   @TempDir Path temp;
@@ -21,7 +28,7 @@ class DemoSandboxIT {
   @Test
   void byDefaultTheRuntimeRunsTheDemoTenantAndSaysSo() throws Exception {
     try (RuntimeProcess runtime = RuntimeProcess.start(temp.resolve("data"))) {
-      String url = runtime.api().get("/api/v1/health").json().getJsonObject("sandbox").getString("url");
+      String url = runtime.api().get("/api/v1/sandbox").json().getString("url");
 
       assertThat(runtime.output()).contains("m365 sandbox (a demo tenant, not Microsoft 365) at " + url);
       HttpResponse<String> discovery = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -37,12 +44,51 @@ class DemoSandboxIT {
   @Test
   void aStandaloneSandboxIsUsedWhenNamedAndNoneWhenTurnedOff() throws Exception {
     try (RuntimeProcess runtime = RuntimeProcess.start(temp.resolve("a"), "--sandbox-url", "http://127.0.0.1:9/")) {
-      assertThat(runtime.api().get("/api/v1/health").json().getJsonObject("sandbox").getString("url"))
+      assertThat(runtime.api().get("/api/v1/sandbox").json().getString("url"))
           .isEqualTo("http://127.0.0.1:9");
     }
     try (RuntimeProcess runtime = RuntimeProcess.start(temp.resolve("b"), "--no-sandbox")) {
-      assertThat(runtime.api().get("/api/v1/health").json().getValue("sandbox")).isNull();
+      assertThat(runtime.api().get("/api/v1/sandbox").json().getValue("url")).isNull();
       assertThat(runtime.output()).doesNotContain("m365 sandbox");
+    }
+  }
+
+  @Test
+  void aRuntimeListeningBeyondThisMachineStartsNoSandboxUnlessTold() throws Exception {
+    try (RuntimeProcess runtime = RuntimeProcess.start(temp.resolve("data"), "--host", "0.0.0.0")) {
+      assertThat(runtime.api().get("/api/v1/sandbox").json().getValue("url")).isNull();
+      assertThat(runtime.output()).contains("no m365 sandbox: the runtime listens beyond this machine (--host "
+          + "0.0.0.0); give --sandbox to run one anyway, on 127.0.0.1 only");
+    }
+  }
+
+  @Test
+  void aSandboxStartedBesideAnExposedRuntimeListensOnLoopbackOnlyAndSaysSo() throws Exception {
+    try (RuntimeProcess runtime = RuntimeProcess.start(temp.resolve("data"), "--host", "0.0.0.0", "--sandbox")) {
+      String url = runtime.api().get("/api/v1/sandbox").json().getString("url");
+
+      assertThat(url).startsWith("http://127.0.0.1:");
+      assertThat(runtime.output()).contains("the m365 sandbox listens on 127.0.0.1 only: its sign-in pages reach "
+          + "only browsers on this machine");
+      int port = URI.create(url).getPort();
+      try (Socket loopback = new Socket("127.0.0.1", port)) {
+        assertThat(loopback.isConnected()).isTrue();
+      }
+      assertThatThrownBy(() -> new Socket("127.0.0.2", port).close())
+          .as("bound to 127.0.0.1, not to every address").isInstanceOf(ConnectException.class);
+    }
+  }
+
+  @Test
+  void withoutAKeyNothingNamesTheSandbox() throws Exception {
+    try (RuntimeProcess runtime = RuntimeProcess.start(temp.resolve("data"))) {
+      String url = runtime.api().get("/api/v1/sandbox").json().getString("url");
+      ApiClient anonymous = runtime.api().withKey(null);
+
+      ApiClient.Answer health = anonymous.get("/api/v1/health");
+      assertThat(health.status()).isEqualTo(200);
+      assertThat(health.text()).doesNotContain(url, "sandbox");
+      assertThat(anonymous.get("/api/v1/sandbox").status()).isEqualTo(401);
     }
   }
 }

@@ -59,7 +59,9 @@ class HostileInputIT {
       new Route("POST", "/api/v1/flows/{id}/disable", false, SMALL),
       new Route("POST", "/api/v1/flows/{id}/run", true, RUN),
       new Route("GET", "/api/v1/flows/{id}/runs", false, SMALL),
-      new Route("GET", "/api/v1/runs/{id}", false, SMALL));
+      new Route("GET", "/api/v1/runs/{id}", false, SMALL),
+      new Route("DELETE", "/api/v1/instance/keys/{id}", false, SMALL),
+      new Route("POST", "/api/v1/instance/keys/{id}/rotate", false, SMALL));
 
   private InProcessRuntime runtime;
   private ApiClient api;
@@ -91,7 +93,11 @@ class HostileInputIT {
           route.with("x".repeat(500)), null));
       cases.add(Arguments.of(route.method() + " " + route.path() + " past its body limit", route.method(), unknown,
           "{\"name\": \"" + "x".repeat(route.limitBytes()) + "\"}"));
+      cases.add(Arguments.of(route.method() + " " + route.path() + " with a form body", route.method(), unknown,
+          FORM_BODY));
       if (route.body()) {
+        cases.add(Arguments.of(route.method() + " " + route.path() + " nested past the limit", route.method(), unknown,
+            nested(900)));
         cases.add(Arguments.of(route.method() + " " + route.path() + " with malformed JSON", route.method(), unknown, "{\"name\": "));
         cases.add(Arguments.of(route.method() + " " + route.path() + " with a JSON array", route.method(), unknown, "[\"" + SCRIPT + "\"]"));
         if (!route.path().contains("{id}")) {
@@ -107,10 +113,18 @@ class HostileInputIT {
     return cases.stream();
   }
 
+  /** A form field of 9 KB: over the 8 KB Vert.x decodes a form attribute to. */
+  private static final String FORM_BODY = "a=" + "x".repeat(9 * 1024);
+
+  private static String nested(int depth) {
+    return "{\"name\": " + "[".repeat(depth) + "]".repeat(depth) + "}";
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("hostileRequests")
   void answersAClearClientErrorAndStaysUp(String name, String method, String path, String body) {
-    ApiClient.Answer answer = api.send(method, path, body, "application/json");
+    String type = FORM_BODY.equals(body) ? "application/x-www-form-urlencoded" : "application/json";
+    ApiClient.Answer answer = api.send(method, path, body, type);
 
     assertThat(answer.status()).as(answer.text().length() > 300 ? answer.text().substring(0, 300) : answer.text())
         .isBetween(400, 499);
@@ -126,6 +140,37 @@ class HostileInputIT {
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.contentType()).startsWith("application/json");
     assertThat(created.json().getString("name")).isEqualTo(SCRIPT);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aFormBodyIsRefusedWith415SayingTheApiTakesJson() {
+    ApiClient.Answer answer = api.send("POST", "/api/v1/flows", FORM_BODY, "application/x-www-form-urlencoded");
+
+    assertThat(answer.status()).isEqualTo(415);
+    assertThat(answer.json().getString("error")).isEqualTo("this API takes JSON bodies: send Content-Type: "
+        + "application/json (with curl: -H 'Content-Type: application/json')");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aCallbackFormFieldPastTheDecodersLimitIsAClientErrorNotAnIncident() {
+    ApiClient.Answer answer = api.withKey(null).send("POST", "/oauth/callback", "state=s&code=" + "x".repeat(9 * 1024),
+        "application/x-www-form-urlencoded");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().getString("error")).startsWith("the request body could not be read (")
+        .doesNotContain("incident");
+  }
+
+  @org.junit.jupiter.api.Test
+  void anEventNestedDeeperThan64LevelsIsRefusedAndOneAtTheLimitIsTaken() {
+    String flowId = dev.outlookflow.runtime.support.Runs.createFlow(api, dev.outlookflow.runtime.support.Runs
+        .oneStepFlow("Deep", "a", "test/echo", new JsonObject().put("message", "m")));
+
+    ApiClient.Answer tooDeep = api.send("POST", "/api/v1/flows/" + flowId + "/run", nested(900), "application/json");
+    assertThat(tooDeep.status()).isEqualTo(400);
+    assertThat(tooDeep.json().getString("error")).startsWith("the body nests deeper than 64 levels");
+    assertThat(api.send("POST", "/api/v1/flows/" + flowId + "/run", nested(63), "application/json").status())
+        .isEqualTo(202);
   }
 
   @ParameterizedTest(name = "callback {0}")

@@ -24,6 +24,8 @@ public class EchoAction implements Action, OptionsProvider {
       @FormField(label = "Connection", type = FieldType.CONNECTION, connectionType = "test/basic")
           String connection,
       @FormField(label = "Message", required = true, expressions = true) String message,
+      @FormField(label = "Title", expressions = true, maxLength = 255, help = "Bounded like a mail's subject")
+          String title,
       @FormField(label = "Count", expressions = true, minimum = 0) Integer count,
       @FormField(label = "Tags", expressions = true) Map<String, String> tags,
       @FormField(label = "Colour", type = FieldType.DYNAMIC_DROPDOWN, dependsOn = "connection")

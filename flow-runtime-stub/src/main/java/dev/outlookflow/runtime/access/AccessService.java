@@ -7,11 +7,6 @@ import dev.outlookflow.runtime.store.ApiKeyRecord;
 import dev.outlookflow.uischema.validation.FieldError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,39 +29,6 @@ public final class AccessService {
 
   /** A key as handed out: its value is shown this once and never stored. */
   public record IssuedKey(ApiKeyRecord record, String value) {}
-
-  /**
-   * Makes sure {@code DATA_DIR/admin-key} holds an instance admin key: created (mode 0600) on first
-   * start, registered by hash if the store does not know it yet.
-   */
-  public Future<Path> ensureInstanceKey(Path dataDir) {
-    Path file = dataDir.resolve("admin-key");
-    return environment.vertx().executeBlocking(() -> readOrCreate(file)).compose(value -> {
-      String hash = ApiKeys.hash(value);
-      return store.activeKey(hash).compose(found -> found.isPresent()
-          ? Future.succeededFuture()
-          : store.insertKey(new ApiKeyRecord(UUID.randomUUID().toString(), DEFAULT_WORKSPACE,
-              Role.INSTANCE_ADMIN.value(), hash, environment.now(), null)).recover(e -> Future.failedFuture(
-                  new IllegalStateException("the key in " + file + " was revoked: delete the file and restart "
-                      + "to have a new instance admin key created"))));
-    }).map(file);
-  }
-
-  private static String readOrCreate(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      try {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, ApiKeys.newKey() + "\n");
-      } catch (FileAlreadyExistsException raced) {
-        // another process created it first: use theirs
-      }
-    }
-    String value = Files.readString(file).strip();
-    if (value.isEmpty()) {
-      throw new IOException("the admin key file " + file + " is empty: delete it to have a new key created");
-    }
-    return value;
-  }
 
   /** The principal of a presented key; empty when it is missing, unknown or revoked. */
   public Future<Optional<Principal>> authenticate(String presented) {

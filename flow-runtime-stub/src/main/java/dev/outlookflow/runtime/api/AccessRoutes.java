@@ -1,6 +1,7 @@
 package dev.outlookflow.runtime.api;
 
 import dev.outlookflow.runtime.access.AccessService;
+import dev.outlookflow.runtime.access.InstanceKeys;
 import dev.outlookflow.runtime.store.AccessStore;
 import dev.outlookflow.runtime.store.ApiKeyRecord;
 import io.vertx.core.json.JsonArray;
@@ -9,12 +10,14 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 
-/** Workspaces and their API keys. */
+/** Workspaces and their API keys; the instance admin keys. */
 final class AccessRoutes {
   private final AccessService access;
+  private final InstanceKeys instanceKeys;
 
-  AccessRoutes(AccessService access) {
+  AccessRoutes(AccessService access, InstanceKeys instanceKeys) {
     this.access = access;
+    this.instanceKeys = instanceKeys;
   }
 
   void mount(Router router) {
@@ -23,6 +26,33 @@ final class AccessRoutes {
     router.get("/api/v1/workspaces/:id/keys").handler(this::keys);
     router.post("/api/v1/workspaces/:id/keys").handler(this::createKey);
     router.delete("/api/v1/workspaces/:id/keys/:keyId").handler(this::revokeKey);
+    router.get("/api/v1/instance/keys").handler(this::instanceKeys);
+    router.post("/api/v1/instance/keys").handler(this::createInstanceKey);
+    router.delete("/api/v1/instance/keys/:keyId").handler(this::revokeInstanceKey);
+    router.post("/api/v1/instance/keys/:keyId/rotate").handler(this::rotateInstanceKey);
+  }
+
+  private void instanceKeys(RoutingContext ctx) {
+    Http.respond(ctx, 200, instanceKeys.list(Principals.of(ctx)).map(all -> {
+      JsonArray list = new JsonArray();
+      all.forEach(k -> list.add(key(k.record()).put("inAdminKeyFile", k.inAdminKeyFile())));
+      return new JsonObject().put("keys", list);
+    }));
+  }
+
+  private void createInstanceKey(RoutingContext ctx) {
+    Http.respond(ctx, 201, instanceKeys.create(Principals.of(ctx))
+        .map(issued -> key(issued.record()).put("key", issued.value())));
+  }
+
+  private void revokeInstanceKey(RoutingContext ctx) {
+    Http.noContent(ctx, instanceKeys.revoke(Principals.of(ctx), ctx.pathParam("keyId")));
+  }
+
+  private void rotateInstanceKey(RoutingContext ctx) {
+    String replaced = ctx.pathParam("keyId");
+    Http.respond(ctx, 201, instanceKeys.rotate(Principals.of(ctx), replaced)
+        .map(issued -> key(issued.record()).put("key", issued.value()).put("replaces", replaced)));
   }
 
   private void workspaces(RoutingContext ctx) {

@@ -28,6 +28,13 @@ final class ApiErrors {
       return;
     }
     int status = ctx.statusCode();
+    if (failure != null && (status == 200 || status == 400)) {
+      // Vert.x's BodyHandler fails with 200 (or 400 for a decoder's error) when reading the body
+      // failed, e.g. a form field over the server's limit: the client's request, not an incident.
+      Http.json(ctx, 400, new JsonObject().put("error", "the request body could not be read ("
+          + LogSafe.text(String.valueOf(failure.getMessage())) + "): send a smaller or well-formed body"));
+      return;
+    }
     if (failure == null && status >= 400 && status < 500) {
       Http.json(ctx, status, new JsonObject().put("error", clientError(status, ctx)));
       return;

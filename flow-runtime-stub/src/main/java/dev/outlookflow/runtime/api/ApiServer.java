@@ -2,6 +2,7 @@ package dev.outlookflow.runtime.api;
 
 import dev.outlookflow.runtime.RuntimeEnvironment;
 import dev.outlookflow.runtime.access.AccessService;
+import dev.outlookflow.runtime.access.InstanceKeys;
 import dev.outlookflow.runtime.access.FailedAttempts;
 import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.connections.SignInService;
@@ -12,7 +13,9 @@ import dev.outlookflow.runtime.problem.Problem;
 import dev.outlookflow.runtime.store.RunStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -21,6 +24,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 
 /** The HTTP API under {@code /api/v1}, described by {@code /api/v1/openapi.json}, and the OAuth callback. */
 public final class ApiServer {
@@ -42,12 +46,14 @@ public final class ApiServer {
       ExtensionRegistry registry,
       PluginReport plugins,
       AccessService access,
+      InstanceKeys instanceKeys,
       FailedAttempts failedAttempts,
       ConnectionService connections,
       SignInService signIns,
       FlowService flows,
       RunStore runs,
-      RuntimeEnvironment environment) {}
+      RuntimeEnvironment environment,
+      WorkerExecutor payloads) {}
 
   public ApiServer(Vertx vertx, Services services) {
     this.vertx = vertx;
@@ -57,6 +63,7 @@ public final class ApiServer {
   private Router router(Services s) {
     Router router = Router.router(vertx);
     router.route().handler(ApiServer::checkPath);
+    router.route("/api/v1/*").handler(ApiServer::refuseForms);
     router.post("/api/v1/flows/:id/run").handler(bodyLimit(RUN_BODY_BYTES));
     router.post("/api/v1/flows").handler(bodyLimit(FLOW_BODY_BYTES));
     router.put("/api/v1/flows/:id").handler(bodyLimit(FLOW_BODY_BYTES));
@@ -67,16 +74,18 @@ public final class ApiServer {
 
     Buffer openApi = Buffer.buffer(resource(OPENAPI_RESOURCE));
     router.get("/api/v1/health").handler(ctx -> Http.json(ctx, 200, new JsonObject().put("status", "up")
-        .put("plugins", s.plugins().toJson())
-        .put("sandbox", s.environment().sandboxBaseUrl().map(url -> new JsonObject().put("url", url)).orElse(null))));
+        .put("plugins", s.plugins().toJson())));
     router.get("/api/v1/openapi.json").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/json").end(openApi));
 
     router.route("/api/v1/*").handler(new Principals(s.access(), s.failedAttempts())::authenticate);
-    new AccessRoutes(s.access()).mount(router);
+    // Behind a key: the sandbox hands out its demo app's secret and mail to whoever reaches it.
+    router.get("/api/v1/sandbox").handler(ctx -> Http.json(ctx, 200,
+        new JsonObject().put("url", s.environment().sandboxBaseUrl().orElse(null))));
+    new AccessRoutes(s.access(), s.instanceKeys()).mount(router);
     new CatalogRoutes(s.registry(), s.connections(), s.environment()).mount(router);
     new ConnectionRoutes(s.connections(), s.signIns(), s.registry(), s.flows()).mount(router);
-    new FlowRoutes(s.flows(), s.runs()).mount(router);
+    new FlowRoutes(s.flows(), s.runs(), s.payloads()).mount(router);
     new OAuthRoutes(s.signIns()).mount(router);
     return router;
   }
@@ -93,6 +102,20 @@ public final class ApiServer {
         throw Problem.badRequest("a path segment is longer than " + MAX_SEGMENT
             + " characters or holds control characters");
       }
+    }
+    ctx.next();
+  }
+
+  /**
+   * The API takes JSON. A form body would be decoded field by field before any route or key check
+   * (only the OAuth callback takes forms, as Entra posts them), so it is refused unread.
+   */
+  private static void refuseForms(RoutingContext ctx) {
+    String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    String lower = type == null ? "" : type.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("application/x-www-form-urlencoded") || lower.startsWith("multipart/")) {
+      throw Problem.unsupportedMediaType("this API takes JSON bodies: send Content-Type: application/json "
+          + "(with curl: -H 'Content-Type: application/json')");
     }
     ctx.next();
   }

@@ -4,6 +4,8 @@ import dev.outlookflow.runtime.flows.FlowService;
 import dev.outlookflow.runtime.problem.Problem;
 import dev.outlookflow.runtime.store.FlowRecord;
 import dev.outlookflow.runtime.store.RunStore;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -16,10 +18,13 @@ final class FlowRoutes {
 
   private final FlowService flows;
   private final RunStore runs;
+  private final WorkerExecutor payloads;
 
-  FlowRoutes(FlowService flows, RunStore runs) {
+  /** {@code payloads}: where a run's event (up to 32 MiB) is parsed, off the event loop. */
+  FlowRoutes(FlowService flows, RunStore runs, WorkerExecutor payloads) {
     this.flows = flows;
     this.runs = runs;
+    this.payloads = payloads;
   }
 
   void mount(Router router) {
@@ -68,7 +73,9 @@ final class FlowRoutes {
   }
 
   private void run(RoutingContext ctx) {
-    Http.respond(ctx, 202, flows.run(ws(ctx), ctx.pathParam("id"), Http.optionalBody(ctx))
+    Buffer body = ctx.body().buffer();
+    Http.respond(ctx, 202, payloads.executeBlocking(() -> Http.optionalBody(body), false)
+        .compose(event -> flows.run(ws(ctx), ctx.pathParam("id"), event))
         .map(runId -> new JsonObject().put("runId", runId).put("status", "queued")));
   }
 

@@ -2,12 +2,22 @@ package dev.outlookflow.runtime.api;
 
 import dev.outlookflow.runtime.problem.Problem;
 import io.vertx.core.Future;
-import io.vertx.core.json.DecodeException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outlookflow.runtime.JsonLimits;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 /** Small request and response helpers shared by the routes. */
 final class Http {
+  /** Request bodies nest at most {@link JsonLimits#MAX_REQUEST_NESTING} deep. */
+  private static final ObjectMapper REQUEST_JSON = new ObjectMapper(JsonLimits.requestFactory());
+
   private Http() {}
 
   static void json(RoutingContext ctx, int status, JsonObject body) {
@@ -30,33 +40,46 @@ final class Http {
 
   /** The request body as a JSON object; a clear 400 when it is missing, malformed or not an object. */
   static JsonObject body(RoutingContext ctx) {
-    String text = ctx.body().asString();
+    return body(ctx.body().buffer());
+  }
+
+  /** {@link #body(RoutingContext)} of a body already read, so that it can be parsed on a worker. */
+  @SuppressWarnings("unchecked")
+  static JsonObject body(Buffer buffer) {
+    String text = buffer == null ? null : buffer.toString(StandardCharsets.UTF_8);
     if (text == null || text.isBlank()) {
       throw Problem.badRequest("a JSON object body is required");
     }
     Object parsed;
     try {
-      parsed = io.vertx.core.json.Json.decodeValue(text);
-    } catch (DecodeException e) {
-      throw Problem.badRequest("the body is not valid JSON: " + firstLine(e.getMessage()));
+      parsed = REQUEST_JSON.readValue(text, Object.class);
+    } catch (StreamConstraintsException e) {
+      throw Problem.badRequest("the body nests deeper than " + JsonLimits.MAX_REQUEST_NESTING
+          + " levels or holds a longer string than " + JsonLimits.MAX_STRING_LENGTH + " characters");
+    } catch (JsonProcessingException e) {
+      throw Problem.badRequest("the body is not valid JSON: " + firstLine(e.getOriginalMessage()));
     }
-    if (parsed instanceof JsonObject object) {
-      return object;
+    if (parsed instanceof Map<?, ?> object) {
+      return new JsonObject((Map<String, Object>) object);
     }
     throw Problem.badRequest("the body must be a JSON object, not " + describe(parsed));
   }
 
   /** An optional body: empty means {@code {}}. */
   static JsonObject optionalBody(RoutingContext ctx) {
-    String text = ctx.body().asString();
-    return text == null || text.isBlank() ? new JsonObject() : body(ctx);
+    return optionalBody(ctx.body().buffer());
+  }
+
+  static JsonObject optionalBody(Buffer buffer) {
+    return buffer == null || buffer.length() == 0 || buffer.toString(StandardCharsets.UTF_8).isBlank()
+        ? new JsonObject() : body(buffer);
   }
 
   private static String describe(Object value) {
     if (value == null) {
       return "null";
     }
-    if (value instanceof io.vertx.core.json.JsonArray) {
+    if (value instanceof List) {
       return "an array";
     }
     return "a " + value.getClass().getSimpleName().toLowerCase();

@@ -5,6 +5,7 @@ import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.secrets.MasterKeys;
 import dev.outlookflow.runtime.store.RunStore;
+import io.vertx.core.WorkerExecutor;
 
 /** What every run execution needs. */
 record EngineParts(
@@ -13,4 +14,5 @@ record EngineParts(
     ConnectionService connections,
     StepInputs inputs,
     MasterKeys masterKeys,
-    RuntimeEnvironment environment) {}
+    RuntimeEnvironment environment,
+    WorkerExecutor payloads) {}

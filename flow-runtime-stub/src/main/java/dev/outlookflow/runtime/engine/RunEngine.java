@@ -11,6 +11,8 @@ import dev.outlookflow.runtime.secrets.MasterKeys;
 import dev.outlookflow.runtime.store.RunRecord;
 import dev.outlookflow.runtime.store.RunStatus;
 import dev.outlookflow.runtime.store.RunStore;
+import dev.outlookflow.runtime.store.StoreException;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -34,9 +36,11 @@ public final class RunEngine {
   private final Map<String, RunExecution> active = new ConcurrentHashMap<>();
   private volatile boolean stopping;
 
+  /** {@code payloads}: the bounded workers that parse, copy and seal events, inputs and outputs. */
   public RunEngine(ExtensionRegistry registry, RunStore runs, ConnectionService connections,
-      Validators validators, MasterKeys masterKeys, RuntimeEnvironment environment) {
-    this.parts = new EngineParts(registry, runs, connections, new StepInputs(validators), masterKeys, environment);
+      Validators validators, MasterKeys masterKeys, RuntimeEnvironment environment, WorkerExecutor payloads) {
+    this.parts = new EngineParts(registry, runs, connections, new StepInputs(validators), masterKeys, environment,
+        payloads);
   }
 
   /**
@@ -46,11 +50,13 @@ public final class RunEngine {
   public Future<String> enqueue(String workspaceId, String flowId, FlowDefinition flow, JsonObject event) {
     String runId = UUID.randomUUID().toString();
     DataKey runKey = MasterKeys.newDataKey();
-    JsonObject display = RecordHygiene.truncated(SecretPaths.of(flow, parts.registry()).redact(event, "trigger"));
-    RunRecord run = new RunRecord(runId, workspaceId, flowId, flow.toJson(), display,
-        runKey.seal(event.encode(), workspaceId, runId, "event"), RunStatus.QUEUED, null,
-        parts.environment().now(), null, null);
-    return parts.runs().insert(run, parts.masterKeys().wrap(runKey)).onSuccess(v -> schedule(run)).map(runId);
+    long now = parts.environment().now();
+    return parts.payloads().executeBlocking(() -> {
+      JsonObject display = RecordHygiene.truncated(SecretPaths.of(flow, parts.registry()).redact(event, "trigger"));
+      return new RunRecord(runId, workspaceId, flowId, flow.toJson(), display,
+          runKey.seal(event.encode(), workspaceId, runId, "event"), RunStatus.QUEUED, null, now, null, null);
+    }, false).compose(run -> parts.runs().insert(run, parts.masterKeys().wrap(runKey)).onSuccess(v -> schedule(run)))
+        .map(runId);
   }
 
   /** Resumes every queued or running run; call once at start, before anything enqueues. */
@@ -78,8 +84,10 @@ public final class RunEngine {
     }
     parts.environment().vertx().runOnContext(v -> execution.execute().onComplete(done -> {
       active.remove(run.id());
-      if (done.failed()) {
+      if (done.failed() && StoreException.isStoreFault(done.cause())) {
         retryLater(run, failures + 1, done.cause());
+      } else if (done.failed() && !stopping) {
+        LOG.error("run {}: left unfinished until the next start ({})", run.id(), LogSafe.text(done.cause().toString()));
       }
     }));
   }

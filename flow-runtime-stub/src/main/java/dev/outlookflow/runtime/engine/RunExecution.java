@@ -1,10 +1,12 @@
 package dev.outlookflow.runtime.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.runtime.JsonBridge;
+import dev.outlookflow.runtime.LogSafe;
 import dev.outlookflow.runtime.plugins.Registered;
 import dev.outlookflow.runtime.secrets.DataKey;
 import dev.outlookflow.runtime.store.FlowDefinition;
@@ -12,10 +14,13 @@ import dev.outlookflow.runtime.store.FlowDefinition.StepSpec;
 import dev.outlookflow.runtime.store.RunRecord;
 import dev.outlookflow.runtime.store.RunStatus;
 import dev.outlookflow.runtime.store.StepRecord;
+import dev.outlookflow.runtime.store.StoreException;
+import dev.outlookflow.uischema.form.Form;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -37,6 +42,8 @@ final class RunExecution {
   private final ObjectNode stepOutputs = bindings.putObject("steps");
   private final SecretPaths secretPaths;
   private DataKey runKey;
+  /** The step begun and not yet ended, for a failure that is not the step's own. */
+  private StepSpec inFlight;
 
   RunExecution(RunRecord run, EngineParts parts) {
     this.run = run;
@@ -57,19 +64,42 @@ final class RunExecution {
             "the runtime lost this run's key, so its event and step data cannot be read: run the flow again"));
       }
       return begin(parts.masterKeys().unwrap(wrapped.get()));
-    });
+    }).recover(this::endUnlessTheStoreFailed);
+  }
+
+  /**
+   * Only the store's failures leave the run unfinished, to be taken up again: anything else (a value
+   * the runtime cannot handle, an {@link Error}) would fail the same way every time, so it ends the
+   * step in flight and the run, with its reason.
+   */
+  private Future<Void> endUnlessTheStoreFailed(Throwable cause) {
+    if (StoreException.isStoreFault(cause) || cancellation.isCancelled()) {
+      return Future.failedFuture(cause);
+    }
+    LOG.error("run {}: ended as failed by {}", run.id(), LogSafe.text(cause.toString()), cause);
+    JsonObject error = StepErrors.of(cause);
+    StepSpec failed = inFlight;
+    if (failed == null) {
+      return finish(RunStatus.FAILED, error);
+    }
+    return parts.runs().finishStep(run.id(), failed.id(), RunStatus.FAILED, null, null, error, parts.environment().now())
+        .compose(v -> finish(RunStatus.FAILED, stepFailure(failed, error)));
   }
 
   private Future<Void> begin(DataKey key) {
     runKey = key;
-    bindings.set("trigger", JsonBridge.tree(new JsonObject(open(run.sealedEvent(), "event"))));
-    return parts.runs().markRunning(run.id(), parts.environment().now())
+    return payload(() -> JsonBridge.tree(new JsonObject(open(run.sealedEvent(), "event"))))
+        .compose(event -> {
+          bindings.set("trigger", event);
+          return parts.runs().markRunning(run.id(), parts.environment().now());
+        })
         .compose(v -> parts.runs().steps(run.id()))
         .map(steps -> steps.stream().collect(Collectors.toMap(StepRecord::stepId, Function.identity())))
         .compose(earlier -> step(0, earlier));
   }
 
   private Future<Void> step(int index, Map<String, StepRecord> earlier) {
+    inFlight = null;
     if (cancellation.isCancelled()) {
       return Future.succeededFuture();
     }
@@ -79,13 +109,18 @@ final class RunExecution {
     StepSpec spec = flow.steps().get(index);
     StepRecord previous = earlier.get(spec.id());
     if (previous == null) {
+      inFlight = spec;
       return start(index, spec).compose(outcome -> next(index, outcome, earlier));
     }
     if (previous.status() == RunStatus.SUCCEEDED) {
-      stepOutputs.set(spec.id(), JsonBridge.tree(new JsonObject(open(previous.sealedOutput(), stepPart(spec, "output")))));
-      return step(index + 1, earlier);
+      return payload(() -> JsonBridge.tree(new JsonObject(open(previous.sealedOutput(), stepPart(spec, "output")))))
+          .compose(output -> {
+            stepOutputs.set(spec.id(), output);
+            return step(index + 1, earlier);
+          });
     }
     if (previous.status() == RunStatus.RUNNING) {
+      inFlight = spec;
       return resume(spec, previous).compose(outcome -> next(index, outcome, earlier));
     }
     return finish(previous.status(), stepFailure(spec, previous.error()));
@@ -101,42 +136,48 @@ final class RunExecution {
     return finish(outcome.status(), stepFailure(flow.steps().get(index), outcome.error()));
   }
 
+  /** A step's input as the action gets it, its display copy and its sealed copy. */
+  private record PreparedInput(JsonObject input, JsonObject display, String sealed) {}
+
   private Future<StepOutcome> start(int index, StepSpec spec) {
     long now = parts.environment().now();
     Optional<Registered<Action>> action = parts.registry().action(spec.type());
-    JsonObject input;
-    try {
+    return payload(() -> {
       if (action.isEmpty()) {
         throw notLoaded(spec);
       }
-      input = parts.inputs().resolve(action.get().extension().form(), spec.properties(), bindings);
-    } catch (RuntimeException e) {
-      StepRecord failed = new StepRecord(run.id(), spec.id(), index, spec.type(), RunStatus.FAILED,
-          null, null, null, null, StepErrors.of(e), null, now, now);
-      return parts.runs().startStep(failed).map(new StepOutcome(RunStatus.FAILED, failed.error()));
-    }
-    StepRecord running = new StepRecord(run.id(), spec.id(), index, spec.type(), RunStatus.RUNNING,
-        RecordHygiene.display(input, action.get().extension().form()),
-        seal(input.encode(), stepPart(spec, "input")), null, null, null, new JsonObject(), now, null);
-    return parts.runs().startStep(running)
-        .compose(v -> invoke(action.get(), spec, input, new JsonObject(), false));
+      Form form = action.get().extension().form();
+      JsonObject input = parts.inputs().resolve(form, spec.properties(), bindings);
+      return new PreparedInput(input, RecordHygiene.display(input, form), seal(input.encode(), stepPart(spec, "input")));
+    }).transform(prepared -> {
+      if (prepared.failed()) {
+        StepRecord failed = new StepRecord(run.id(), spec.id(), index, spec.type(), RunStatus.FAILED,
+            null, null, null, null, StepErrors.of(prepared.cause()), null, now, now);
+        return parts.runs().startStep(failed).map(new StepOutcome(RunStatus.FAILED, failed.error()));
+      }
+      PreparedInput input = prepared.result();
+      StepRecord running = new StepRecord(run.id(), spec.id(), index, spec.type(), RunStatus.RUNNING,
+          input.display(), input.sealed(), null, null, null, new JsonObject(), now, null);
+      return parts.runs().startStep(running)
+          .compose(v -> invoke(action.get(), spec, input.input(), new JsonObject(), false));
+    });
   }
 
-  private Future<StepOutcome> resume(StepSpec spec, StepRecord inFlight) {
+  private Future<StepOutcome> resume(StepSpec spec, StepRecord inFlightStep) {
     Optional<Registered<Action>> action = parts.registry().action(spec.type());
     if (action.isEmpty()) {
-      return record(spec, RunStatus.FAILED, null, StepErrors.of(notLoaded(spec)));
+      return record(spec, RunStatus.FAILED, StepErrors.of(notLoaded(spec)));
     }
     if (!action.get().extension().supportsRecovery()) {
       LOG.warn("run {} step {}: interrupted by a crash; {} cannot be safely re-run", run.id(), spec.id(),
           spec.type());
-      return record(spec, RunStatus.INTERRUPTED, null, StepErrors.error("interrupted",
+      return record(spec, RunStatus.INTERRUPTED, StepErrors.error("interrupted",
           "the runtime stopped while this step was running, and " + spec.type()
               + " cannot be safely re-run: check whether its effect happened, then run the flow again"));
     }
     LOG.info("run {} step {}: resuming after a crash from its recorded state", run.id(), spec.id());
-    JsonObject input = new JsonObject(open(inFlight.sealedInput(), stepPart(spec, "input")));
-    return invoke(action.get(), spec, input, inFlight.state(), true);
+    return payload(() -> new JsonObject(open(inFlightStep.sealedInput(), stepPart(spec, "input"))))
+        .compose(input -> invoke(action.get(), spec, input, inFlightStep.state(), true));
   }
 
   private Future<StepOutcome> invoke(
@@ -149,33 +190,49 @@ final class RunExecution {
             return Future.succeededFuture(new StepOutcome(RunStatus.RUNNING, null));
           }
           if (done.succeeded()) {
-            JsonObject output = done.result() == null ? new JsonObject() : done.result();
-            stepOutputs.set(spec.id(), JsonBridge.tree(output));
-            return record(spec, RunStatus.SUCCEEDED, output, null);
+            return succeeded(spec, done.result() == null ? new JsonObject() : done.result());
           }
-          return record(spec, RunStatus.FAILED, null, StepErrors.of(done.cause()));
+          return record(spec, RunStatus.FAILED, StepErrors.of(done.cause()));
         });
   }
 
+  /** The action gets the input itself: the copies the run keeps were made from it before the call. */
   private Future<JsonObject> call(Registered<Action> action, StepSpec spec, JsonObject input,
       JsonObject state, boolean recovering, Optional<ConnectionHandle> connection) {
     StepContext context = new StepContext(run.id(), spec.id(), connection, state, recovering,
         new PrefixedLog(action.plugin(), "run " + run.id() + " step " + spec.id()), cancellation,
         parts.environment(), parts.runs());
     try {
-      Future<JsonObject> result = action.extension().execute(context, input.copy());
+      Future<JsonObject> result = action.extension().execute(context, input);
       return result != null ? result : Future.failedFuture(spec.type() + " returned no result");
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       return Future.failedFuture(e);
     }
   }
 
-  private Future<StepOutcome> record(StepSpec spec, RunStatus status, JsonObject output, JsonObject error) {
-    return parts.runs().finishStep(run.id(), spec.id(), status,
-            output == null ? null : RecordHygiene.truncated(secretPaths.redact(output, "steps", spec.id())),
-            output == null ? null : seal(output.encode(), stepPart(spec, "output")),
-            error, parts.environment().now())
+  /** A step's output, the display and sealed copies made on a worker: an output may be megabytes. */
+  private record RecordedOutput(JsonNode tree, JsonObject display, String sealed) {}
+
+  private Future<StepOutcome> succeeded(StepSpec spec, JsonObject output) {
+    return payload(() -> new RecordedOutput(JsonBridge.tree(output),
+            RecordHygiene.truncated(secretPaths.redact(output, "steps", spec.id())),
+            seal(output.encode(), stepPart(spec, "output"))))
+        .compose(recorded -> {
+          stepOutputs.set(spec.id(), recorded.tree());
+          return parts.runs().finishStep(run.id(), spec.id(), RunStatus.SUCCEEDED, recorded.display(),
+              recorded.sealed(), null, parts.environment().now());
+        })
+        .map(new StepOutcome(RunStatus.SUCCEEDED, null));
+  }
+
+  private Future<StepOutcome> record(StepSpec spec, RunStatus status, JsonObject error) {
+    return parts.runs().finishStep(run.id(), spec.id(), status, null, null, error, parts.environment().now())
         .map(new StepOutcome(status, error));
+  }
+
+  /** Work proportional to a payload's size (parsing, copying, sealing) runs on a worker, off the event loop. */
+  private <T> Future<T> payload(Callable<T> work) {
+    return parts.payloads().executeBlocking(work, false);
   }
 
   private Future<Void> finish(RunStatus status, JsonObject error) {

@@ -3,6 +3,7 @@ package dev.outlookflow.runtime.engine;
 import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.runtime.problem.Problem;
 import dev.outlookflow.uischema.expression.UnresolvedExpressionException;
+import dev.outlookflow.uischema.expression.ValueTooLargeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -14,6 +15,20 @@ final class StepErrors {
     if (failure instanceof ExtensionException e) {
       JsonObject error = error(e.code(), e.getMessage());
       return e.upstreamRequestId() == null ? error : error.put("upstreamRequestId", e.upstreamRequestId());
+    }
+    if (failure instanceof ValueTooLargeException e) {
+      return error("input_too_large", e.getMessage())
+          .put("fields", new JsonArray().add(new JsonObject().put("field", e.where()).put("message", e.getMessage())));
+    }
+    if (failure instanceof OutOfMemoryError) {
+      return error("runtime_error", "the runtime ran out of memory running this step: make the data it handles "
+          + "smaller, or give the runtime more memory");
+    }
+    if (failure instanceof StackOverflowError) {
+      return error("runtime_error", "the data this step handles is nested too deeply for the runtime");
+    }
+    if (failure instanceof Error) {
+      return error("runtime_error", "the runtime failed running this step: " + failure);
     }
     if (failure instanceof UnresolvedExpressionException e) {
       return error("unresolved_expression", e.getMessage());

@@ -50,6 +50,10 @@ public final class Problem extends RuntimeException {
     return new Problem(502, message, List.of());
   }
 
+  public static Problem unsupportedMediaType(String message) {
+    return new Problem(415, message, List.of());
+  }
+
   public static Problem conflict(String message) {
     return new Problem(409, message, List.of());
   }

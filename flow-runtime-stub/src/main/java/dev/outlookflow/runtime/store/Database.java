@@ -49,6 +49,8 @@ public final class Database implements AutoCloseable {
     return workers.executeBlocking(() -> {
       try (Connection connection = dataSource.getConnection()) {
         return work.run(connection);
+      } catch (SQLException e) {
+        throw new StoreException(e);
       }
     }, false);
   }
@@ -66,6 +68,8 @@ public final class Database implements AutoCloseable {
           connection.rollback();
           throw e;
         }
+      } catch (SQLException e) {
+        throw new StoreException(e);
       }
     }, false);
   }

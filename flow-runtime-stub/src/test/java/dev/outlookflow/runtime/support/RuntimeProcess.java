@@ -38,9 +38,14 @@ public final class RuntimeProcess implements AutoCloseable {
 
   /** Starts the jar with the given extra flags and waits until it listens. */
   public static RuntimeProcess start(Path dataDir, String... flags) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString(),
-        "--port", "0", "--data-dir", dataDir.toString()));
+    return start(List.of(), dataDir, flags);
+  }
+
+  /** Starts the jar in a JVM with {@code jvmOptions} (e.g. {@code -Xmx256m}). */
+  public static RuntimeProcess start(List<String> jvmOptions, Path dataDir, String... flags) {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar().toString(), "--port", "0", "--data-dir", dataDir.toString()));
     command.addAll(List.of(flags));
     try {
       // A file, not a pipe: output written just before the process dies is still there to read.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -12,58 +13,108 @@ import java.util.Map;
  * Resolves expressions in a value against bindings such as {@code {"trigger": ..., "steps": ...}}.
  * A string that is exactly one expression takes the bound value with its JSON type; expressions
  * inside text are interpolated as strings. Objects and arrays are resolved member by member.
+ *
+ * <p>What a value grows to is counted while it is resolved, against a budget shared by the values of
+ * one input and a field's own text limit: a bound value is counted each time it is used (a value
+ * repeated in text or in a list multiplies), and the value past a limit is refused before it is built.
  */
 public final class TemplateResolver {
   private final JsonNode bindings;
+  private final Map<JsonNode, Long> boundSizes = new IdentityHashMap<>();
 
   public TemplateResolver(JsonNode bindings) {
     this.bindings = bindings;
   }
 
-  public JsonNode resolve(JsonNode value) {
+  /**
+   * Resolves the value of {@code field}. {@code maxTextLength} bounds the text when the value is a
+   * string ({@link Long#MAX_VALUE}: only the budget); {@code budget} bounds everything it resolves.
+   */
+  public JsonNode resolve(String field, JsonNode value, long maxTextLength, SizeBudget budget) {
     if (value.isTextual()) {
-      return resolveText(value.textValue());
+      return resolveText(field, value.textValue(), budget, new SizeBudget(maxTextLength, "the field's limit"));
+    }
+    return resolveNested(field, value, budget);
+  }
+
+  private JsonNode resolveNested(String where, JsonNode value, SizeBudget budget) {
+    if (value.isTextual()) {
+      return resolveText(where, value.textValue(), budget, null);
     }
     if (value.isObject()) {
+      budget.charge(where, 2);
       ObjectNode resolved = JsonNodeFactory.instance.objectNode();
       for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> member = it.next();
-        resolved.set(member.getKey(), resolve(member.getValue()));
+        budget.charge(where, member.getKey().length() + 4L);
+        resolved.set(member.getKey(), resolveNested(where + "." + member.getKey(), member.getValue(), budget));
       }
       return resolved;
     }
     if (value.isArray()) {
+      budget.charge(where, 2);
       ArrayNode resolved = JsonNodeFactory.instance.arrayNode();
-      value.forEach(item -> resolved.add(resolve(item)));
+      for (int i = 0; i < value.size(); i++) {
+        budget.charge(where, 1);
+        resolved.add(resolveNested(where + "[" + i + "]", value.get(i), budget));
+      }
       return resolved;
     }
+    budget.charge(where, JsonSize.of(value));
     return value;
   }
 
-  private JsonNode resolveText(String text) {
+  /** {@code textLimit}: the field's own limit, for its top-level text; null inside objects and lists. */
+  private JsonNode resolveText(String where, String text, SizeBudget budget, SizeBudget textLimit) {
+    budget.charge(where, 2);
     if (!text.contains("{{")) {
+      charge(where, text.length(), budget, textLimit);
       return TextNode.valueOf(text);
     }
     Template template = Template.parse(text);
     if (template.wholeValueExpression().isPresent()) {
-      return lookup(template.wholeValueExpression().get()).deepCopy();
+      JsonNode bound = lookup(template.wholeValueExpression().get());
+      charge(where, bound.isTextual() ? bound.textValue().length() : sizeOf(bound), budget, textLimit);
+      return bound.deepCopy();
     }
     StringBuilder out = new StringBuilder();
     for (Template.Part part : template.parts()) {
       if (part instanceof Template.Literal literal) {
+        charge(where, literal.text().length(), budget, textLimit);
         out.append(literal.text());
       } else if (part instanceof Template.Expression expression) {
-        out.append(asText(lookup(expression.path())));
+        out.append(interpolated(where, lookup(expression.path()), budget, textLimit));
       }
     }
     return TextNode.valueOf(out.toString());
   }
 
-  private static String asText(JsonNode node) {
+  /** A bound value as text, counted before it is built (an object or list: escapes counted after). */
+  private String interpolated(String where, JsonNode node, SizeBudget budget, SizeBudget textLimit) {
     if (node.isNull()) {
       return "";
     }
-    return node.isValueNode() ? node.asText() : node.toString();
+    if (node.isTextual()) {
+      charge(where, node.textValue().length(), budget, textLimit);
+      return node.textValue();
+    }
+    long estimate = sizeOf(node);
+    charge(where, estimate, budget, textLimit);
+    String text = node.isValueNode() ? node.asText() : node.toString();
+    charge(where, Math.max(0, text.length() - estimate), budget, textLimit);
+    return text;
+  }
+
+  private static void charge(String where, long characters, SizeBudget budget, SizeBudget textLimit) {
+    if (textLimit != null) {
+      textLimit.charge(where, characters);
+    }
+    budget.charge(where, characters);
+  }
+
+  /** A bound value may be used many times: its size is worked out once. */
+  private long sizeOf(JsonNode bound) {
+    return boundSizes.computeIfAbsent(bound, JsonSize::of);
   }
 
   /** Walks the path; a missing key or index is an error naming how far it got. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,12 @@ class TemplateResolverTest {
        "steps": {"lookup": {"items": [{"id": "m1"}, {"id": "m2"}]}}}
       """));
 
+  private static final long UNLIMITED = Long.MAX_VALUE;
+
+  private JsonNode resolve(JsonNode value) {
+    return resolver.resolve("field", value, UNLIMITED, new SizeBudget(UNLIMITED, "no limit"));
+  }
+
   private static JsonNode json(String text) {
     try {
       return JSON.readTree(text);
@@ -26,25 +33,25 @@ class TemplateResolverTest {
 
   @Test
   void wholeValueKeepsItsJsonType() {
-    assertThat(resolver.resolve(TextNode.valueOf("{{trigger.count}}")).isInt()).isTrue();
-    assertThat(resolver.resolve(TextNode.valueOf("{{ trigger.flag }}")).booleanValue()).isTrue();
-    assertThat(resolver.resolve(TextNode.valueOf("{{trigger.to}}")))
+    assertThat(resolve(TextNode.valueOf("{{trigger.count}}")).isInt()).isTrue();
+    assertThat(resolve(TextNode.valueOf("{{ trigger.flag }}")).booleanValue()).isTrue();
+    assertThat(resolve(TextNode.valueOf("{{trigger.to}}")))
         .isEqualTo(json("[\"a@x.test\",\"b@x.test\"]"));
   }
 
   @Test
   void expressionsInsideTextAreInterpolatedAsStrings() {
     JsonNode resolved =
-        resolver.resolve(TextNode.valueOf("{{trigger.subject}} #{{trigger.count}} {{steps.lookup.items[1].id}}"));
+        resolve(TextNode.valueOf("{{trigger.subject}} #{{trigger.count}} {{steps.lookup.items[1].id}}"));
     assertThat(resolved.textValue()).isEqualTo("Invoice #3 m2");
-    assertThat(resolver.resolve(TextNode.valueOf("[{{trigger.none}}]")).textValue()).isEqualTo("[]");
-    assertThat(resolver.resolve(TextNode.valueOf("to {{trigger.to}}")).textValue())
+    assertThat(resolve(TextNode.valueOf("[{{trigger.none}}]")).textValue()).isEqualTo("[]");
+    assertThat(resolve(TextNode.valueOf("to {{trigger.to}}")).textValue())
         .isEqualTo("to [\"a@x.test\",\"b@x.test\"]");
   }
 
   @Test
   void resolvesInsideObjectsAndArrays() {
-    JsonNode resolved = resolver.resolve(json("""
+    JsonNode resolved = resolve(json("""
         {"to": ["{{trigger.to[0]}}", "c@x.test"], "headers": {"X-Count": "{{trigger.count}}"}, "n": 1}
         """));
     assertThat(resolved).isEqualTo(json("""
@@ -54,17 +61,67 @@ class TemplateResolverTest {
 
   @Test
   void escapedOpeningStaysLiteral() {
-    assertThat(resolver.resolve(TextNode.valueOf("\\{{trigger.subject}}")).textValue())
+    assertThat(resolve(TextNode.valueOf("\\{{trigger.subject}}")).textValue())
         .isEqualTo("{{trigger.subject}}");
   }
 
   @Test
   void pathThatResolvesToNothingIsAnErrorNamingIt() {
-    assertThatThrownBy(() -> resolver.resolve(TextNode.valueOf("{{steps.lookup.items[5].id}}")))
+    assertThatThrownBy(() -> resolve(TextNode.valueOf("{{steps.lookup.items[5].id}}")))
         .isInstanceOf(UnresolvedExpressionException.class)
         .hasMessage("{{steps.lookup.items[5].id}} resolves to nothing: 'steps.lookup.items' "
             + "(array of 2) has no [5]");
-    assertThatThrownBy(() -> resolver.resolve(TextNode.valueOf("x {{trigger.missing}}")))
+    assertThatThrownBy(() -> resolve(TextNode.valueOf("x {{trigger.missing}}")))
         .hasMessageContaining("'trigger' (object) has no missing");
+  }
+
+  @Test
+  void textPastTheFieldsLimitIsRefusedNamingTheFieldAndTheSize() {
+    TemplateResolver big = new TemplateResolver(json("{\"trigger\": {\"b\": \"" + "x".repeat(1000) + "\"}}"));
+
+    assertThatThrownBy(() -> big.resolve("subject", TextNode.valueOf("Re: {{trigger.b}}"), 255,
+        new SizeBudget(UNLIMITED, "no limit")))
+        .isInstanceOf(ValueTooLargeException.class)
+        .hasMessage("'subject' would take at least 1,004 characters once its expressions are resolved, over "
+            + "the field's limit (255): bind smaller values, or fewer of them");
+    assertThat(big.resolve("subject", TextNode.valueOf("{{trigger.b}}"), 1000, new SizeBudget(UNLIMITED, "no limit"))
+        .textValue()).hasSize(1000);
+  }
+
+  @Test
+  void aBoundValueCountsEachTimeItIsUsedInTextOrInALists() {
+    TemplateResolver big = new TemplateResolver(json("{\"trigger\": {\"b\": \"" + "x".repeat(1000) + "\"}}"));
+    SizeBudget budget = new SizeBudget(10_000, "the limit of a step's input");
+    ArrayNode list = JSON.createArrayNode();
+    for (int i = 0; i < 20; i++) {
+      list.add("{{trigger.b}}");
+    }
+
+    assertThatThrownBy(() -> big.resolve("to", list, UNLIMITED, budget))
+        .isInstanceOf(ValueTooLargeException.class)
+        .hasMessageStartingWith("'to[9]' would take at least 10,")
+        .hasMessageContaining("over the limit of a step's input (10,000)");
+    assertThatThrownBy(() -> big.resolve("body", TextNode.valueOf("{{trigger.b}}".repeat(2500)), UNLIMITED,
+        new SizeBudget(10_000, "the limit of a step's input")))
+        .hasMessageStartingWith("'body' would take at least 10,");
+  }
+
+  @Test
+  void valuesResolvedWithOneBudgetShareIt() {
+    SizeBudget budget = new SizeBudget(50, "the limit of a step's input");
+    resolver.resolve("subject", TextNode.valueOf("{{trigger.subject}}"), UNLIMITED, budget);
+    resolver.resolve("to", TextNode.valueOf("{{trigger.to}}"), UNLIMITED, budget);
+
+    assertThatThrownBy(() -> resolver.resolve("again", TextNode.valueOf("{{trigger.to}}"), UNLIMITED, budget))
+        .isInstanceOf(ValueTooLargeException.class)
+        .hasMessageStartingWith("'again' would take at least");
+  }
+
+  @Test
+  void anObjectInterpolatedIntoTextCountsItsEncoding() {
+    SizeBudget budget = new SizeBudget(UNLIMITED, "no limit");
+    assertThatThrownBy(() -> resolver.resolve("subject", TextNode.valueOf("{{steps.lookup}}!"), 30, budget))
+        .isInstanceOf(ValueTooLargeException.class)
+        .hasMessageStartingWith("'subject' would take at least 3");
   }
 }

@@ -34,7 +34,7 @@ public record SendEmailProperties(
     @FormField(label = "Subject", group = "Message", expressions = true, maxLength = 255)
         String subject,
     @FormField(label = "Body format", group = "Message", defaultValue = "html") BodyType bodyType,
-    @FormField(label = "Body", group = "Message", type = FieldType.HTML, expressions = true,
+    @FormField(label = "Body", group = "Message", type = FieldType.HTML, expressions = true, maxLength = MAX_BODY,
         help = "Inline images: attach them with a content ID and show them with <img src=\"cid:ID\">.")
         String body,
     @FormField(label = "Importance", group = "Message", defaultValue = "normal") Importance importance,
@@ -48,4 +48,7 @@ public record SendEmailProperties(
         boolean deliveryReceipt,
     @FormField(label = "Custom headers", group = "Options", expressions = true,
         help = "Internet headers to add; their names must start with x-, e.g. x-ticket-id.")
-        Map<String, String> headers) {}
+        Map<String, String> headers) {
+  /** Characters: the draft carrying the body is one Graph request, and Graph refuses requests over 4 MB. */
+  static final int MAX_BODY = 4 * 1024 * 1024;
+}
