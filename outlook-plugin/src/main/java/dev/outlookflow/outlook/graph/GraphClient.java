@@ -1,5 +1,6 @@
 package dev.outlookflow.outlook.graph;
 
+import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.plugin.api.PluginEnvironment;
 import dev.outlookflow.plugin.api.connection.Credentials;
 import io.vertx.core.Future;
@@ -7,6 +8,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import java.util.function.Supplier;
 /**
  * The Graph client actions and triggers share: at most {@link #PER_MAILBOX} requests in flight per
  * mailbox (Graph's MailboxConcurrency limit), retries by {@link RetryPolicy}, one forced token refresh
- * on 401, and Graph's errors as {@link GraphException}.
+ * on 401, Graph's errors as {@link GraphException}, and the token sent to the connection's Graph
+ * origin only ({@link GraphOrigin}).
  */
 public final class GraphClient {
   static final int PER_MAILBOX = 4;
@@ -85,17 +88,39 @@ public final class GraphClient {
     return waited.future();
   }
 
-  /** One chunk of an upload session: to the pre-authenticated URL, without our token. */
-  public Future<JsonObject> uploadChunk(String uploadUrl, Buffer chunk, long start, long total, String mailbox) {
-    return inSlot(mailbox, () -> env.webClient().putAbs(uploadUrl)
+  /**
+   * One chunk of an upload session: to the pre-authenticated URL, without our token, and only over
+   * https unless the URL is at {@code graph} itself (see {@link GraphOrigin#admitsUpload}).
+   */
+  public Future<JsonObject> uploadChunk(GraphOrigin graph, String uploadUrl, Buffer chunk, long start, long total,
+      String mailbox) {
+    if (!graph.admitsUpload(uploadUrl)) {
+      return Future.failedFuture(insecureUpload(graph, uploadUrl));
+    }
+    return inSlot(mailbox, () -> upload(HttpMethod.PUT, uploadUrl)
         .putHeader("Content-Type", "application/octet-stream")
         .putHeader("Content-Range", "bytes " + start + "-" + (start + chunk.length() - 1) + "/" + total)
         .sendBuffer(chunk).compose(GraphClient::answer));
   }
 
   /** What an upload session expects next: {@code nextExpectedRanges}. */
-  public Future<JsonObject> uploadStatus(String uploadUrl, String mailbox) {
-    return inSlot(mailbox, () -> env.webClient().getAbs(uploadUrl).send().compose(GraphClient::answer));
+  public Future<JsonObject> uploadStatus(GraphOrigin graph, String uploadUrl, String mailbox) {
+    if (!graph.admitsUpload(uploadUrl)) {
+      return Future.failedFuture(insecureUpload(graph, uploadUrl));
+    }
+    return inSlot(mailbox, () -> upload(HttpMethod.GET, uploadUrl).send().compose(GraphClient::answer));
+  }
+
+  private HttpRequest<Buffer> upload(HttpMethod method, String uploadUrl) {
+    GraphOrigin target = GraphOrigin.of(uploadUrl).orElseThrow();
+    return env.webClient().request(method, target.at(GraphOrigin.pathAndQuery(uploadUrl)));
+  }
+
+  private static ExtensionException insecureUpload(GraphOrigin graph, String uploadUrl) {
+    // The URL's query is the upload's credential: the sentence names its origin only.
+    return new ExtensionException("insecure_upload_url", "Microsoft Graph's upload session URL leads to "
+        + GraphOrigin.nameOf(uploadUrl) + ", which is not https (nor this connection's Graph at " + graph
+        + "): the attachment was not sent over it.");
   }
 
   private Future<JsonObject> inSlot(String mailbox, Supplier<Future<JsonObject>> call) {
@@ -111,11 +136,26 @@ public final class GraphClient {
     return Future.succeededFuture(text == null || text.isBlank() ? new JsonObject() : new JsonObject(text));
   }
 
+  /**
+   * The one place the token leaves the plugin: only ever to the origin of the connection's Graph base
+   * URL. Paths are relative to that base; absolute URLs (links Graph handed out) must be at its origin,
+   * else nothing is sent.
+   */
   private Future<HttpResponse<Buffer>> call(Request request, Credentials credentials) {
-    // nextLinks are absolute; everything else is relative to the cloud's Graph.
-    String url = request.path().startsWith("https://") || request.path().startsWith("http://") ? request.path()
-        : credentials.attributes().getString("graphBaseUrl") + request.path();
-    var http = env.webClient().requestAbs(request.method(), url)
+    String base = credentials.attributes().getString("graphBaseUrl");
+    GraphOrigin graph = GraphOrigin.ofBase(base);
+    boolean relative = request.path().startsWith("/");
+    if (!relative && !graph.holds(request.path())) {
+      return Future.failedFuture(new ExtensionException("token_withheld", "Refused to send the connection's token to "
+          + GraphOrigin.nameOf(request.path()) + ": it goes only to this connection's Microsoft Graph at " + graph
+          + "."));
+    }
+    String target = relative ? GraphOrigin.pathAndQuery(base) + request.path()
+        : GraphOrigin.pathAndQuery(request.path());
+    // Redirects are not followed: where one leads is not Graph's origin to vouch for, and whether the
+    // token goes along would be the HTTP client's choice (Graph's JSON API answers without redirects).
+    var http = env.webClient().request(request.method(), graph.at(target))
+        .followRedirects(false)
         .putHeader("Authorization", credentials.authorizationHeader())
         .putHeader("Prefer", "IdType=\"ImmutableId\"");
     return request.body() == null ? http.send() : http.sendJsonObject(request.body());

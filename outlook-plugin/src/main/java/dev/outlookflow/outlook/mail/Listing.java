@@ -48,6 +48,7 @@ public final class Listing {
     if (items.size() == maxItems) {
       return Future.succeededFuture(new JsonObject().put("value", items).put("more", true));
     }
-    return graph.next(mailbox, next).compose(following -> more(graph, mailbox, following, items, maxItems));
+    return graph.follow(mailbox, "@odata.nextLink", next)
+        .compose(following -> more(graph, mailbox, following, items, maxItems));
   }
 }

@@ -4,6 +4,7 @@ import dev.outlookflow.outlook.auth.Tokens;
 import dev.outlookflow.outlook.connection.ConnectionSettings;
 import dev.outlookflow.outlook.graph.Graph;
 import dev.outlookflow.outlook.graph.GraphClient;
+import dev.outlookflow.outlook.graph.GraphOrigin;
 import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.plugin.api.connection.Credentials;
@@ -19,12 +20,14 @@ public final class MailGraph {
   private final MailboxFence fence;
   private final GraphClient client;
   private final String account;
+  private final GraphOrigin graphOrigin;
 
-  private MailGraph(ConnectionHandle connection, ConnectionSettings settings, String account) {
+  private MailGraph(ConnectionHandle connection, ConnectionSettings settings, Credentials credentials) {
     this.connection = connection;
+    this.account = credentials.attributes().getString("account");
     this.fence = new MailboxFence(settings, account);
     this.client = Graph.client(connection.environment());
-    this.account = account;
+    this.graphOrigin = GraphOrigin.ofBase(credentials.attributes().getString("graphBaseUrl"));
   }
 
   /** The signed-in user, for delegated connections; else null. */
@@ -40,7 +43,7 @@ public final class MailGraph {
     }
     ConnectionHandle connection = chosen.get();
     return connection.credentials().map(credentials -> new MailGraph(connection,
-        ConnectionSettings.of(connection.properties()), credentials.attributes().getString("account")));
+        ConnectionSettings.of(connection.properties()), credentials));
   }
 
   public MailboxFence fence() {
@@ -52,9 +55,19 @@ public final class MailGraph {
     return call(HttpMethod.GET, mailbox, path, null, true);
   }
 
-  /** Follows an absolute {@code @odata.nextLink}. */
-  public Future<JsonObject> next(Mailbox mailbox, String nextLink) {
-    return client.send(new GraphClient.Request(HttpMethod.GET, nextLink, null, slot(mailbox), true), this::tokens);
+  /**
+   * Follows a link Graph answered ({@code linkName}: {@code @odata.nextLink}, {@code @odata.deltaLink}),
+   * only to the connection's Graph. Graph's own links always lead back to it: one that leads elsewhere
+   * was rewritten on the way, and following it would hand the token to whoever rewrote it.
+   */
+  public Future<JsonObject> follow(Mailbox mailbox, String linkName, String link) {
+    if (!graphOrigin.holds(link)) {
+      return Future.failedFuture(new ExtensionException("link_not_followed", "Microsoft Graph's " + linkName
+          + " leads to " + GraphOrigin.nameOf(link) + ", not to this connection's Graph at " + graphOrigin
+          + ": it was not followed, so the connection's token was not sent there. Something between the runtime "
+          + "and Graph (a proxy, or a wrong Graph address) changed Graph's answer."));
+    }
+    return client.send(new GraphClient.Request(HttpMethod.GET, link, null, slot(mailbox), true), this::tokens);
   }
 
   /** A change Graph may have made even when the answer was lost: the caller decides how to check. */
@@ -63,11 +76,11 @@ public final class MailGraph {
   }
 
   public Future<JsonObject> uploadChunk(Mailbox mailbox, String uploadUrl, Buffer chunk, long start, long total) {
-    return client.uploadChunk(uploadUrl, chunk, start, total, slot(mailbox));
+    return client.uploadChunk(graphOrigin, uploadUrl, chunk, start, total, slot(mailbox));
   }
 
   public Future<JsonObject> uploadStatus(Mailbox mailbox, String uploadUrl) {
-    return client.uploadStatus(uploadUrl, slot(mailbox));
+    return client.uploadStatus(graphOrigin, uploadUrl, slot(mailbox));
   }
 
   /** Waits as Graph asked (or backs off) before trying again after {@code doubt}. */

@@ -102,7 +102,7 @@ class GraphClientTest {
     assertThat(delays).isEmpty();
   }
 
-  private static PluginEnvironment environment(Vertx vertx, String sandboxUrl) {
+  static PluginEnvironment environment(Vertx vertx, String sandboxUrl) {
     WebClient web = WebClient.create(vertx);
     WorkerExecutor workers = vertx.createSharedWorkerExecutor("test-workers", 2);
     return new PluginEnvironment() {
