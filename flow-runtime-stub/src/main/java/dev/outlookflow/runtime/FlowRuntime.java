@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,7 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class FlowRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(FlowRuntime.class);
   private static final int PLUGIN_WORKERS = 8;
-  /** Parsing, copying and sealing run payloads: CPU work, so no more threads than the machine has cores. */
+  /** Parsing, copying and sealing run payloads: CPU work, so a thread per core (two at least). */
   private static final int PAYLOAD_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
   private final Vertx vertx;
@@ -56,13 +57,13 @@ public final class FlowRuntime {
   private final RunRetention retention;
   private final TriggerSupervisor triggers;
   private final ApiServer api;
-  private final WorkerExecutor pluginWorkers;
+  private final List<WorkerExecutor> workerPools;
   private final Path adminKeyFile;
   private final String baseUrl;
   private final DemoTenant sandbox;
 
   private FlowRuntime(Vertx vertx, Database database, PluginHost plugins, RunEngine engine, RunRetention retention,
-      TriggerSupervisor triggers, ApiServer api, WorkerExecutor pluginWorkers, Path adminKeyFile, String baseUrl,
+      TriggerSupervisor triggers, ApiServer api, List<WorkerExecutor> workerPools, Path adminKeyFile, String baseUrl,
       DemoTenant sandbox) {
     this.vertx = vertx;
     this.database = database;
@@ -71,7 +72,7 @@ public final class FlowRuntime {
     this.retention = retention;
     this.triggers = triggers;
     this.api = api;
-    this.pluginWorkers = pluginWorkers;
+    this.workerPools = workerPools;
     this.adminKeyFile = adminKeyFile;
     this.baseUrl = baseUrl;
     this.sandbox = sandbox;
@@ -93,7 +94,7 @@ public final class FlowRuntime {
         .compose(masterKeys -> Database.open(vertx, config.dataDir())
             .compose(database -> vertx.executeBlocking(() -> {
               // H2 creates its files as the umask says; none is readable beyond the owner-only directory.
-              PrivateFiles.restrictFilesIn(config.dataDir());
+              PrivateFiles.restrict(config.dataDir(), FlowRuntime::isOwnFile);
               return host.load(registry);
             })
                 .compose(report -> DemoTenant.start(vertx, config.sandbox(), config.dataDir())
@@ -135,7 +136,7 @@ public final class FlowRuntime {
         String baseUrl = "http://" + config.host() + ":" + port;
         publicUrl.compareAndSet(null, baseUrl);
         FlowRuntime runtime = new FlowRuntime(vertx, opened.database(), opened.host(), engine, retention,
-            triggers, api, pluginWorkers, adminKeyFile, baseUrl, opened.sandbox());
+            triggers, api, List.of(pluginWorkers, payloads), adminKeyFile, baseUrl, opened.sandbox());
         return retention.start()
             .compose(purged -> engine.recover())
             .compose(resumed -> triggers.startEnabled())
@@ -156,9 +157,14 @@ public final class FlowRuntime {
           database.close();
           return null;
         }))
-        .onComplete(v -> pluginWorkers.close())
+        .onComplete(v -> workerPools.forEach(WorkerExecutor::close))
         .onSuccess(v -> LOG.info("flow runtime stopped"))
         .mapEmpty();
+  }
+
+  /** The runtime's own files in its data directory: H2's ({@code runtime.*}) and the key files. */
+  private static boolean isOwnFile(String name) {
+    return name.startsWith("runtime.") || name.startsWith("admin-key") || name.startsWith("master-key");
   }
 
   public String baseUrl() {

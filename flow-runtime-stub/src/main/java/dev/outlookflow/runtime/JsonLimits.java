@@ -17,6 +17,11 @@ public final class JsonLimits {
    * from where code that walks JSON recursively runs out of stack (about 900 levels).
    */
   public static final int MAX_REQUEST_NESTING = 64;
+  /**
+   * How many values and names (Jackson's tokens) a request body may hold: a parsed value costs tens
+   * of bytes, so 32 MiB of empty lists would take gigabytes; a million is far more than any mail holds.
+   */
+  public static final long MAX_REQUEST_TOKENS = 1_000_000;
   /** How deep anything else the runtime parses may nest: stored outputs hold a request's values deeper. */
   public static final int MAX_NESTING = 256;
   private static final String VERTX_STRING_PROPERTY = "vertx.jackson.defaultReadMaxStringLength";
@@ -42,15 +47,17 @@ public final class JsonLimits {
     return factory(MAX_NESTING);
   }
 
-  /** A Jackson factory for request bodies: nesting as {@link #MAX_REQUEST_NESTING} allows. */
+  /** A Jackson factory for request bodies: {@link #MAX_REQUEST_NESTING} and {@link #MAX_REQUEST_TOKENS}. */
   public static JsonFactory requestFactory() {
-    return factory(MAX_REQUEST_NESTING);
+    return JsonFactory.builder().streamReadConstraints(constraints(MAX_REQUEST_NESTING)
+        .maxTokenCount(MAX_REQUEST_TOKENS).build()).build();
   }
 
   private static JsonFactory factory(int nesting) {
-    return JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_LENGTH)
-            .maxNestingDepth(nesting).build())
-        .build();
+    return JsonFactory.builder().streamReadConstraints(constraints(nesting).build()).build();
+  }
+
+  private static StreamReadConstraints.Builder constraints(int nesting) {
+    return StreamReadConstraints.builder().maxStringLength(MAX_STRING_LENGTH).maxNestingDepth(nesting);
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -34,13 +35,16 @@ public final class PrivateFiles {
     Files.setPosixFilePermissions(dir, DIRECTORY);
   }
 
-  /** Makes every file directly in {@code dir} owner-only (files an earlier version left readable). */
-  public static void restrictFilesIn(Path dir) throws IOException {
+  /**
+   * Makes the files directly in {@code dir} whose names {@code ours} accepts owner-only (files an
+   * earlier version left readable); files of others in the folder are left as they are.
+   */
+  public static void restrict(Path dir, Predicate<String> ours) throws IOException {
     if (!posix() || !Files.isDirectory(dir)) {
       return;
     }
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
+      for (Path file : files.filter(f -> Files.isRegularFile(f) && ours.test(f.getFileName().toString())).toList()) {
         Files.setPosixFilePermissions(file, FILE);
       }
     }

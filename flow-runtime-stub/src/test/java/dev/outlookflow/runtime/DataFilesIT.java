@@ -10,12 +10,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The data directory and its files are the runtime's user's alone, on every start. */
+/** The data directory and the runtime's files in it are the runtime's user's alone, on every start. */
 class DataFilesIT {
   @TempDir Path temp;
 
   @Test
-  void theDataDirectoryIsOwnerOnlyAndSoIsEveryFileInItOnEveryStart() throws Exception {
+  void theDataDirectoryIsOwnerOnlyAndSoAreTheRuntimesFilesInItOnEveryStart() throws Exception {
     Path data = temp.resolve("data");
     Path plugins = TestPlugins.folderWithTestPlugin(temp);
     try (InProcessRuntime runtime = InProcessRuntime.start(data, plugins)) {
@@ -24,9 +24,13 @@ class DataFilesIT {
 
     Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.setPosixFilePermissions(data.resolve("runtime.mv.db"), PosixFilePermissions.fromString("rw-r--r--"));
+    Path someoneElses = Files.writeString(data.resolve("notes.txt"), "not the runtime's");
+    Files.setPosixFilePermissions(someoneElses, PosixFilePermissions.fromString("rw-r--r--"));
     try (InProcessRuntime runtime = InProcessRuntime.start(data, plugins)) {
       assertPrivate(data);
     }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(someoneElses)))
+        .as("a file that is not the runtime's is left as it was").isEqualTo("rw-r--r--");
   }
 
   private static void assertPrivate(Path data) throws Exception {

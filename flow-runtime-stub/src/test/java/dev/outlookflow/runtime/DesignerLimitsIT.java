@@ -42,7 +42,7 @@ class DesignerLimitsIT {
       JsonObject error = run.getJsonArray("steps").getJsonObject(0).getJsonObject("error");
       assertThat(error.getString("code")).isEqualTo("input_too_large");
       assertThat(error.getString("message")).isEqualTo("'title' would take at least 1,048,576 characters once its "
-          + "expressions are resolved, over the field's limit (255): bind smaller values, or fewer of them");
+          + "expressions are resolved, over the field's limit (255): bind a shorter value, or fewer of them");
       assertThat(api.get("/api/v1/health").status()).as("the runtime serves").isEqualTo(200);
       assertThat(runtime.output()).doesNotContain("has been blocked for", "OutOfMemoryError");
     }
@@ -52,10 +52,6 @@ class DesignerLimitsIT {
   void aStepsWholeInputPastItsLimitIsRefusedNamingWhereItWentOver() throws Exception {
     try (InProcessRuntime runtime = InProcessRuntime.start(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp))) {
       ApiClient api = runtime.api();
-      JsonArray seventyCopies = new JsonArray();
-      for (int i = 0; i < 70; i++) {
-        seventyCopies.add("{{trigger.b}}");
-      }
       String flowId = Runs.createFlow(api, Runs.oneStepFlow("Copies", "copies", "test/echo",
           new JsonObject().put("message", "m").put("tags", new JsonObject().put("all", "{{trigger.b}}".repeat(70)))));
 
@@ -63,8 +59,9 @@ class DesignerLimitsIT {
 
       JsonObject error = run.getJsonArray("steps").getJsonObject(0).getJsonObject("error");
       assertThat(run.getString("status")).isEqualTo("failed");
-      assertThat(error.getString("message")).startsWith("'tags.all' would take at least 67,")
-          .endsWith("over the limit of a step's whole input (67,108,864): bind smaller values, or fewer of them");
+      assertThat(error.getString("message")).startsWith("the step's input would take at least 67,")
+          .endsWith("once 'tags.all' is resolved, over the limit of a step's whole input (67,108,864): bind smaller "
+              + "values, or fewer of them");
       assertThat(error.getJsonArray("fields").getJsonObject(0).getString("field")).isEqualTo("tags.all");
     }
   }

@@ -98,6 +98,8 @@ class HostileInputIT {
       if (route.body()) {
         cases.add(Arguments.of(route.method() + " " + route.path() + " nested past the limit", route.method(), unknown,
             nested(900)));
+        cases.add(Arguments.of(route.method() + " " + route.path() + " with a second value after the first",
+            route.method(), unknown, "{\"name\": \"a\"} {\"name\": \"b\"}"));
         cases.add(Arguments.of(route.method() + " " + route.path() + " with malformed JSON", route.method(), unknown, "{\"name\": "));
         cases.add(Arguments.of(route.method() + " " + route.path() + " with a JSON array", route.method(), unknown, "[\"" + SCRIPT + "\"]"));
         if (!route.path().contains("{id}")) {
@@ -171,6 +173,19 @@ class HostileInputIT {
     assertThat(tooDeep.json().getString("error")).startsWith("the body nests deeper than 64 levels");
     assertThat(api.send("POST", "/api/v1/flows/" + flowId + "/run", nested(63), "application/json").status())
         .isEqualTo(202);
+  }
+
+  @org.junit.jupiter.api.Test
+  void anEventOfMoreThanAMillionValuesIsRefusedBeforeItFillsTheHeap() {
+    String flowId = dev.outlookflow.runtime.support.Runs.createFlow(api, dev.outlookflow.runtime.support.Runs
+        .oneStepFlow("Many", "a", "test/echo", new JsonObject().put("message", "m")));
+    String emptyLists = "{\"a\": [" + "[],".repeat(600_000) + "[]]}";
+
+    ApiClient.Answer answer = api.send("POST", "/api/v1/flows/" + flowId + "/run", emptyLists, "application/json");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().getString("error"))
+        .isEqualTo("the body holds more than 1000000 JSON values and names: send fewer");
   }
 
   @ParameterizedTest(name = "callback {0}")

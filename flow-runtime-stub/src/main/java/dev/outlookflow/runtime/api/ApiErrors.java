@@ -27,6 +27,12 @@ final class ApiErrors {
       Http.json(ctx, problem.status(), body(problem));
       return;
     }
+    if (failure instanceof OutOfMemoryError) {
+      // A request that needs more memory than is free now: the client's to make smaller or send later.
+      Http.json(ctx, 503, new JsonObject().put("error", "the runtime has not the memory to handle this request "
+          + "now: send a smaller one, or try again later"));
+      return;
+    }
     int status = ctx.statusCode();
     if (failure != null && (status == 200 || status == 400)) {
       // Vert.x's BodyHandler fails with 200 (or 400 for a decoder's error) when reading the body

@@ -4,6 +4,7 @@ import dev.outlookflow.runtime.problem.Problem;
 import io.vertx.core.Future;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outlookflow.runtime.JsonLimits;
 import io.vertx.core.buffer.Buffer;
@@ -16,7 +17,8 @@ import java.util.Map;
 /** Small request and response helpers shared by the routes. */
 final class Http {
   /** Request bodies nest at most {@link JsonLimits#MAX_REQUEST_NESTING} deep. */
-  private static final ObjectMapper REQUEST_JSON = new ObjectMapper(JsonLimits.requestFactory());
+  private static final ObjectMapper REQUEST_JSON = new ObjectMapper(JsonLimits.requestFactory())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Http() {}
 
@@ -44,18 +46,21 @@ final class Http {
   }
 
   /** {@link #body(RoutingContext)} of a body already read, so that it can be parsed on a worker. */
-  @SuppressWarnings("unchecked")
   static JsonObject body(Buffer buffer) {
     String text = buffer == null ? null : buffer.toString(StandardCharsets.UTF_8);
     if (text == null || text.isBlank()) {
       throw Problem.badRequest("a JSON object body is required");
     }
+    return parse(text);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static JsonObject parse(String text) {
     Object parsed;
     try {
       parsed = REQUEST_JSON.readValue(text, Object.class);
     } catch (StreamConstraintsException e) {
-      throw Problem.badRequest("the body nests deeper than " + JsonLimits.MAX_REQUEST_NESTING
-          + " levels or holds a longer string than " + JsonLimits.MAX_STRING_LENGTH + " characters");
+      throw Problem.badRequest(pastLimit(e));
     } catch (JsonProcessingException e) {
       throw Problem.badRequest("the body is not valid JSON: " + firstLine(e.getOriginalMessage()));
     }
@@ -71,8 +76,20 @@ final class Http {
   }
 
   static JsonObject optionalBody(Buffer buffer) {
-    return buffer == null || buffer.length() == 0 || buffer.toString(StandardCharsets.UTF_8).isBlank()
-        ? new JsonObject() : body(buffer);
+    String text = buffer == null ? "" : buffer.toString(StandardCharsets.UTF_8);
+    return text.isBlank() ? new JsonObject() : parse(text);
+  }
+
+  /** Which of the request limits the body is past, as far as Jackson's message tells. */
+  private static String pastLimit(StreamConstraintsException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    if (message.contains("nesting depth")) {
+      return "the body nests deeper than " + JsonLimits.MAX_REQUEST_NESTING + " levels: send it flatter";
+    }
+    if (message.contains("Token count")) {
+      return "the body holds more than " + JsonLimits.MAX_REQUEST_TOKENS + " JSON values and names: send fewer";
+    }
+    return "the body is past a JSON limit: " + firstLine(message.replaceAll(" ?\\(from `[^`]*`\\)", ""));
   }
 
   private static String describe(Object value) {

@@ -50,7 +50,7 @@ public final class Database implements AutoCloseable {
       try (Connection connection = dataSource.getConnection()) {
         return work.run(connection);
       } catch (SQLException e) {
-        throw new StoreException(e);
+        throw StoreException.of(e);
       }
     }, false);
   }
@@ -69,7 +69,7 @@ public final class Database implements AutoCloseable {
           throw e;
         }
       } catch (SQLException e) {
-        throw new StoreException(e);
+        throw StoreException.of(e);
       }
     }, false);
   }

@@ -109,7 +109,8 @@ public final class Tokens {
     }
     if (env.sandboxBaseUrl().isEmpty()) {
       return Future.failedFuture(new ExtensionException("no_sandbox", "The Sandbox cloud needs a runtime started "
-          + "with its sandbox (the default, or --sandbox-url); choose your organisation's cloud instead."));
+          + "with its sandbox (the default on 127.0.0.1, --sandbox beside another --host, or --sandbox-url); choose "
+          + "your organisation's cloud instead."));
     }
     return demoApp.of(env).map(app -> settings.withAppDefaults(app.getString("tenantId"), app.getString("clientId"),
         app.getString("clientSecret")));

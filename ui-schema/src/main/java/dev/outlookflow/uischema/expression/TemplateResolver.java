@@ -1,10 +1,13 @@
 package dev.outlookflow.uischema.expression;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -19,6 +22,9 @@ import java.util.Map;
  * repeated in text or in a list multiplies), and the value past a limit is refused before it is built.
  */
 public final class TemplateResolver {
+  /** Configured once, then only used: Jackson's mappers are safe to share. */
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final JsonNode bindings;
   private final Map<JsonNode, Long> boundSizes = new IdentityHashMap<>();
 
@@ -32,7 +38,7 @@ public final class TemplateResolver {
    */
   public JsonNode resolve(String field, JsonNode value, long maxTextLength, SizeBudget budget) {
     if (value.isTextual()) {
-      return resolveText(field, value.textValue(), budget, new SizeBudget(maxTextLength, "the field's limit"));
+      return resolveText(field, value.textValue(), budget, SizeBudget.ofField(maxTextLength));
     }
     return resolveNested(field, value, budget);
   }
@@ -68,19 +74,23 @@ public final class TemplateResolver {
   private JsonNode resolveText(String where, String text, SizeBudget budget, SizeBudget textLimit) {
     budget.charge(where, 2);
     if (!text.contains("{{")) {
-      charge(where, text.length(), budget, textLimit);
+      chargeText(where, text, budget, textLimit);
       return TextNode.valueOf(text);
     }
     Template template = Template.parse(text);
     if (template.wholeValueExpression().isPresent()) {
       JsonNode bound = lookup(template.wholeValueExpression().get());
-      charge(where, bound.isTextual() ? bound.textValue().length() : sizeOf(bound), budget, textLimit);
+      if (bound.isTextual()) {
+        chargeText(where, bound.textValue(), budget, textLimit);
+      } else {
+        charge(where, sizeOf(bound), budget, textLimit);
+      }
       return bound.deepCopy();
     }
     StringBuilder out = new StringBuilder();
     for (Template.Part part : template.parts()) {
       if (part instanceof Template.Literal literal) {
-        charge(where, literal.text().length(), budget, textLimit);
+        chargeText(where, literal.text(), budget, textLimit);
         out.append(literal.text());
       } else if (part instanceof Template.Expression expression) {
         out.append(interpolated(where, lookup(expression.path()), budget, textLimit));
@@ -89,20 +99,48 @@ public final class TemplateResolver {
     return TextNode.valueOf(out.toString());
   }
 
-  /** A bound value as text, counted before it is built (an object or list: escapes counted after). */
+  /** A bound value as text, counted before it is built. */
   private String interpolated(String where, JsonNode node, SizeBudget budget, SizeBudget textLimit) {
     if (node.isNull()) {
       return "";
     }
     if (node.isTextual()) {
-      charge(where, node.textValue().length(), budget, textLimit);
+      chargeText(where, node.textValue(), budget, textLimit);
       return node.textValue();
     }
-    long estimate = sizeOf(node);
-    charge(where, estimate, budget, textLimit);
-    String text = node.isValueNode() ? node.asText() : node.toString();
-    charge(where, Math.max(0, text.length() - estimate), budget, textLimit);
+    if (node.isValueNode()) {
+      String text = node.asText();
+      charge(where, text.length(), budget, textLimit);
+      return text;
+    }
+    return encoded(where, node, budget, textLimit);
+  }
+
+  /**
+   * An object or list as JSON text, written into a buffer that refuses to grow past what is left of
+   * the limits: escapes can make the text several times its estimate.
+   */
+  private static String encoded(String where, JsonNode node, SizeBudget budget, SizeBudget textLimit) {
+    long room = Math.min(budget.remaining(), textLimit == null ? Long.MAX_VALUE : textLimit.remaining());
+    BoundedWriter out = new BoundedWriter(room);
+    try {
+      JSON.writeValue(out, node);
+    } catch (BoundedWriter.Full full) {
+      charge(where, room + 1, budget, textLimit);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String text = out.toString();
+    charge(where, text.length(), budget, textLimit);
     return text;
+  }
+
+  /** Text counts against the field's limit in code points, as JSON Schema's maxLength does. */
+  private static void chargeText(String where, String text, SizeBudget budget, SizeBudget textLimit) {
+    if (textLimit != null) {
+      textLimit.charge(where, text.codePointCount(0, text.length()));
+    }
+    budget.charge(where, text.length());
   }
 
   private static void charge(String where, long characters, SizeBudget budget, SizeBudget textLimit) {

@@ -20,7 +20,7 @@ class TemplateResolverTest {
   private static final long UNLIMITED = Long.MAX_VALUE;
 
   private JsonNode resolve(JsonNode value) {
-    return resolver.resolve("field", value, UNLIMITED, new SizeBudget(UNLIMITED, "no limit"));
+    return resolver.resolve("field", value, UNLIMITED, SizeBudget.shared(UNLIMITED, "no limit"));
   }
 
   private static JsonNode json(String text) {
@@ -80,18 +80,18 @@ class TemplateResolverTest {
     TemplateResolver big = new TemplateResolver(json("{\"trigger\": {\"b\": \"" + "x".repeat(1000) + "\"}}"));
 
     assertThatThrownBy(() -> big.resolve("subject", TextNode.valueOf("Re: {{trigger.b}}"), 255,
-        new SizeBudget(UNLIMITED, "no limit")))
+        SizeBudget.shared(UNLIMITED, "no limit")))
         .isInstanceOf(ValueTooLargeException.class)
         .hasMessage("'subject' would take at least 1,004 characters once its expressions are resolved, over "
-            + "the field's limit (255): bind smaller values, or fewer of them");
-    assertThat(big.resolve("subject", TextNode.valueOf("{{trigger.b}}"), 1000, new SizeBudget(UNLIMITED, "no limit"))
+            + "the field's limit (255): bind a shorter value, or fewer of them");
+    assertThat(big.resolve("subject", TextNode.valueOf("{{trigger.b}}"), 1000, SizeBudget.shared(UNLIMITED, "no limit"))
         .textValue()).hasSize(1000);
   }
 
   @Test
   void aBoundValueCountsEachTimeItIsUsedInTextOrInALists() {
     TemplateResolver big = new TemplateResolver(json("{\"trigger\": {\"b\": \"" + "x".repeat(1000) + "\"}}"));
-    SizeBudget budget = new SizeBudget(10_000, "the limit of a step's input");
+    SizeBudget budget = SizeBudget.shared(10_000, "the limit of a step's input");
     ArrayNode list = JSON.createArrayNode();
     for (int i = 0; i < 20; i++) {
       list.add("{{trigger.b}}");
@@ -99,29 +99,47 @@ class TemplateResolverTest {
 
     assertThatThrownBy(() -> big.resolve("to", list, UNLIMITED, budget))
         .isInstanceOf(ValueTooLargeException.class)
-        .hasMessageStartingWith("'to[9]' would take at least 10,")
-        .hasMessageContaining("over the limit of a step's input (10,000)");
+        .hasMessageStartingWith("the step's input would take at least 10,")
+        .hasMessageContaining("once 'to[9]' is resolved, over the limit of a step's input (10,000)");
     assertThatThrownBy(() -> big.resolve("body", TextNode.valueOf("{{trigger.b}}".repeat(2500)), UNLIMITED,
-        new SizeBudget(10_000, "the limit of a step's input")))
-        .hasMessageStartingWith("'body' would take at least 10,");
+        SizeBudget.shared(10_000, "the limit of a step's input")))
+        .hasMessageContaining("once 'body' is resolved");
   }
 
   @Test
   void valuesResolvedWithOneBudgetShareIt() {
-    SizeBudget budget = new SizeBudget(50, "the limit of a step's input");
+    SizeBudget budget = SizeBudget.shared(50, "the limit of a step's input");
     resolver.resolve("subject", TextNode.valueOf("{{trigger.subject}}"), UNLIMITED, budget);
     resolver.resolve("to", TextNode.valueOf("{{trigger.to}}"), UNLIMITED, budget);
 
     assertThatThrownBy(() -> resolver.resolve("again", TextNode.valueOf("{{trigger.to}}"), UNLIMITED, budget))
         .isInstanceOf(ValueTooLargeException.class)
-        .hasMessageStartingWith("'again' would take at least");
+        .hasMessageContaining("once 'again' is resolved");
   }
 
   @Test
   void anObjectInterpolatedIntoTextCountsItsEncoding() {
-    SizeBudget budget = new SizeBudget(UNLIMITED, "no limit");
+    SizeBudget budget = SizeBudget.shared(UNLIMITED, "no limit");
     assertThatThrownBy(() -> resolver.resolve("subject", TextNode.valueOf("{{steps.lookup}}!"), 30, budget))
         .isInstanceOf(ValueTooLargeException.class)
         .hasMessageStartingWith("'subject' would take at least 3");
+  }
+
+  @Test
+  void escapesCountAsTheyAreWrittenAndAreRefusedBeforeTheTextIsWhole() {
+    TemplateResolver controls = new TemplateResolver(json("{\"trigger\": {\"c\": [\"" + "\\u0001".repeat(1000) + "\"]}}"));
+
+    assertThatThrownBy(() -> controls.resolve("subject", TextNode.valueOf("x {{trigger.c}}"), UNLIMITED,
+        SizeBudget.shared(2000, "the limit of a step's input")))
+        .isInstanceOf(ValueTooLargeException.class)
+        .hasMessageContaining("once 'subject' is resolved, over the limit of a step's input (2,000)");
+  }
+
+  @Test
+  void aFieldsLimitCountsCodePointsAsJsonSchemaDoes() {
+    TemplateResolver emoji = new TemplateResolver(json("{\"trigger\": {\"e\": \"" + "\uD83D\uDE00".repeat(200) + "\"}}"));
+
+    assertThat(emoji.resolve("subject", TextNode.valueOf("{{trigger.e}}"), 255, SizeBudget.shared(UNLIMITED, "no limit"))
+        .textValue()).hasSize(400);
   }
 }

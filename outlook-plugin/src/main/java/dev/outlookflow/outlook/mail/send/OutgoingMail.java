@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /** A mail as the step's resolved properties describe it, and the draft Graph gets for it. */
 record OutgoingMail(JsonObject properties, List<OutgoingAttachment> attachments) {
@@ -49,6 +50,11 @@ record OutgoingMail(JsonObject properties, List<OutgoingAttachment> attachments)
   }
 
   /** The draft, without attachments; {@code fromHeader} is set only when sending on behalf of another mailbox. */
+  /** The size of the draft request as UTF-8, without its {@code from} (the sender is not known yet). */
+  long draftBytes() {
+    return draft(null, UUID.randomUUID().toString()).encode().getBytes(StandardCharsets.UTF_8).length;
+  }
+
   JsonObject draft(String fromHeader, String idempotencyKey) {
     BodyType bodyType = BodyType.valueOf(properties.getString("bodyType", "html").toUpperCase(Locale.ROOT));
     JsonObject draft = new JsonObject()

@@ -18,6 +18,9 @@ import org.pf4j.Extension;
  */
 @Extension
 public class SendEmailAction implements Action {
+  /** Graph's limit on one request's body: 4 MB. */
+  static final long GRAPH_REQUEST_BYTES = 4L * 1024 * 1024;
+  private static final long FROM_ALLOWANCE = 1024;
   private static final Form FORM = Form.of(SendEmailProperties.class);
 
   @Override
@@ -53,7 +56,11 @@ public class SendEmailAction implements Action {
   @Override
   public Future<JsonObject> execute(ActionContext context, JsonObject properties) {
     // Decoding attachments of tens of megabytes is no work for the event loop.
-    return context.environment().workers().executeBlocking(() -> OutgoingMail.of(properties), false)
+    return context.environment().workers().executeBlocking(() -> {
+          OutgoingMail mail = OutgoingMail.of(properties);
+          checkDraftSize(mail);
+          return mail;
+        }, false)
         .compose(mail -> {
           context.connection().ifPresent(c -> checkUploadSessions(mail, ConnectionSettings.of(c.properties()).cloud()));
           return MailGraph.open(context.connection()).compose(graph -> {
@@ -61,6 +68,18 @@ public class SendEmailAction implements Action {
             return new Delivery(graph, mail, plan, context).run();
           });
         });
+  }
+
+  /**
+   * The draft is one Graph request, and Graph refuses requests over about 4 MB: a mail whose draft
+   * is larger fails at once with a sentence instead of at Graph with a 413. The sender's address is
+   * not known yet: a kilobyte is left for it.
+   */
+  static void checkDraftSize(OutgoingMail mail) {
+    long bytes = mail.draftBytes() + FROM_ALLOWANCE;
+    if (bytes > GRAPH_REQUEST_BYTES) {
+      throw SendFailures.draftTooLarge(bytes, GRAPH_REQUEST_BYTES);
+    }
   }
 
   /** A mail that needs an upload session fails at once, before any call, in a cloud without them. */

@@ -61,6 +61,12 @@ final class SendFailures {
   }
 
   /** An attachment that needs an upload session, in a cloud that has none. */
+  static ExtensionException draftTooLarge(long bytes, long limit) {
+    return new ExtensionException("mail_too_large", String.format(Locale.ROOT, "The mail's subject, body, recipients "
+        + "and headers come to %,d bytes, over the %,d Graph accepts in one request: shorten the body (attachments "
+        + "do not count: each is sent on its own).", bytes, limit));
+  }
+
   static ExtensionException noUploadSessions(String cloud, OutgoingAttachment attachment, int index) {
     return new ExtensionException("upload_sessions_unavailable", String.format(Locale.ROOT, "Attachment %d (%s) is "
         + "%.1f MB; files of 3 MB and more need Graph's upload sessions, which %s does not offer: share the file as "

@@ -76,6 +76,19 @@ class OutgoingMailTest {
   }
 
   @Test
+  void aDraftOverGraphsFourMegabyteRequestFailsBeforeAnyCallAndItsBytesCountNotItsCharacters() {
+    String accented = "é".repeat(2 * 1024 * 1024);
+    OutgoingMail withinCharactersOverBytes = OutgoingMail.of(properties().put("body", accented));
+
+    assertThatThrownBy(() -> SendEmailAction.checkDraftSize(withinCharactersOverBytes))
+        .isInstanceOf(ExtensionException.class)
+        .hasMessageStartingWith("The mail's subject, body, recipients and headers come to 4,19")
+        .hasMessageEndingWith("bytes, over the 4,194,304 Graph accepts in one request: shorten the body "
+            + "(attachments do not count: each is sent on its own).");
+    SendEmailAction.checkDraftSize(OutgoingMail.of(properties().put("body", "é".repeat(1024 * 1024))));
+  }
+
+  @Test
   void contentThatIsNotBase64IsNamedByItsField() {
     assertThatThrownBy(() -> OutgoingMail.of(properties().put("attachments", new JsonArray()
         .add(new JsonObject().put("name", "x").put("contentBase64", "not base64!")))))
