@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,6 +28,8 @@ import java.util.function.Supplier;
  */
 public final class GraphClient {
   static final int PER_MAILBOX = 4;
+  /** Answers under this size parse in well under a millisecond: not worth a hop to a worker. */
+  private static final int PARSED_INLINE_BYTES = 64 * 1024;
 
   /** Schedules a retry after a delay; tests record the delays instead of waiting. */
   @FunctionalInterface
@@ -100,7 +103,7 @@ public final class GraphClient {
     return inSlot(mailbox, () -> upload(HttpMethod.PUT, uploadUrl)
         .putHeader("Content-Type", "application/octet-stream")
         .putHeader("Content-Range", "bytes " + start + "-" + (start + chunk.length() - 1) + "/" + total)
-        .sendBuffer(chunk).compose(GraphClient::answer));
+        .sendBuffer(chunk).compose(this::answer));
   }
 
   /** What an upload session expects next: {@code nextExpectedRanges}. */
@@ -108,7 +111,7 @@ public final class GraphClient {
     if (!graph.admitsUpload(uploadUrl)) {
       return Future.failedFuture(insecureUpload(graph, uploadUrl));
     }
-    return inSlot(mailbox, () -> upload(HttpMethod.GET, uploadUrl).send().compose(GraphClient::answer));
+    return inSlot(mailbox, () -> upload(HttpMethod.GET, uploadUrl).send().compose(this::answer));
   }
 
   private HttpRequest<Buffer> upload(HttpMethod method, String uploadUrl) {
@@ -128,12 +131,27 @@ public final class GraphClient {
     return mailboxSlots.acquire().compose(v -> call.get().onComplete(done -> mailboxSlots.release()));
   }
 
-  private static Future<JsonObject> answer(HttpResponse<Buffer> response) {
+  /**
+   * Graph's JSON answer. A large one (a page of messages with their bodies) is parsed on a worker:
+   * parsing megabytes is no work for the event loop.
+   */
+  private Future<JsonObject> answer(HttpResponse<Buffer> response) {
     if (response.statusCode() >= 300) {
       return Future.failedFuture(error(response));
     }
-    String text = response.bodyAsString();
-    return Future.succeededFuture(text == null || text.isBlank() ? new JsonObject() : new JsonObject(text));
+    Buffer body = response.body();
+    if (body == null || body.length() == 0) {
+      return Future.succeededFuture(new JsonObject());
+    }
+    if (body.length() < PARSED_INLINE_BYTES) {
+      return Future.succeededFuture(parse(body));
+    }
+    return env.workers().executeBlocking(() -> parse(body), false);
+  }
+
+  private static JsonObject parse(Buffer body) {
+    String text = body.toString(StandardCharsets.UTF_8);
+    return text.isBlank() ? new JsonObject() : new JsonObject(text);
   }
 
   /**
