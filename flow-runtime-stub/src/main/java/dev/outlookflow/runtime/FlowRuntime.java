@@ -6,6 +6,7 @@ import dev.outlookflow.runtime.access.InstanceKeys;
 import dev.outlookflow.runtime.api.ApiServer;
 import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.connections.SignInService;
+import dev.outlookflow.runtime.engine.PayloadMemory;
 import dev.outlookflow.runtime.engine.RunEngine;
 import dev.outlookflow.runtime.engine.RunRetention;
 import dev.outlookflow.runtime.flows.FlowService;
@@ -122,8 +123,9 @@ public final class FlowRuntime {
           new ConnectionService(opened.registry(), connectionStore, environment, validators, keys);
       SignInService signIns = new SignInService(connections, connectionStore, environment);
       WorkerExecutor payloads = vertx.createSharedWorkerExecutor("payloads", PAYLOAD_WORKERS);
+      PayloadMemory payloadMemory = PayloadMemory.ofThisHeap();
       RunEngine engine = new RunEngine(opened.registry(), runStore, connections, validators, keys, environment,
-          payloads);
+          payloads, payloadMemory);
       TriggerSupervisor triggers =
           new TriggerSupervisor(opened.registry(), flowStore, connections, engine, environment);
       FlowService flows = new FlowService(flowStore, new FlowValidator(opened.registry(), connections, validators),
@@ -131,7 +133,8 @@ public final class FlowRuntime {
       RunRetention retention = new RunRetention(runStore, environment, config.runRetention());
       ApiServer api = new ApiServer(vertx, new ApiServer.Services(opened.registry(), opened.plugins(), access,
           instanceKeys,
-          new FailedAttempts(config.clock()), connections, signIns, flows, runStore, environment, payloads));
+          new FailedAttempts(config.clock()), connections, signIns, flows, runStore, environment, payloads,
+          payloadMemory));
       return api.listen(config.host(), config.port()).compose(port -> {
         String baseUrl = "http://" + config.host() + ":" + port;
         publicUrl.compareAndSet(null, baseUrl);

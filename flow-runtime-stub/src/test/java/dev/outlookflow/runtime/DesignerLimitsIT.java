@@ -49,6 +49,27 @@ class DesignerLimitsIT {
   }
 
   @Test
+  void aSmallHeapTakesTheEventsItsMemoryAllowsAndRefusesLargerOnesSayingHowLarge() throws Exception {
+    Path plugins = TestPlugins.folderWithTestPlugin(temp);
+    try (RuntimeProcess runtime = RuntimeProcess.start(List.of("-Xmx256m"), temp.resolve("data"),
+        "--plugins-dir", plugins.toString(), "--no-sandbox")) {
+      ApiClient api = runtime.api();
+      String flowId = Runs.createFlow(api, Runs.oneStepFlow("Echo", "echo", "test/echo",
+          new JsonObject().put("message", "{{trigger.b}}")));
+
+      ApiClient.Answer refused = api.post("/api/v1/flows/" + flowId + "/run",
+          new JsonObject().put("b", MEGABYTE.repeat(8)));
+      String taken = Runs.start(api, flowId, new JsonObject().put("b", MEGABYTE.repeat(2)));
+
+      assertThat(refused.status()).isEqualTo(413);
+      assertThat(refused.json().getString("error")).matches("the event is 8,388,6\\d\\d bytes; this runtime's memory "
+          + "takes events of up to [\\d,]+ bytes: send a smaller event, or give the runtime more memory \\(java -Xmx\\)");
+      assertThat(runtime.explaining(() -> Runs.awaitFinished(api, taken)).getString("status")).isEqualTo("succeeded");
+      assertThat(runtime.output()).doesNotContain("OutOfMemoryError", "has been blocked for");
+    }
+  }
+
+  @Test
   void aStepsWholeInputPastItsLimitIsRefusedNamingWhereItWentOver() throws Exception {
     try (InProcessRuntime runtime = InProcessRuntime.start(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp))) {
       ApiClient api = runtime.api();

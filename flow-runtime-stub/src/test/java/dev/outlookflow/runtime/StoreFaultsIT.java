@@ -2,6 +2,7 @@ package dev.outlookflow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outlookflow.runtime.support.ApiClient;
 import dev.outlookflow.runtime.support.Eventually;
 import dev.outlookflow.runtime.support.InProcessRuntime;
 import dev.outlookflow.runtime.support.Runs;
@@ -48,6 +49,33 @@ class StoreFaultsIT {
     assertThat(run.getJsonArray("steps")).hasSize(1);
     assertThat(run.getJsonArray("steps").getJsonObject(0).getJsonObject("output").getString("message"))
         .isEqualTo("hello");
+  }
+
+  @Test
+  void aDatabaseClosedUnderTheRuntimeIsOpenedAgainAndTheNextRequestsAndRunsGoOn() throws Exception {
+    // H2 closes its database when it runs out of memory; SHUTDOWN from a second connection does the same.
+    SeededStoreFaults.sql(data, "SHUTDOWN");
+
+    JsonObject run = Runs.awaitFinished(runtime.api(),
+        Runs.start(runtime.api(), flowId, new JsonObject().put("text", "after the store was closed")));
+
+    assertThat(run.getString("status")).isEqualTo("succeeded");
+    assertThat(runtime.api().get("/api/v1/flows").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aRequestTheStoreFailsAnswers503SayingToTryAgainAndTheSameRequestThenSucceeds() throws Exception {
+    SeededStoreFaults.sql(data, "CREATE TRIGGER seeded_flow_faults BEFORE INSERT ON flows FOR EACH ROW CALL '"
+        + SeededStoreFaults.class.getName() + "'");
+    JsonObject flow = Runs.oneStepFlow("Later", "only", "test/echo", new JsonObject().put("message", "m"));
+    SeededStoreFaults.failNext(1);
+
+    ApiClient.Answer refused = runtime.api().post("/api/v1/flows", flow);
+
+    assertThat(refused.status()).isEqualTo(503);
+    assertThat(refused.json().getString("error")).startsWith("the runtime's store could not answer (incident ")
+        .endsWith(" is in its log): try again shortly");
+    assertThat(runtime.api().post("/api/v1/flows", flow).status()).isEqualTo(201);
   }
 
   @Test

@@ -1,7 +1,9 @@
 package dev.outlookflow.runtime.api;
 
+import dev.outlookflow.runtime.Causes;
 import dev.outlookflow.runtime.LogSafe;
 import dev.outlookflow.runtime.problem.Problem;
+import dev.outlookflow.runtime.store.StoreException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -24,10 +26,13 @@ final class ApiErrors {
     }
     Throwable failure = ctx.failure();
     if (failure instanceof Problem problem) {
+      if (problem.status() == 503) {
+        ctx.response().putHeader("Retry-After", "1");
+      }
       Http.json(ctx, problem.status(), body(problem));
       return;
     }
-    if (failure instanceof OutOfMemoryError) {
+    if (Causes.find(failure, OutOfMemoryError.class).isPresent()) {
       // A request that needs more memory than is free now: the client's to make smaller or send later.
       Http.json(ctx, 503, new JsonObject().put("error", "the runtime has not the memory to handle this request "
           + "now: send a smaller one, or try again later"));
@@ -48,6 +53,13 @@ final class ApiErrors {
     String incident = UUID.randomUUID().toString();
     LOG.error("incident {}: {} {} failed: {}", incident, ctx.request().method(),
         LogSafe.text(ctx.normalizedPath()), LogSafe.text(String.valueOf(failure)));
+    if (StoreException.isStoreFault(failure)) {
+      // A full disk or a lock held too long passes: the same request may well succeed in a moment.
+      ctx.response().putHeader("Retry-After", "1");
+      Http.json(ctx, 503, new JsonObject().put("error", "the runtime's store could not answer (incident " + incident
+          + " is in its log): try again shortly"));
+      return;
+    }
     Http.json(ctx, 500, new JsonObject()
         .put("error", "the runtime failed to handle this request; incident " + incident + " is in its log"));
   }

@@ -6,6 +6,7 @@ import dev.outlookflow.runtime.access.InstanceKeys;
 import dev.outlookflow.runtime.access.FailedAttempts;
 import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.connections.SignInService;
+import dev.outlookflow.runtime.engine.PayloadMemory;
 import dev.outlookflow.runtime.flows.FlowService;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.plugins.PluginReport;
@@ -53,7 +54,8 @@ public final class ApiServer {
       FlowService flows,
       RunStore runs,
       RuntimeEnvironment environment,
-      WorkerExecutor payloads) {}
+      WorkerExecutor payloads,
+      PayloadMemory payloadMemory) {}
 
   public ApiServer(Vertx vertx, Services services) {
     this.vertx = vertx;
@@ -85,7 +87,7 @@ public final class ApiServer {
     new AccessRoutes(s.access(), s.instanceKeys()).mount(router);
     new CatalogRoutes(s.registry(), s.connections(), s.environment()).mount(router);
     new ConnectionRoutes(s.connections(), s.signIns(), s.registry(), s.flows()).mount(router);
-    new FlowRoutes(s.flows(), s.runs(), s.payloads()).mount(router);
+    new FlowRoutes(s.flows(), s.runs(), s.payloads(), s.payloadMemory()).mount(router);
     new OAuthRoutes(s.signIns()).mount(router);
     return router;
   }

@@ -4,12 +4,14 @@ import dev.outlookflow.runtime.flows.FlowService;
 import dev.outlookflow.runtime.problem.Problem;
 import dev.outlookflow.runtime.store.FlowRecord;
 import dev.outlookflow.runtime.store.RunStore;
+import dev.outlookflow.runtime.engine.PayloadMemory;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
 
 /** Flows: CRUD, enable and disable, start a run, list runs; and a run's record. */
 final class FlowRoutes {
@@ -19,12 +21,17 @@ final class FlowRoutes {
   private final FlowService flows;
   private final RunStore runs;
   private final WorkerExecutor payloads;
+  private final PayloadMemory memory;
 
-  /** {@code payloads}: where a run's event (up to 32 MiB) is parsed, off the event loop. */
-  FlowRoutes(FlowService flows, RunStore runs, WorkerExecutor payloads) {
+  /**
+   * {@code payloads}: where a run's event (up to 32 MiB) is parsed, off the event loop; {@code memory}:
+   * how many events the heap can hold while they are parsed and stored.
+   */
+  FlowRoutes(FlowService flows, RunStore runs, WorkerExecutor payloads, PayloadMemory memory) {
     this.flows = flows;
     this.runs = runs;
     this.payloads = payloads;
+    this.memory = memory;
   }
 
   void mount(Router router) {
@@ -74,8 +81,16 @@ final class FlowRoutes {
 
   private void run(RoutingContext ctx) {
     Buffer body = ctx.body().buffer();
+    long size = body == null ? 0 : body.length();
+    PayloadMemory.Reservation room = memory.tryReserve(size).orElseThrow(() -> size > memory.largestPayload()
+        ? Problem.tooLarge(String.format(Locale.ROOT, "the event is %,d bytes; this runtime's memory takes events of "
+            + "up to %,d bytes: send a smaller event, or give the runtime more memory (java -Xmx)", size,
+            memory.largestPayload()))
+        : Problem.busy("the runtime is handling as many large events as its memory allows: send this one again "
+            + "shortly"));
     Http.respond(ctx, 202, payloads.executeBlocking(() -> Http.optionalBody(body), false)
         .compose(event -> flows.run(ws(ctx), ctx.pathParam("id"), event))
+        .onComplete(stored -> room.release())
         .map(runId -> new JsonObject().put("runId", runId).put("status", "queued")));
   }
 

@@ -6,6 +6,7 @@ import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.store.FlowDefinition;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.problem.Validators;
+import dev.outlookflow.runtime.problem.Problem;
 import dev.outlookflow.runtime.secrets.DataKey;
 import dev.outlookflow.runtime.secrets.MasterKeys;
 import dev.outlookflow.runtime.store.RunRecord;
@@ -16,7 +17,9 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -31,16 +34,23 @@ public final class RunEngine {
 
   private static final Duration FIRST_RETRY = Duration.ofMillis(250);
   private static final Duration LONGEST_RETRY = Duration.ofMinutes(1);
+  private static final Duration MEMORY_WAIT = Duration.ofMillis(250);
 
   private final EngineParts parts;
+  private final PayloadMemory memory;
   private final Map<String, RunExecution> active = new ConcurrentHashMap<>();
   private volatile boolean stopping;
 
-  /** {@code payloads}: the bounded workers that parse, copy and seal events, inputs and outputs. */
+  /**
+   * {@code payloads}: the bounded workers that parse, copy and seal events, inputs and outputs;
+   * {@code memory}: how many runs' payloads the heap holds at once.
+   */
   public RunEngine(ExtensionRegistry registry, RunStore runs, ConnectionService connections,
-      Validators validators, MasterKeys masterKeys, RuntimeEnvironment environment, WorkerExecutor payloads) {
+      Validators validators, MasterKeys masterKeys, RuntimeEnvironment environment, WorkerExecutor payloads,
+      PayloadMemory memory) {
     this.parts = new EngineParts(registry, runs, connections, new StepInputs(validators), masterKeys, environment,
         payloads);
+    this.memory = memory;
   }
 
   /**
@@ -52,9 +62,15 @@ public final class RunEngine {
     DataKey runKey = MasterKeys.newDataKey();
     long now = parts.environment().now();
     return parts.payloads().executeBlocking(() -> {
+      String encoded = event.encode();
+      if (encoded.length() > memory.largestPayload()) {
+        throw Problem.tooLarge(String.format(Locale.ROOT, "the event is %,d characters; this runtime's memory takes "
+            + "events of up to %,d: send a smaller event, or give the runtime more memory (java -Xmx)",
+            encoded.length(), memory.largestPayload()));
+      }
       JsonObject display = RecordHygiene.truncated(SecretPaths.of(flow, parts.registry()).redact(event, "trigger"));
       return new RunRecord(runId, workspaceId, flowId, flow.toJson(), display,
-          runKey.seal(event.encode(), workspaceId, runId, "event"), RunStatus.QUEUED, null, now, null, null);
+          runKey.seal(encoded, workspaceId, runId, "event"), RunStatus.QUEUED, null, now, null, null);
     }, false).compose(run -> parts.runs().insert(run, parts.masterKeys().wrap(runKey)).onSuccess(v -> schedule(run)))
         .map(runId);
   }
@@ -78,11 +94,24 @@ public final class RunEngine {
     if (stopping) {
       return;
     }
+    long size = sealedSize(run);
+    if (size > memory.largestPayload()) {
+      endTooLarge(run, size);
+      return;
+    }
+    Optional<PayloadMemory.Reservation> room = memory.tryReserve(size);
+    if (room.isEmpty()) {
+      // Other runs hold the memory this one needs: it waits its turn, stored as queued meanwhile.
+      parts.environment().vertx().setTimer(MEMORY_WAIT.toMillis(), t -> schedule(run, failures));
+      return;
+    }
     RunExecution execution = new RunExecution(run, parts);
     if (active.putIfAbsent(run.id(), execution) != null) {
+      room.get().release();
       return; // already executing: enqueued while recover() was listing unfinished runs
     }
     parts.environment().vertx().runOnContext(v -> execution.execute().onComplete(done -> {
+      room.get().release();
       active.remove(run.id());
       if (done.failed() && StoreException.isStoreFault(done.cause())) {
         retryLater(run, failures + 1, done.cause());
@@ -102,6 +131,22 @@ public final class RunEngine {
     LOG.error("run {}: could not be executed ({}); trying again in {} ms", run.id(), LogSafe.text(cause.toString()),
         delay.toMillis());
     parts.environment().vertx().setTimer(delay.toMillis(), t -> schedule(run, failures));
+  }
+
+  private static long sealedSize(RunRecord run) {
+    return run.sealedEvent() == null ? 0 : run.sealedEvent().length();
+  }
+
+  /**
+   * A run stored under a larger heap than this one's (or with an older limit) would never fit: it
+   * ends, saying why, instead of waiting for ever.
+   */
+  private void endTooLarge(RunRecord run, long size) {
+    JsonObject error = StepErrors.error("too_large", String.format(Locale.ROOT, "the run's event takes %,d "
+        + "characters as stored; this runtime's memory takes up to %,d: give the runtime more memory (java -Xmx), "
+        + "then run the flow again", size, memory.largestPayload()));
+    parts.runs().finish(run.id(), RunStatus.FAILED, error, parts.environment().now())
+        .onFailure(e -> retryLater(run, 1, e));
   }
 
   static Duration retryDelay(int failures) {

@@ -1,6 +1,7 @@
 package dev.outlookflow.runtime.engine;
 
 import dev.outlookflow.plugin.api.ExtensionException;
+import dev.outlookflow.runtime.Causes;
 import dev.outlookflow.runtime.problem.Problem;
 import dev.outlookflow.uischema.expression.UnresolvedExpressionException;
 import dev.outlookflow.uischema.expression.ValueTooLargeException;
@@ -20,7 +21,7 @@ final class StepErrors {
       return error("input_too_large", e.getMessage())
           .put("fields", new JsonArray().add(new JsonObject().put("field", e.where()).put("message", e.getMessage())));
     }
-    if (failure instanceof OutOfMemoryError) {
+    if (Causes.find(failure, OutOfMemoryError.class).isPresent()) {
       return error("runtime_error", "the runtime ran out of memory running this step: make the data it handles "
           + "smaller, or give the runtime more memory");
     }

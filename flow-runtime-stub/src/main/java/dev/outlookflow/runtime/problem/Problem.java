@@ -54,6 +54,16 @@ public final class Problem extends RuntimeException {
     return new Problem(415, message, List.of());
   }
 
+  /** 413: the request is larger than this runtime can take at all. */
+  public static Problem tooLarge(String message) {
+    return new Problem(413, message, List.of());
+  }
+
+  /** 503: the runtime cannot take the request now; the same request may succeed shortly. */
+  public static Problem busy(String message) {
+    return new Problem(503, message, List.of());
+  }
+
   public static Problem conflict(String message) {
     return new Problem(409, message, List.of());
   }

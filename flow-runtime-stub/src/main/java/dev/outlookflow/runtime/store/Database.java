@@ -34,6 +34,7 @@ public final class Database implements AutoCloseable {
       config.setJdbcUrl(jdbcUrl(dataDir));
       config.setMaximumPoolSize(POOL_SIZE);
       config.setPoolName("store");
+      config.setExceptionOverride(new ClosedDatabase());
       HikariDataSource dataSource = new HikariDataSource(config);
       Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
       return new Database(dataSource, workers);
@@ -46,18 +47,16 @@ public final class Database implements AutoCloseable {
   }
 
   public <T> Future<T> read(SqlWork<T> work) {
-    return workers.executeBlocking(() -> {
+    return workers.executeBlocking(() -> reopening(() -> {
       try (Connection connection = dataSource.getConnection()) {
         return work.run(connection);
-      } catch (SQLException e) {
-        throw StoreException.of(e);
       }
-    }, false);
+    }), false);
   }
 
   /** Runs {@code work} in one transaction; the future completes after the commit. */
   public <T> Future<T> write(SqlWork<T> work) {
-    return workers.executeBlocking(() -> {
+    return workers.executeBlocking(() -> reopening(() -> {
       try (Connection connection = dataSource.getConnection()) {
         connection.setAutoCommit(false);
         try {
@@ -68,10 +67,35 @@ public final class Database implements AutoCloseable {
           connection.rollback();
           throw e;
         }
-      } catch (SQLException e) {
-        throw StoreException.of(e);
       }
-    }, false);
+    }), false);
+  }
+
+  /** One use of a pooled connection. */
+  @FunctionalInterface
+  private interface Attempt<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code attempt}, and once more when the database was closed under its connection: nothing of
+   * it was done, and every pooled connection is as dead as that one, so the pool lets them all go and
+   * the next connection opens the database again.
+   */
+  private <T> T reopening(Attempt<T> attempt) {
+    try {
+      return attempt.run();
+    } catch (SQLException closed) {
+      if (!ClosedDatabase.is(closed)) {
+        throw StoreException.of(closed);
+      }
+      dataSource.getHikariPoolMXBean().softEvictConnections();
+      try {
+        return attempt.run();
+      } catch (SQLException again) {
+        throw StoreException.of(again);
+      }
+    }
   }
 
   /** One statement in its own transaction; answers the count of rows it changed. */

@@ -1,5 +1,6 @@
 package dev.outlookflow.runtime.store;
 
+import dev.outlookflow.runtime.Causes;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -17,8 +18,14 @@ public final class StoreException extends RuntimeException {
     super("the store failed: " + cause.getMessage(), cause);
   }
 
-  /** What a failed JDBC call becomes: a store fault, unless the database refused the statement itself. */
+  /**
+   * What a failed JDBC call becomes: a store fault, unless the database refused the statement itself,
+   * or ran out of memory holding the data (it would again, on every attempt).
+   */
   static RuntimeException of(SQLException failure) {
+    if (Causes.find(failure, OutOfMemoryError.class).isPresent()) {
+      return new IllegalStateException("the store ran out of memory writing this data", failure);
+    }
     if (failure instanceof SQLIntegrityConstraintViolationException || failure instanceof SQLDataException
         || failure instanceof SQLSyntaxErrorException || failure instanceof SQLFeatureNotSupportedException) {
       return new IllegalStateException("the store refused a statement: " + failure.getMessage(), failure);
@@ -28,11 +35,6 @@ public final class StoreException extends RuntimeException {
 
   /** Whether {@code failure} is, or was caused by, the store's failure. */
   public static boolean isStoreFault(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof StoreException) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.find(failure, StoreException.class).isPresent();
   }
 }

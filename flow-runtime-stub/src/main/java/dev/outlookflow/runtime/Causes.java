@@ -1,0 +1,17 @@
+package dev.outlookflow.runtime;
+
+import java.util.Optional;
+
+/** What a failure was caused by: the failure itself, or anything in its chain of causes. */
+public final class Causes {
+  private Causes() {}
+
+  public static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return Optional.of(type.cast(t));
+      }
+    }
+    return Optional.empty();
+  }
+}
