@@ -26,11 +26,15 @@ class DesignerLimitsIT {
 
   @TempDir Path temp;
 
+  /** The runtime jar with the test plugin, in a JVM of 256 MB. */
+  private RuntimeProcess onASmallHeap() throws Exception {
+    return RuntimeProcess.start(List.of("-Xmx256m"), temp.resolve("data"),
+        "--plugins-dir", TestPlugins.folderWithTestPlugin(temp).toString(), "--no-sandbox");
+  }
+
   @Test
   void aMegabyteRepeatedInABoundedFieldEndsTheRunWithASentenceAndASmallHeapStaysUp() throws Exception {
-    Path plugins = TestPlugins.folderWithTestPlugin(temp);
-    try (RuntimeProcess runtime = RuntimeProcess.start(List.of("-Xmx256m"), temp.resolve("data"),
-        "--plugins-dir", plugins.toString(), "--no-sandbox")) {
+    try (RuntimeProcess runtime = onASmallHeap()) {
       ApiClient api = runtime.api();
       String flowId = Runs.createFlow(api, Runs.oneStepFlow("Probe", "probe", "test/echo",
           new JsonObject().put("message", "m").put("title", "{{trigger.b}}".repeat(2500))));
@@ -50,9 +54,7 @@ class DesignerLimitsIT {
 
   @Test
   void aSmallHeapTakesTheEventsItsMemoryAllowsAndRefusesLargerOnesSayingHowLarge() throws Exception {
-    Path plugins = TestPlugins.folderWithTestPlugin(temp);
-    try (RuntimeProcess runtime = RuntimeProcess.start(List.of("-Xmx256m"), temp.resolve("data"),
-        "--plugins-dir", plugins.toString(), "--no-sandbox")) {
+    try (RuntimeProcess runtime = onASmallHeap()) {
       ApiClient api = runtime.api();
       String flowId = Runs.createFlow(api, Runs.oneStepFlow("Echo", "echo", "test/echo",
           new JsonObject().put("message", "{{trigger.b}}")));
