@@ -5,6 +5,7 @@ import dev.outlookflow.runtime.problem.Problem;
 import dev.outlookflow.runtime.store.FlowRecord;
 import dev.outlookflow.runtime.store.RunStore;
 import dev.outlookflow.runtime.engine.PayloadMemory;
+import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -56,7 +57,7 @@ final class FlowRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    Http.respond(ctx, 201, flows.create(ws(ctx), Http.body(ctx)).map(this::view));
+    Http.respond(ctx, 201, parsed(ctx).compose(flow -> flows.create(ws(ctx), flow)).map(this::view));
   }
 
   private void get(RoutingContext ctx) {
@@ -64,7 +65,14 @@ final class FlowRoutes {
   }
 
   private void update(RoutingContext ctx) {
-    Http.respond(ctx, 200, flows.update(ws(ctx), ctx.pathParam("id"), Http.body(ctx)).map(this::view));
+    Http.respond(ctx, 200, parsed(ctx).compose(flow -> flows.update(ws(ctx), ctx.pathParam("id"), flow))
+        .map(this::view));
+  }
+
+  /** A flow definition (up to 1 MiB) parsed on a worker, off the event loop. */
+  private Future<JsonObject> parsed(RoutingContext ctx) {
+    Buffer body = ctx.body().buffer();
+    return payloads.executeBlocking(() -> Http.body(body), false);
   }
 
   private void delete(RoutingContext ctx) {

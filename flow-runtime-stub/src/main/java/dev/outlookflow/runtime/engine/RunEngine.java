@@ -62,15 +62,16 @@ public final class RunEngine {
     DataKey runKey = MasterKeys.newDataKey();
     long now = parts.environment().now();
     return parts.payloads().executeBlocking(() -> {
-      String encoded = event.encode();
-      if (encoded.length() > memory.largestPayload()) {
-        throw Problem.tooLarge(String.format(Locale.ROOT, "the event is %,d characters; this runtime's memory takes "
-            + "events of up to %,d: send a smaller event, or give the runtime more memory (java -Xmx)",
-            encoded.length(), memory.largestPayload()));
+      String sealed = runKey.seal(event.encode(), workspaceId, runId, "event");
+      if (eventSize(sealed) > memory.largestPayload()) {
+        // Measured as the run will be when it executes, so that a run taken is never one too large to run.
+        throw Problem.tooLarge(String.format(Locale.ROOT, "the event is about %,d bytes; this runtime's memory takes "
+            + "events of up to %,d bytes: send a smaller event, or give the runtime more memory (java -Xmx)",
+            eventSize(sealed), memory.largestPayload()));
       }
       JsonObject display = RecordHygiene.truncated(SecretPaths.of(flow, parts.registry()).redact(event, "trigger"));
-      return new RunRecord(runId, workspaceId, flowId, flow.toJson(), display,
-          runKey.seal(encoded, workspaceId, runId, "event"), RunStatus.QUEUED, null, now, null, null);
+      return new RunRecord(runId, workspaceId, flowId, flow.toJson(), display, sealed, RunStatus.QUEUED, null, now,
+          null, null);
     }, false).compose(run -> parts.runs().insert(run, parts.masterKeys().wrap(runKey)).onSuccess(v -> schedule(run)))
         .map(runId);
   }
@@ -94,7 +95,7 @@ public final class RunEngine {
     if (stopping) {
       return;
     }
-    long size = sealedSize(run);
+    long size = run.sealedEvent() == null ? 0 : eventSize(run.sealedEvent());
     if (size > memory.largestPayload()) {
       endTooLarge(run, size);
       return;
@@ -133,8 +134,9 @@ public final class RunEngine {
     parts.environment().vertx().setTimer(delay.toMillis(), t -> schedule(run, failures));
   }
 
-  private static long sealedSize(RunRecord run) {
-    return run.sealedEvent() == null ? 0 : run.sealedEvent().length();
+  /** An event's size as UTF-8 bytes, from its sealed copy: base64, four characters for three bytes. */
+  private static long eventSize(String sealed) {
+    return sealed.length() / 4L * 3;
   }
 
   /**
@@ -142,9 +144,9 @@ public final class RunEngine {
    * ends, saying why, instead of waiting for ever.
    */
   private void endTooLarge(RunRecord run, long size) {
-    JsonObject error = StepErrors.error("too_large", String.format(Locale.ROOT, "the run's event takes %,d "
-        + "characters as stored; this runtime's memory takes up to %,d: give the runtime more memory (java -Xmx), "
-        + "then run the flow again", size, memory.largestPayload()));
+    JsonObject error = StepErrors.error("too_large", String.format(Locale.ROOT, "the run's event is about %,d "
+        + "bytes; this runtime's memory takes events of up to %,d: give the runtime more memory (java -Xmx), then "
+        + "run the flow again", size, memory.largestPayload()));
     parts.runs().finish(run.id(), RunStatus.FAILED, error, parts.environment().now())
         .onFailure(e -> retryLater(run, 1, e));
   }
