@@ -34,6 +34,7 @@ class StoreFaultsIT {
   @AfterEach
   void stop() throws Exception {
     SeededStoreFaults.failNext(0);
+    SeededStoreFaults.runOutOfMemoryOnNext(0);
     runtime.close();
   }
 
@@ -61,6 +62,22 @@ class StoreFaultsIT {
 
     assertThat(run.getString("status")).isEqualTo("succeeded");
     assertThat(runtime.api().get("/api/v1/flows").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aStepThatRunsTheStoreOutOfMemoryFailsSayingSoOnceAndTheStoreServesTheNextRun() throws Exception {
+    SeededStoreFaults.runOutOfMemoryOnNext(1);
+
+    JsonObject failed = Runs.awaitFinished(runtime.api(),
+        Runs.start(runtime.api(), flowId, new JsonObject().put("text", "too much")));
+
+    assertThat(SeededStoreFaults.runOutOfMemoryRemaining()).as("the store was asked once, not again").isZero();
+    assertThat(failed.getString("status")).isEqualTo("failed");
+    assertThat(failed.getJsonObject("error").getString("message")).isEqualTo("the runtime ran out of memory running "
+        + "this step: make the data it handles smaller, or give the runtime more memory");
+    JsonObject next = Runs.awaitFinished(runtime.api(),
+        Runs.start(runtime.api(), flowId, new JsonObject().put("text", "after")));
+    assertThat(next.getString("status")).isEqualTo("succeeded");
   }
 
   @Test

@@ -34,6 +34,7 @@ final class ApiErrors {
     }
     if (Causes.find(failure, OutOfMemoryError.class).isPresent()) {
       // A request that needs more memory than is free now: the client's to make smaller or send later.
+      ctx.response().putHeader("Retry-After", "1");
       Http.json(ctx, 503, new JsonObject().put("error", "the runtime has not the memory to handle this request "
           + "now: send a smaller one, or try again later"));
       return;

@@ -96,9 +96,10 @@ final class FlowRoutes {
             memory.largestPayload()))
         : Problem.busy("the runtime is handling as many large events as its memory allows: send this one again "
             + "shortly"));
+    // The run keeps the room once stored, until it has executed; refused before that, it lets it go.
     Http.respond(ctx, 202, payloads.executeBlocking(() -> Http.optionalBody(body), false)
-        .compose(event -> flows.run(ws(ctx), ctx.pathParam("id"), event))
-        .onComplete(stored -> room.release())
+        .compose(event -> flows.run(ws(ctx), ctx.pathParam("id"), event, room))
+        .onFailure(refused -> room.release())
         .map(runId -> new JsonObject().put("runId", runId).put("status", "queued")));
   }
 

@@ -19,7 +19,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -34,7 +33,6 @@ public final class RunEngine {
 
   private static final Duration FIRST_RETRY = Duration.ofMillis(250);
   private static final Duration LONGEST_RETRY = Duration.ofMinutes(1);
-  private static final Duration MEMORY_WAIT = Duration.ofMillis(250);
 
   private final EngineParts parts;
   private final PayloadMemory memory;
@@ -55,9 +53,12 @@ public final class RunEngine {
 
   /**
    * Completes with the run's id once the run is durably stored (queued); then executes it. The full
-   * event is stored sealed with a new run key, the record keeps a truncated copy.
+   * event is stored sealed with a new run key, the record keeps a truncated copy. {@code room}: the
+   * memory reserved for the event when it was received (null: it is reserved before the run
+   * executes); it is kept until the run has executed, or released if the run is not stored.
    */
-  public Future<String> enqueue(String workspaceId, String flowId, FlowDefinition flow, JsonObject event) {
+  public Future<String> enqueue(String workspaceId, String flowId, FlowDefinition flow, JsonObject event,
+      PayloadMemory.Reservation room) {
     String runId = UUID.randomUUID().toString();
     DataKey runKey = MasterKeys.newDataKey();
     long now = parts.environment().now();
@@ -66,20 +67,27 @@ public final class RunEngine {
       if (eventSize(sealed) > memory.largestPayload()) {
         // Measured as the run will be when it executes, so that a run taken is never one too large to run.
         throw Problem.tooLarge(String.format(Locale.ROOT, "the event is about %,d bytes; this runtime's memory takes "
-            + "events of up to %,d bytes: send a smaller event, or give the runtime more memory (java -Xmx)",
+            + "events of up to %,d bytes: make the event smaller, or give the runtime more memory (java -Xmx)",
             eventSize(sealed), memory.largestPayload()));
       }
       JsonObject display = RecordHygiene.truncated(SecretPaths.of(flow, parts.registry()).redact(event, "trigger"));
       return new RunRecord(runId, workspaceId, flowId, flow.toJson(), display, sealed, RunStatus.QUEUED, null, now,
           null, null);
-    }, false).compose(run -> parts.runs().insert(run, parts.masterKeys().wrap(runKey)).onSuccess(v -> schedule(run)))
+    }, false).compose(run -> parts.runs().insert(run, parts.masterKeys().wrap(runKey)).map(run))
+        .onComplete(stored -> {
+          if (stored.succeeded()) {
+            schedule(stored.result(), 0, room);
+          } else if (room != null) {
+            room.release();
+          }
+        })
         .map(runId);
   }
 
   /** Resumes every queued or running run; call once at start, before anything enqueues. */
   public Future<Integer> recover() {
     return parts.runs().listUnfinished().map(unfinished -> {
-      unfinished.forEach(this::schedule);
+      unfinished.forEach(run -> schedule(run, 0, null));
       if (!unfinished.isEmpty()) {
         LOG.info("resuming {} run(s) left unfinished", unfinished.size());
       }
@@ -87,39 +95,73 @@ public final class RunEngine {
     });
   }
 
-  private void schedule(RunRecord run) {
-    schedule(run, 0);
-  }
-
-  private void schedule(RunRecord run, int failures) {
-    if (stopping) {
-      return;
-    }
+  /**
+   * Executes {@code run} once its payload has room in memory ({@code held}: room already reserved
+   * for it, or null), unless it is executing already.
+   */
+  private void schedule(RunRecord run, int failures, PayloadMemory.Reservation held) {
     long size = run.sealedEvent() == null ? 0 : eventSize(run.sealedEvent());
-    if (size > memory.largestPayload()) {
-      endTooLarge(run, size);
+    if (stopping || (held == null && size > memory.largestPayload())) {
+      release(held);
+      if (!stopping) {
+        end(run, failures, StepErrors.error("too_large", String.format(Locale.ROOT, "the run's event is about %,d "
+            + "bytes; this runtime's memory takes events of up to %,d bytes: give the runtime more memory (java -Xmx), "
+            + "then run the flow again", size, memory.largestPayload())));
+      }
       return;
     }
-    Optional<PayloadMemory.Reservation> room = memory.tryReserve(size);
-    if (room.isEmpty()) {
-      // Other runs hold the memory this one needs: it waits its turn, stored as queued meanwhile.
-      parts.environment().vertx().setTimer(MEMORY_WAIT.toMillis(), t -> schedule(run, failures));
+    RunExecution execution;
+    try {
+      execution = new RunExecution(run, parts);
+    } catch (RuntimeException unreadable) {
+      release(held);
+      end(run, failures, StepErrors.of(unreadable));
       return;
     }
-    RunExecution execution = new RunExecution(run, parts);
     if (active.putIfAbsent(run.id(), execution) != null) {
-      room.get().release();
+      release(held);
       return; // already executing: enqueued while recover() was listing unfinished runs
     }
-    parts.environment().vertx().runOnContext(v -> execution.execute().onComplete(done -> {
-      room.get().release();
-      active.remove(run.id());
-      if (done.failed() && StoreException.isStoreFault(done.cause())) {
-        retryLater(run, failures + 1, done.cause());
-      } else if (done.failed() && !stopping) {
-        LOG.error("run {}: left unfinished until the next start ({})", run.id(), LogSafe.text(done.cause().toString()));
+    // Runs that would not fit beside those executing wait their turn, stored as queued meanwhile.
+    Future<PayloadMemory.Reservation> room = held != null ? Future.succeededFuture(held) : memory.reserve(size);
+    room.onSuccess(reservation -> parts.environment().vertx().runOnContext(v -> {
+      Future<Void> executed;
+      try {
+        executed = stopping ? Future.succeededFuture() : execution.execute();
+      } catch (RuntimeException | Error e) {
+        executed = Future.failedFuture(e);
       }
+      executed.onComplete(done -> {
+        reservation.release();
+        active.remove(run.id());
+        if (done.failed() && StoreException.isStoreFault(done.cause())) {
+          retryLater(run, failures + 1, done.cause());
+        } else if (done.failed() && !stopping) {
+          LOG.error("run {}: left unfinished until the next start ({})", run.id(), LogSafe.text(done.cause().toString()));
+        }
+      });
     }));
+  }
+
+  private static void release(PayloadMemory.Reservation held) {
+    if (held != null) {
+      held.release();
+    }
+  }
+
+  /**
+   * Ends a run that cannot execute here (too large for this heap, a snapshot it cannot read),
+   * saying why, instead of waiting or retrying for ever; only the store's failure to record that is
+   * taken up again.
+   */
+  private void end(RunRecord run, int failures, JsonObject error) {
+    parts.runs().finish(run.id(), RunStatus.FAILED, error, parts.environment().now()).onFailure(e -> {
+      if (StoreException.isStoreFault(e)) {
+        retryLater(run, failures + 1, e);
+      } else {
+        LOG.error("run {}: could not be recorded as failed ({})", run.id(), LogSafe.text(e.toString()));
+      }
+    });
   }
 
   /**
@@ -129,26 +171,14 @@ public final class RunEngine {
    */
   private void retryLater(RunRecord run, int failures, Throwable cause) {
     Duration delay = retryDelay(failures);
-    LOG.error("run {}: could not be executed ({}); trying again in {} ms", run.id(), LogSafe.text(cause.toString()),
+    LOG.error("run {}: the store failed ({}); trying again in {} ms", run.id(), LogSafe.text(cause.toString()),
         delay.toMillis());
-    parts.environment().vertx().setTimer(delay.toMillis(), t -> schedule(run, failures));
+    parts.environment().vertx().setTimer(delay.toMillis(), t -> schedule(run, failures, null));
   }
 
   /** An event's size as UTF-8 bytes, from its sealed copy: base64, four characters for three bytes. */
   private static long eventSize(String sealed) {
     return sealed.length() / 4L * 3;
-  }
-
-  /**
-   * A run stored under a larger heap than this one's (or with an older limit) would never fit: it
-   * ends, saying why, instead of waiting for ever.
-   */
-  private void endTooLarge(RunRecord run, long size) {
-    JsonObject error = StepErrors.error("too_large", String.format(Locale.ROOT, "the run's event is about %,d "
-        + "bytes; this runtime's memory takes events of up to %,d: give the runtime more memory (java -Xmx), then "
-        + "run the flow again", size, memory.largestPayload()));
-    parts.runs().finish(run.id(), RunStatus.FAILED, error, parts.environment().now())
-        .onFailure(e -> retryLater(run, 1, e));
   }
 
   static Duration retryDelay(int failures) {

@@ -2,6 +2,7 @@ package dev.outlookflow.runtime.flows;
 
 import dev.outlookflow.runtime.RuntimeEnvironment;
 import dev.outlookflow.runtime.connections.ConnectionService;
+import dev.outlookflow.runtime.engine.PayloadMemory;
 import dev.outlookflow.runtime.engine.RunEngine;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.store.ConnectionRecord;
@@ -91,10 +92,13 @@ public final class FlowService {
         .compose(v -> get(workspaceId, id)));
   }
 
-  /** Starts a run now with {@code event} as {@code {{trigger}}}; answers its id once stored. */
-  public Future<String> run(String workspaceId, String id, JsonObject event) {
+  /**
+   * Starts a run now with {@code event} as {@code {{trigger}}}; answers its id once stored. {@code room}:
+   * the memory reserved for the event as it was received, which the run keeps until it has executed.
+   */
+  public Future<String> run(String workspaceId, String id, JsonObject event, PayloadMemory.Reservation room) {
     return get(workspaceId, id)
-        .compose(flow -> engine.enqueue(workspaceId, id, FlowDefinition.fromJson(flow.definition()), event));
+        .compose(flow -> engine.enqueue(workspaceId, id, FlowDefinition.fromJson(flow.definition()), event, room));
   }
 
   /**

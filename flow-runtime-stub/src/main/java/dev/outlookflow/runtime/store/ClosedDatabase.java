@@ -13,13 +13,10 @@ import org.h2.api.ErrorCode;
 public final class ClosedDatabase implements SQLExceptionOverride {
   private static final Set<Integer> CLOSED = Set.of(ErrorCode.DATABASE_IS_CLOSED, ErrorCode.OUT_OF_MEMORY,
       ErrorCode.DATABASE_CALLED_AT_SHUTDOWN);
-  /** SQLState class 08: the connection is gone (Hikari answers so for a connection it closed). */
-  private static final String CONNECTION_EXCEPTION = "08";
 
-  /** Whether the connection {@code failure} came from is dead: the database closed, or the connection itself. */
+  /** Whether the database was closed under the connection {@code failure} came from. */
   static boolean is(SQLException failure) {
-    return CLOSED.contains(failure.getErrorCode())
-        || (failure.getSQLState() != null && failure.getSQLState().startsWith(CONNECTION_EXCEPTION));
+    return CLOSED.contains(failure.getErrorCode());
   }
 
   @java.lang.Override // Hikari's nested Override enum hides the annotation's simple name

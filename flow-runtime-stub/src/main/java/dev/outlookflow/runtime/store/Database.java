@@ -2,6 +2,7 @@ package dev.outlookflow.runtime.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.outlookflow.runtime.Causes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -56,19 +57,51 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} in one transaction; the future completes after the commit. */
   public <T> Future<T> write(SqlWork<T> work) {
-    return workers.executeBlocking(() -> reopening(() -> {
-      try (Connection connection = dataSource.getConnection()) {
-        connection.setAutoCommit(false);
-        try {
-          T result = work.run(connection);
-          connection.commit();
-          return result;
-        } catch (SQLException | RuntimeException e) {
-          connection.rollback();
-          throw e;
-        }
+    return workers.executeBlocking(() -> reopening(() -> transaction(work)), false);
+  }
+
+  private <T> T transaction(SqlWork<T> work) throws SQLException {
+    Connection connection = dataSource.getConnection();
+    try {
+      connection.setAutoCommit(false);
+      T result;
+      try {
+        result = work.run(connection);
+      } catch (SQLException | RuntimeException e) {
+        rollback(connection, e);
+        throw e;
       }
-    }), false);
+      try {
+        connection.commit();
+      } catch (SQLException e) {
+        rollback(connection, e);
+        throw new CommitFailed(e);
+      }
+      return result;
+    } finally {
+      // Once committed, the work is done whatever closing says; before, the first failure is the one to tell.
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // the pool has let the connection go already
+      }
+    }
+  }
+
+  /** A failed rollback (the connection is gone) must not hide why the transaction failed. */
+  private static void rollback(Connection connection, Exception failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException rollbackFailed) {
+      failure.addSuppressed(rollbackFailed);
+    }
+  }
+
+  /** A commit that failed: whether it took effect is not known, so it is never tried again here. */
+  private static final class CommitFailed extends SQLException {
+    CommitFailed(SQLException cause) {
+      super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
+    }
   }
 
   /** One use of a pooled connection. */
@@ -78,15 +111,17 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs {@code attempt}, and once more when the database was closed under its connection: nothing of
-   * it was done, and every pooled connection is as dead as that one, so the pool lets them all go and
-   * the next connection opens the database again.
+   * Runs {@code attempt}, and once more when the database was closed under its connection before it
+   * committed anything: every pooled connection is as dead as that one, so the pool lets them all go
+   * and the next connection opens the database again. Not when H2 ran out of memory on this very
+   * work: it would again.
    */
   private <T> T reopening(Attempt<T> attempt) {
     try {
       return attempt.run();
     } catch (SQLException closed) {
-      if (!ClosedDatabase.is(closed)) {
+      if (!ClosedDatabase.is(closed) || closed instanceof CommitFailed
+          || Causes.find(closed, OutOfMemoryError.class).isPresent()) {
         throw StoreException.of(closed);
       }
       dataSource.getHikariPoolMXBean().softEvictConnections();

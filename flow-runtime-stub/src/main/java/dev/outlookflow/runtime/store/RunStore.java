@@ -13,6 +13,9 @@ public final class RunStore {
   private static final String RUN_COLUMNS = "id, workspace_id, flow_id, flow_snapshot, trigger_event, "
       + "sealed_event, status, error, created_at, started_at, finished_at";
   /** For readers of records: the sealed event stays in the database (see {@link #stepRecords}). */
+  /** A run not yet ended: the only kind whose status may change. */
+  private static final String UNFINISHED = "status IN ('" + RunStatus.QUEUED.value() + "', '"
+      + RunStatus.RUNNING.value() + "')";
   private static final String RECORD_COLUMNS = RUN_COLUMNS.replace("sealed_event", "NULL AS sealed_event");
   private static final String STEP_COLUMNS = "run_id, step_id, position, type, status, input, sealed_input, "
       + "output, sealed_output, error, started_at, finished_at";
@@ -58,18 +61,18 @@ public final class RunStore {
   }
 
   public Future<Void> markRunning(String runId, long now) {
-    return db.update("UPDATE runs SET status = ?, started_at = COALESCE(started_at, ?) WHERE id = ?",
-        RunStatus.RUNNING.value(), now, runId).mapEmpty();
+    return db.update("UPDATE runs SET status = ?, started_at = COALESCE(started_at, ?) WHERE id = ? AND "
+        + UNFINISHED, RunStatus.RUNNING.value(), now, runId).mapEmpty();
   }
 
   /**
    * Ends a run: its status, and the hygiene of its record: the sealed full values are cleared and
-   * the run key destroyed, so only the display copies remain.
+   * the run key destroyed, so only the display copies remain. A run already ended keeps how it ended.
    */
   public Future<Void> finish(String runId, RunStatus status, JsonObject error, long now) {
     return db.write(sql -> {
-      Rows.update(sql, "UPDATE runs SET status = ?, error = ?, finished_at = ?, sealed_event = NULL WHERE id = ?",
-          status.value(), Json.text(error), now, runId);
+      Rows.update(sql, "UPDATE runs SET status = ?, error = ?, finished_at = ?, sealed_event = NULL WHERE id = ? AND "
+          + UNFINISHED, status.value(), Json.text(error), now, runId);
       Rows.update(sql, "UPDATE steps SET sealed_input = NULL, sealed_output = NULL WHERE run_id = ?", runId);
       return Rows.update(sql, "DELETE FROM run_keys WHERE run_id = ?", runId);
     }).mapEmpty();

@@ -131,7 +131,7 @@ public final class TriggerSupervisor {
   /** Runs the flow as it is stored now, so an edit applies to the next event. */
   private Future<String> emit(FlowRecord started, JsonObject event) {
     return flows.find(started.workspaceId(), started.id()).compose(flow -> flow
-        .map(f -> engine.enqueue(f.workspaceId(), f.id(), FlowDefinition.fromJson(f.definition()), event))
+        .map(f -> engine.enqueue(f.workspaceId(), f.id(), FlowDefinition.fromJson(f.definition()), event, null))
         .orElseGet(() -> Future.failedFuture("flow " + started.id() + " no longer exists")));
   }
 

@@ -1,7 +1,9 @@
 package dev.outlookflow.runtime.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.Future;
 import org.junit.jupiter.api.Test;
 
 class PayloadMemoryTest {
@@ -29,7 +31,26 @@ class PayloadMemoryTest {
   }
 
   @Test
-  void aPayloadLargerThanTheBudgetNeverFits() {
+  void waitersAreServedInTheOrderTheyCameAndALargeOneIsNotPassedOverBySmallOnes() {
+    PayloadMemory.Reservation held = memory.tryReserve(3 * MEGABYTE).orElseThrow();
+    Future<PayloadMemory.Reservation> large = memory.reserve(4 * MEGABYTE);
+    Future<PayloadMemory.Reservation> small = memory.reserve(MEGABYTE / 2);
+
+    assertThat(large.isComplete()).isFalse();
+    assertThat(small.isComplete()).as("it would fit, but the large one came first").isFalse();
+    assertThat(memory.tryReserve(1)).as("nor does anyone pass the queue").isEmpty();
+
+    held.release();
+    assertThat(large.isComplete()).isTrue();
+    assertThat(small.isComplete()).isFalse();
+
+    large.result().release();
+    assertThat(small.isComplete()).isTrue();
+  }
+
+  @Test
+  void aPayloadLargerThanTheBudgetNeverFitsAndIsNotQueued() {
     assertThat(memory.tryReserve(memory.largestPayload() + 1)).isEmpty();
+    assertThatThrownBy(() -> memory.reserve(memory.largestPayload() + 1)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -15,6 +15,7 @@ import org.h2.api.Trigger;
  */
 public final class SeededStoreFaults implements Trigger {
   private static final AtomicInteger REMAINING = new AtomicInteger();
+  private static final AtomicInteger OUT_OF_MEMORY = new AtomicInteger();
 
   /** Installs the trigger in the database of the runtime whose data directory this is. */
   public static void install(Path dataDir) {
@@ -36,12 +37,24 @@ public final class SeededStoreFaults implements Trigger {
     REMAINING.set(inserts);
   }
 
+  /** The next {@code inserts} run H2 out of memory, as a row too large for the heap does: H2 closes its database. */
+  public static void runOutOfMemoryOnNext(int inserts) {
+    OUT_OF_MEMORY.set(inserts);
+  }
+
+  public static int runOutOfMemoryRemaining() {
+    return OUT_OF_MEMORY.get();
+  }
+
   public static int remaining() {
     return REMAINING.get();
   }
 
   @Override
   public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
+    if (OUT_OF_MEMORY.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new OutOfMemoryError("seeded: as if the heap were full");
+    }
     if (REMAINING.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw new SQLException("seeded store fault");
     }
