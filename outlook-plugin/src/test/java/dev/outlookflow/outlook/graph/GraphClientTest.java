@@ -77,6 +77,18 @@ class GraphClientTest {
   }
 
   @Test
+  void anAnswerOfMoreThan64KibIsParsedWhole() throws Exception {
+    String content = "x".repeat(100 * 1024);
+    JsonObject draft = client.send(new GraphClient.Request(HttpMethod.POST, "/users/" + DemoSeed.USER + "/messages",
+        new JsonObject().put("subject", "Large").put("body", new JsonObject().put("contentType", "text")
+            .put("content", content)), DemoSeed.USER, false), fresh -> Future.succeededFuture(credentials))
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+    assertThat(draft.getString("subject")).isEqualTo("Large");
+    assertThat(draft.getJsonObject("body").getString("content")).contains(content);
+  }
+
+  @Test
   void a429WithAFractionalRetryAfterIsRetriedAfterIt() throws Exception {
     sandbox.control("/faults", new JsonObject().put("path", "/v1.0/users/*/messages").put("times", 1)
         .put("fault", new JsonObject().put("type", "status").put("status", 429).put("retryAfter", "0.5")));
