@@ -27,15 +27,15 @@ final class ApiErrors {
     Throwable failure = ctx.failure();
     if (failure instanceof Problem problem) {
       if (problem.status() == 503) {
-        ctx.response().putHeader("Retry-After", "1");
+        unavailable(ctx, body(problem));
+      } else {
+        Http.json(ctx, problem.status(), body(problem));
       }
-      Http.json(ctx, problem.status(), body(problem));
       return;
     }
     if (Causes.find(failure, OutOfMemoryError.class).isPresent()) {
       // A request that needs more memory than is free now: the client's to make smaller or send later.
-      ctx.response().putHeader("Retry-After", "1");
-      Http.json(ctx, 503, new JsonObject().put("error", "the runtime has not the memory to handle this request "
+      unavailable(ctx, new JsonObject().put("error", "the runtime has not the memory to handle this request "
           + "now: send a smaller one, or try again later"));
       return;
     }
@@ -56,13 +56,18 @@ final class ApiErrors {
         LogSafe.text(ctx.normalizedPath()), LogSafe.text(String.valueOf(failure)));
     if (StoreException.isStoreFault(failure)) {
       // A full disk or a lock held too long passes: the same request may well succeed in a moment.
-      ctx.response().putHeader("Retry-After", "1");
-      Http.json(ctx, 503, new JsonObject().put("error", "the runtime's store could not answer (incident " + incident
+      unavailable(ctx, new JsonObject().put("error", "the runtime's store could not answer (incident " + incident
           + " is in its log): try again shortly"));
       return;
     }
     Http.json(ctx, 500, new JsonObject()
         .put("error", "the runtime failed to handle this request; incident " + incident + " is in its log"));
+  }
+
+  /** 503: the same request may succeed a moment later, so the answer says when to try. */
+  private static void unavailable(RoutingContext ctx, JsonObject body) {
+    ctx.response().putHeader("Retry-After", "1");
+    Http.json(ctx, 503, body);
   }
 
   static JsonObject body(Problem problem) {
