@@ -22,6 +22,7 @@ import dev.outlookflow.runtime.store.ConnectionStore;
 import dev.outlookflow.runtime.store.Database;
 import dev.outlookflow.runtime.store.FlowStore;
 import dev.outlookflow.runtime.store.RunStore;
+import dev.outlookflow.runtime.store.SignInStore;
 import dev.outlookflow.runtime.triggers.ManualTrigger;
 import dev.outlookflow.runtime.triggers.TriggerSupervisor;
 import dev.outlookflow.runtime.triggers.schedule.ScheduleTrigger;
@@ -98,7 +99,7 @@ public final class FlowRuntime {
               PrivateFiles.restrict(config.dataDir(), FlowRuntime::isOwnFile);
               return host.load(registry);
             })
-                .compose(report -> DemoTenant.start(vertx, config.sandbox(), config.dataDir())
+                .compose(report -> DemoTenant.start(vertx, config)
                     .map(sandbox -> new Opened(masterKeys, database, host, report, registry, sandbox)))))
         .compose(opened -> wire(vertx, config, opened));
   }
@@ -121,7 +122,8 @@ public final class FlowRuntime {
       FlowStore flowStore = new FlowStore(opened.database());
       ConnectionService connections =
           new ConnectionService(opened.registry(), connectionStore, environment, validators, keys);
-      SignInService signIns = new SignInService(connections, connectionStore, environment);
+      SignInService signIns =
+          new SignInService(connections, connectionStore, new SignInStore(opened.database()), environment);
       WorkerExecutor payloads = vertx.createSharedWorkerExecutor("payloads", PAYLOAD_WORKERS);
       PayloadMemory payloadMemory = PayloadMemory.ofThisHeap();
       RunEngine engine = new RunEngine(opened.registry(), runStore, connections, validators, keys, environment,
@@ -167,7 +169,8 @@ public final class FlowRuntime {
 
   /** The runtime's own files in its data directory: H2's ({@code runtime.*}) and the key files. */
   private static boolean isOwnFile(String name) {
-    return name.startsWith("runtime.") || name.startsWith("admin-key") || name.startsWith("master-key");
+    return name.startsWith("runtime.") || name.startsWith("admin-key") || name.startsWith("master-key")
+        || name.equals(DemoTenant.PORT_FILE);
   }
 
   public String baseUrl() {

@@ -12,7 +12,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.outlookflow.runtime.support.MutableClock;
+import dev.outlookflow.runtime.support.SignInBrowser;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -27,12 +32,13 @@ class OutlookConnectionIT {
   private ApiClient api;
   private String sandbox;
   private OutlookTenant tenant;
+  private final MutableClock clock = new MutableClock(Instant.now());
 
   @BeforeEach
   void start() throws Exception {
     Path plugins = Files.createDirectories(temp.resolve("plugins"));
     Files.copy(Path.of(System.getProperty("pluginsDir"), "outlook-plugin-plugin.zip"), plugins.resolve("outlook.zip"));
-    runtime = InProcessRuntime.start(RuntimeConfig.local(temp.resolve("data"), plugins, Clock.systemUTC())
+    runtime = InProcessRuntime.start(RuntimeConfig.local(temp.resolve("data"), plugins, clock)
         .withSandbox(new SandboxChoice.Embedded()));
     api = runtime.api();
     sandbox = runtime.runtime().sandboxUrl().orElseThrow();
@@ -61,33 +67,121 @@ class OutlookConnectionIT {
   }
 
   @Test
-  void appOnlyWorksOnceAnAdministratorConsentsAndSaysWhatIsMissingBefore() {
+  void appOnlyIsApprovedThroughItsAdminConsentLinkAndThenTestedAndConnected() throws Exception {
     String id = connection(new JsonObject().put("authMode", "client_credentials").put("mailbox", DemoSeed.USER));
 
     JsonObject before = api.post("/api/v1/connections/" + id + "/test", null).json();
     assertThat(before.getBoolean("ok")).isFalse();
-    assertThat(before.getString("message")).contains("an administrator must grant admin consent");
+    assertThat(before.getString("message")).contains("an administrator must approve it for the organisation");
     JsonObject waiting = api.get("/api/v1/connections/" + id).json();
     assertThat(waiting.getString("status")).isEqualTo("admin_consent_required");
-    assertThat(waiting.getString("actionUrl")).contains("/adminconsent?client_id=" + DemoSeed.RUNTIME_CLIENT_ID);
+    String link = waiting.getString("actionUrl");
+    assertThat(link).isEqualTo(api.baseUrl() + "/oauth/admin-consent/" + id);
 
-    sandboxControl("/tenants/" + DemoSeed.TENANT_ID + "/apps/" + DemoSeed.RUNTIME_CLIENT_ID + "/adminConsent",
-        new JsonObject().put("granted", true));
-    JsonObject after = api.post("/api/v1/connections/" + id + "/test", null).json();
-    assertThat(after.encode()).contains(DemoSeed.USER + ": works");
+    ApiClient.Answer approved = approve(tenant.browser(), link, DemoSeed.ADMIN, DemoSeed.ADMIN_PASSWORD);
+
+    assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+    assertThat(approved.text()).contains("An administrator approved the app for the whole organisation.")
+        .contains("is connected: " + DemoSeed.USER + ": works");
+    JsonObject after = api.get("/api/v1/connections/" + id).json();
+    assertThat(after.getString("status")).isEqualTo("connected");
+    assertThat(after.getValue("actionUrl")).isNull();
   }
 
   @Test
-  void delegatedSignInThroughTheSandboxPageAndTheFormPostCallback() throws Exception {
+  void theWholeDelegatedPathANonAdminIsRefusedWithTheLinkAnAdminApprovesAnHourLaterInAnotherBrowserThenTheUserConnects()
+      throws Exception {
+    String id = connection(new JsonObject().put("authMode", "authorization_code_pkce"));
+
+    SignInBrowser user = tenant.browser();
+    ApiClient.Answer refused = tenant.signIn(id, DemoSeed.USER, DemoSeed.USER_PASSWORD, user);
+
+    assertThat(refused.status()).isEqualTo(400);
+    String link = api.baseUrl() + "/oauth/admin-consent/" + id;
+    assertThat(refused.text()).contains("An administrator of the tenant must approve")
+        .contains("Forward this link to an administrator").contains("href=\"" + link + "\"");
+    JsonObject waiting = api.get("/api/v1/connections/" + id).json();
+    assertThat(waiting.getString("status")).isEqualTo("admin_consent_required");
+    assertThat(waiting.getString("actionUrl")).isEqualTo(link);
+
+    // The link travels by mail; the administrator opens it an hour later, in a browser of their own.
+    tenant.control("/clock", new JsonObject().put("advanceSeconds", 3600));
+    clock.advance(Duration.ofHours(1));
+    ApiClient.Answer approved = approve(tenant.browser(), link, DemoSeed.ADMIN, DemoSeed.ADMIN_PASSWORD);
+
+    assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+    assertThat(approved.text()).contains("An administrator approved the app for the whole organisation.")
+        .contains("now sign in with any account of it (POST /api/v1/connections/" + id + "/authorize");
+    JsonObject approvedConnection = api.get("/api/v1/connections/" + id).json();
+    assertThat(approvedConnection.getString("status")).isEqualTo("new");
+    assertThat(approvedConnection.getValue("actionUrl")).isNull();
+
+    ApiClient.Answer connected = tenant.signIn(id, DemoSeed.USER, DemoSeed.USER_PASSWORD, user);
+    assertThat(connected.status()).as(connected.text()).isEqualTo(200);
+    assertThat(api.get("/api/v1/connections/" + id).json().getString("statusMessage"))
+        .isEqualTo("Signed in as " + DemoSeed.USER + ".");
+    assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getString("message"))
+        .isEqualTo("your mailbox: works");
+  }
+
+  @Test
+  void aNonAdminWhoOpensTheAdminConsentLinkGetsEntrasSentenceAndTheConnectionStaysAsItWas() throws Exception {
+    String id = connection(new JsonObject().put("authMode", "client_credentials").put("mailbox", DemoSeed.USER));
+    api.post("/api/v1/connections/" + id + "/test", null);
+    String link = api.get("/api/v1/connections/" + id).json().getString("actionUrl");
+
+    ApiClient.Answer refused = approve(tenant.browser(), link, DemoSeed.USER, DemoSeed.USER_PASSWORD);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.text()).contains("Microsoft Entra did not record an approval: AADSTS90094: Only an "
+        + "administrator of the tenant can grant consent.").contains("href=\"" + link + "\"");
+    assertThat(api.get("/api/v1/connections/" + id).json().getString("status")).isEqualTo("admin_consent_required");
+  }
+
+  @Test
+  void theAdminConsentLinkIsBuiltFromTheRuntimesAddressAsItIsWhenRead() throws Exception {
+    String id = connection(new JsonObject().put("authMode", "client_credentials").put("mailbox", DemoSeed.USER));
+    api.post("/api/v1/connections/" + id + "/test", null);
+    String before = api.get("/api/v1/connections/" + id).json().getString("actionUrl");
+
+    runtime.restart();
+    api = runtime.api();
+
+    String after = api.get("/api/v1/connections/" + id).json().getString("actionUrl");
+    assertThat(after).isEqualTo(api.baseUrl() + "/oauth/admin-consent/" + id);
+    assertThat(URI.create(after).getPort()).as("a restart on port 0 took another port")
+        .isNotEqualTo(URI.create(before).getPort());
+  }
+
+  /** Opens an admin-consent link, signs in at Entra's approval page and accepts; answers the runtime's page. */
+  private ApiClient.Answer approve(SignInBrowser browser, String link, String login, String password)
+      throws Exception {
+    String approvalPage = browser.redirectOf(link);
+    assertThat(approvalPage).startsWith(sandbox + "/" + DemoSeed.TENANT_ID + "/adminconsent?client_id="
+        + DemoSeed.RUNTIME_CLIENT_ID + "&state=");
+    Browser.Step page = browser.pages().open(approvalPage);
+    assertThat(page.html()).contains("Permissions requested");
+    Browser.Step back = browser.pages().post(approvalPage.replaceAll("\\?.*$", ""), Map.of(
+        "client_id", page.field("client_id"), "redirect_uri", page.field("redirect_uri"), "state", page.field("state"),
+        "login", login, "password", password, "action", "accept"));
+    assertThat(back.status()).isEqualTo(302);
+    return browser.returnToApp(back.returned());
+  }
+
+  @Test
+  void delegatedSignInThroughTheSandboxPagesAndTheQueryCallback() throws Exception {
     String id = connection(new JsonObject().put("authMode", "authorization_code_pkce"));
     assertThat(api.get("/api/v1/connections/" + id).json().getJsonArray("secretsSet")).isEmpty();
 
     ApiClient.Answer callback = signIn(id, DemoSeed.ADMIN, DemoSeed.ADMIN_PASSWORD);
 
     assertThat(callback.status()).as(callback.text()).isEqualTo(200);
+    assertThat(callback.text()).contains("The connection &quot;Contoso mail&quot; is connected: Signed in as "
+        + DemoSeed.ADMIN + ".");
     JsonObject connected = api.get("/api/v1/connections/" + id).json();
     assertThat(connected.getString("status")).isEqualTo("connected");
     assertThat(connected.getString("statusMessage")).isEqualTo("Signed in as " + DemoSeed.ADMIN + ".");
+    assertThat(connected.getValue("signInUnderWay")).as("completed").isNull();
     assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getString("message"))
         .isEqualTo("your mailbox: works");
   }
@@ -126,25 +220,6 @@ class OutlookConnectionIT {
   }
 
   @Test
-  void aNonAdminIsToldAnAdministratorMustApproveThenConnectsAfterwards() throws Exception {
-    String id = connection(new JsonObject().put("authMode", "authorization_code_pkce"));
-
-    ApiClient.Answer refused = signIn(id, DemoSeed.USER, DemoSeed.USER_PASSWORD);
-
-    assertThat(refused.status()).isEqualTo(400);
-    JsonObject waiting = api.get("/api/v1/connections/" + id).json();
-    assertThat(waiting.getString("status")).isEqualTo("admin_consent_required");
-    assertThat(waiting.getString("statusMessage")).contains("An administrator of the tenant must approve");
-    assertThat(waiting.getString("actionUrl")).startsWith(sandbox + "/" + DemoSeed.TENANT_ID + "/adminconsent?client_id="
-        + DemoSeed.RUNTIME_CLIENT_ID);
-
-    sandboxControl("/tenants/" + DemoSeed.TENANT_ID + "/apps/" + DemoSeed.RUNTIME_CLIENT_ID + "/adminConsent",
-        new JsonObject().put("granted", true));
-    assertThat(signIn(id, DemoSeed.USER, DemoSeed.USER_PASSWORD).status()).isEqualTo(200);
-    assertThat(api.get("/api/v1/connections/" + id).json().getString("status")).isEqualTo("connected");
-  }
-
-  @Test
   void aThousandTestsCostOneTokenRequest() {
     sandboxControl("/tenants/" + DemoSeed.TENANT_ID + "/apps/" + DemoSeed.RUNTIME_CLIENT_ID + "/adminConsent",
         new JsonObject().put("granted", true));
@@ -177,8 +252,7 @@ class OutlookConnectionIT {
         new JsonObject().put("granted", true));
     String id = connection(new JsonObject().put("authMode", "authorization_code_pkce").put("sharedMailboxesOnly", true)
         .put("mailbox", DemoSeed.SHARED));
-    String url = api.post("/api/v1/connections/" + id + "/authorize", null).json().getString("authorizeUrl");
-    String scope = Browser.query(url).get("scope");
+    String scope = Browser.query(tenant.browser().redirectOf(tenant.signInLink(id))).get("scope");
     assertThat(scope.split(" ")).containsExactlyInAnyOrder("https://graph.microsoft.com/User.Read",
         "https://graph.microsoft.com/Mail.Read.Shared", "https://graph.microsoft.com/Mail.ReadWrite.Shared",
         "https://graph.microsoft.com/Mail.Send.Shared", "offline_access", "openid", "profile");
@@ -210,35 +284,20 @@ class OutlookConnectionIT {
   }
 
   @Test
-  void theCallbackAlsoTakesAGetWithTheCodeInTheQuery() throws Exception {
+  void aCancelledSignInWithScriptInItsDescriptionIsEscapedAndChangesNothing() throws Exception {
     String id = connection(new JsonObject().put("authMode", "authorization_code_pkce"));
-    String url = api.post("/api/v1/connections/" + id + "/authorize", null).json().getString("authorizeUrl")
-        .replace("response_mode=form_post", "response_mode=query");
-    Browser browser = new Browser(sandbox);
-    Browser.Step page = browser.consent(browser.signIn(browser.open(url), DemoSeed.ADMIN, DemoSeed.ADMIN_PASSWORD), true);
-    assertThat(page.status()).isEqualTo(302);
-    String query = page.returned().entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    SignInBrowser browser = tenant.browser();
+    String state = Browser.query(browser.redirectOf(tenant.signInLink(id))).get("state");
 
-    assertThat(api.withKey(null).get("/oauth/callback?" + query).status()).isEqualTo(200);
-    assertThat(api.get("/api/v1/connections/" + id).json().getString("status")).isEqualTo("connected");
-  }
-
-  @Test
-  void aCancelledSignInWithScriptInItsDescriptionIsEscapedAndStoresNothing() {
-    String id = connection(new JsonObject().put("authMode", "authorization_code_pkce"));
-    String url = api.post("/api/v1/connections/" + id + "/authorize", null).json().getString("authorizeUrl");
-    String state = Browser.query(url).get("state");
-
-    ApiClient.Answer page = api.withKey(null).get("/oauth/callback?error=access_denied&error_description="
-        + URLEncoder.encode("<script>alert(1)</script>", StandardCharsets.UTF_8) + "&state=" + state);
+    ApiClient.Answer page = browser.returnToApp(Map.of("error", "access_denied", "error_description",
+        "<script>alert(1)</script>", "state", state));
 
     assertThat(page.status()).isEqualTo(400);
     assertThat(page.text()).doesNotContain("<script>").contains("The sign-in was cancelled.");
     JsonObject connection = api.get("/api/v1/connections/" + id).json();
-    assertThat(connection.getString("status")).isEqualTo("pending_sign_in");
-    assertThat(api.withKey(null).get("/oauth/callback?code=x&state=" + state).text())
-        .as("the state is spent").contains("expired or was already completed");
+    assertThat(connection.getString("status")).isEqualTo("new");
+    assertThat(browser.returnToApp(Map.of("code", "x", "state", state)).text())
+        .as("the state is spent").contains("expired (sign-ins last 10 minutes) or was already completed");
   }
 
   @Test
@@ -248,8 +307,12 @@ class OutlookConnectionIT {
 
     assertThat(api.post("/api/v1/connections/" + id + "/disconnect", null).json().getString("status"))
         .isEqualTo("disconnected");
-    assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getString("message"))
-        .contains("Nobody has signed in to this connection yet");
+    JsonObject tested = api.post("/api/v1/connections/" + id + "/test", null).json();
+    assertThat(tested.getString("message")).isEqualTo("Nobody has signed in to this connection yet: anyone of the "
+        + "organisation may sign in once the app is approved (POST /api/v1/connections/" + id + "/authorize answers "
+        + "the link to open in a browser).");
+    assertThat(api.get("/api/v1/connections/" + id).json().getString("status")).as("not an error: it says what to do")
+        .isEqualTo("disconnected");
 
     assertThat(signIn(id, DemoSeed.ADMIN, DemoSeed.ADMIN_PASSWORD).status()).isEqualTo(200);
     assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getBoolean("ok")).isTrue();

@@ -79,7 +79,7 @@ public final class Sandbox {
           HttpServer server = vertx.createHttpServer().requestHandler(router);
           // Issuers and links name the address the sandbox listens on, known only once it does.
           return server.listen(options.port(), options.host()).map(listening -> {
-            String baseUrl = "http://" + options.host() + ":" + listening.actualPort();
+            String baseUrl = "http://" + options.urlHost() + ":" + listening.actualPort();
             new ControlRoutes(directory, state).mount(router);
             new EntraRoutes(directory, state, baseUrl).mount(router);
             TokenValidator tokens = new TokenValidator(directory, state);
@@ -103,6 +103,11 @@ public final class Sandbox {
       new GraphError(ctx.statusCode() >= 400 ? ctx.statusCode() : 500, "generalException",
           "An internal server error occurred.").send(ctx, state.clock().instant());
     }
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return server.actualPort();
   }
 
   public String baseUrl() {

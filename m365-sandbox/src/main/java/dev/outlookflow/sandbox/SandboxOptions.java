@@ -11,10 +11,20 @@ import java.util.Optional;
  * what it issues (none: in memory only).
  */
 public record SandboxOptions(String host, int port, Seed seed, Optional<Path> stateDir, Clock clock) {
+  private static final String IPV4_LOOPBACK = "127.0.0.1";
+
+  /**
+   * The host of the sandbox's address: {@code localhost} when it listens on {@code 127.0.0.1}, so that a
+   * runtime reached at {@code 127.0.0.1} and the sandbox's sign-in pages are two sites to a browser, as an
+   * application and Microsoft's sign-in pages are (ports alone do not make two sites).
+   */
+  public String urlHost() {
+    return IPV4_LOOPBACK.equals(host) ? "localhost" : host;
+  }
 
   /** The demo tenant on a free loopback port, in memory. */
   public static SandboxOptions demo() {
-    return new SandboxOptions("127.0.0.1", 0, DemoSeed.seed(), Optional.empty(), Clock.systemUTC());
+    return new SandboxOptions(IPV4_LOOPBACK, 0, DemoSeed.seed(), Optional.empty(), Clock.systemUTC());
   }
 
   public SandboxOptions withStateDir(Path dir) {

@@ -71,6 +71,19 @@ class FaultsAndLimitsTest {
   }
 
   @Test
+  void anInjected401IsGraphsAnswerToATokenItNoLongerAccepts() throws Exception {
+    start(Seed.Limits.GRAPH);
+    inject(new JsonObject().put("path", "/v1.0/**").put("times", 1)
+        .put("fault", new JsonObject().put("type", "status").put("status", 401)));
+
+    Http.Answer answer = listMessages();
+
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.json().getJsonObject("error").getString("code")).isEqualTo("InvalidAuthenticationToken");
+    assertThat(listMessages().status()).as("the next request is served").isEqualTo(200);
+  }
+
+  @Test
   void aProbabilityWithASeedFaultsTheSameRequestsEveryRun() throws Exception {
     start(Seed.Limits.GRAPH);
     List<Integer> runs = new ArrayList<>();

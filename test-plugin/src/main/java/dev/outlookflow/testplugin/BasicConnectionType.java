@@ -80,13 +80,13 @@ public class BasicConnectionType implements ConnectionType {
     ConnectionHandle connection = context.connection();
     if (!"good-code".equals(parameters.get("code"))) {
       return connection
-          .updateStatus(ConnectionStatus.NEEDS_RECONNECT, "the sign-in was refused", null)
+          .updateStatus(ConnectionStatus.NEEDS_RECONNECT, "the sign-in was refused")
           .compose(v -> Future.failedFuture(
               new ExtensionException("sign_in_refused", "the code was not accepted")));
     }
     Buffer token = Buffer.buffer("token-for-" + pending.getString("verifier"));
     return connection.blobs().put("token", token)
-        .compose(v -> connection.updateStatus(ConnectionStatus.CONNECTED, "signed in", null));
+        .compose(v -> connection.updateStatus(ConnectionStatus.CONNECTED, "signed in"));
   }
 
   /** Also tells whether a trigger cleaned up with this connection's credentials (see WatchTrigger). */

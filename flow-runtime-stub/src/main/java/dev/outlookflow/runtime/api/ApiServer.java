@@ -29,7 +29,7 @@ import java.util.Locale;
 
 /** The HTTP API under {@code /api/v1}, described by {@code /api/v1/openapi.json}, and the OAuth callback. */
 public final class ApiServer {
-  /** Connections, keys, options, the OAuth callback: small JSON or forms. */
+  /** Connections, keys, options: small JSON. */
   static final long SMALL_BODY_BYTES = 64 * 1024;
   /** Flow definitions: up to 100 steps with their properties. */
   static final long FLOW_BODY_BYTES = 1024 * 1024;
@@ -65,7 +65,7 @@ public final class ApiServer {
   private Router router(Services s) {
     Router router = Router.router(vertx);
     router.route().handler(ApiServer::checkPath);
-    router.route("/api/v1/*").handler(ApiServer::refuseForms);
+    router.route().handler(ApiServer::refuseForms);
     router.post("/api/v1/flows/:id/run").handler(bodyLimit(RUN_BODY_BYTES));
     router.post("/api/v1/flows").handler(bodyLimit(FLOW_BODY_BYTES));
     router.put("/api/v1/flows/:id").handler(bodyLimit(FLOW_BODY_BYTES));
@@ -88,7 +88,7 @@ public final class ApiServer {
     new CatalogRoutes(s.registry(), s.connections(), s.environment()).mount(router);
     new ConnectionRoutes(s.connections(), s.signIns(), s.registry(), s.flows()).mount(router);
     new FlowRoutes(s.flows(), s.runs(), s.payloads(), s.payloadMemory()).mount(router);
-    new OAuthRoutes(s.signIns()).mount(router);
+    new OAuthRoutes(s.signIns(), s.environment()).mount(router);
     return router;
   }
 
@@ -109,8 +109,8 @@ public final class ApiServer {
   }
 
   /**
-   * The API takes JSON. A form body would be decoded field by field before any route or key check
-   * (only the OAuth callback takes forms, as Entra posts them), so it is refused unread.
+   * The API takes JSON, and the OAuth routes take queries only (sign-ins ask for {@code response_mode=query}).
+   * A form body would be decoded field by field before any route or key check, so it is refused unread.
    */
   private static void refuseForms(RoutingContext ctx) {
     String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);

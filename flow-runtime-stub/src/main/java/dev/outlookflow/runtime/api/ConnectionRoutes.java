@@ -8,10 +8,13 @@ import dev.outlookflow.runtime.flows.FlowService;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.plugins.Registered;
 import dev.outlookflow.runtime.store.ConnectionRecord;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Optional;
 
 /** Connections: CRUD, test and the start of an interactive sign-in. */
 final class ConnectionRoutes {
@@ -40,27 +43,24 @@ final class ConnectionRoutes {
 
   private void list(RoutingContext ctx) {
     Principal principal = Principals.of(ctx);
-    Http.respond(ctx, 200, connections.list(principal.workspaceId()).map(all -> {
-      JsonArray list = new JsonArray();
-      all.forEach(c -> list.add(view(principal, c)));
-      return new JsonObject().put("connections", list);
-    }));
+    Http.respond(ctx, 200, connections.list(principal.workspaceId()).compose(all -> views(principal, all)).map(views ->
+        new JsonObject().put("connections", new JsonArray(views))));
   }
 
   private void create(RoutingContext ctx) {
     Principal principal = admin(ctx, "creating a connection");
-    Http.respond(ctx, 201, connections.create(principal.workspaceId(), Http.body(ctx)).map(c -> view(principal, c)));
+    Http.respond(ctx, 201, connections.create(principal.workspaceId(), Http.body(ctx)).compose(c -> view(principal, c)));
   }
 
   private void get(RoutingContext ctx) {
     Principal principal = Principals.of(ctx);
-    Http.respond(ctx, 200, connections.get(principal.workspaceId(), ctx.pathParam("id")).map(c -> view(principal, c)));
+    Http.respond(ctx, 200, connections.get(principal.workspaceId(), ctx.pathParam("id")).compose(c -> view(principal, c)));
   }
 
   private void update(RoutingContext ctx) {
     Principal principal = admin(ctx, "changing a connection");
     Http.respond(ctx, 200, connections.update(principal.workspaceId(), ctx.pathParam("id"), Http.body(ctx))
-        .map(c -> view(principal, c)));
+        .compose(c -> view(principal, c)));
   }
 
   private void delete(RoutingContext ctx) {
@@ -78,12 +78,12 @@ final class ConnectionRoutes {
   private void authorize(RoutingContext ctx) {
     Principal principal = admin(ctx, "signing in a connection");
     Http.respond(ctx, 200, signIns.begin(principal.workspaceId(), ctx.pathParam("id"))
-        .map(url -> new JsonObject().put("authorizeUrl", url)));
+        .map(url -> new JsonObject().put("authorizeUrl", url).put("expiresInSeconds", SignInService.PENDING_FOR.toSeconds())));
   }
 
   private void disconnect(RoutingContext ctx) {
     Principal principal = admin(ctx, "disconnecting a connection");
-    Http.respond(ctx, 200, flows.disconnect(principal.workspaceId(), ctx.pathParam("id")).map(c -> view(principal, c)));
+    Http.respond(ctx, 200, flows.disconnect(principal.workspaceId(), ctx.pathParam("id")).compose(c -> view(principal, c)));
   }
 
   private static Principal admin(RoutingContext ctx, String action) {
@@ -92,12 +92,18 @@ final class ConnectionRoutes {
     return principal;
   }
 
+  private Future<JsonObject> view(Principal principal, ConnectionRecord record) {
+    return views(principal, List.of(record)).map(views -> views.get(0));
+  }
+
   /** Designers see which connections exist (to use them by id), not how they are configured. */
-  private JsonObject view(Principal principal, ConnectionRecord record) {
+  private Future<List<JsonObject>> views(Principal principal, List<ConnectionRecord> records) {
     if (!principal.isAdmin()) {
-      return Views.connectionSummary(record);
+      return Future.succeededFuture(records.stream().map(Views::connectionSummary).toList());
     }
-    return Views.connection(record,
-        registry.connectionType(record.type()).map(Registered::extension).map(ConnectionType::form));
+    return signIns.underWay(principal.workspaceId()).map(underWay -> records.stream().map(record ->
+        Views.connection(record, registry.connectionType(record.type()).map(Registered::extension)
+                .map(ConnectionType::form), signIns.adminConsentLink(record),
+            Optional.ofNullable(underWay.get(record.id())))).toList());
   }
 }

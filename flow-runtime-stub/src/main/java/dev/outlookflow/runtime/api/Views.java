@@ -18,10 +18,13 @@ final class Views {
   private Views() {}
 
   /**
+   * {@code actionUrl} is where an admin fixes the status (the admin-consent link); {@code signInUnderWay}
+   * tells that a sign-in was begun and until when it may complete, beside the status it does not change.
    * Secret properties are left out; {@code secretsSet} names those that have a value. When the
    * connection's type is not loaded, no property is shown, since which are secret is unknown.
    */
-  static JsonObject connection(ConnectionRecord c, Optional<Form> form) {
+  static JsonObject connection(ConnectionRecord c, Optional<Form> form, Optional<String> actionUrl,
+      Optional<Long> signInExpiresAt) {
     JsonObject properties = form.isPresent() ? c.properties().copy() : new JsonObject();
     JsonArray secretsSet = new JsonArray();
     for (FieldDefinition field : form.map(f -> f.fieldsOfType(FieldType.SECRET)).orElse(List.of())) {
@@ -37,7 +40,9 @@ final class Views {
         .put("secretsSet", secretsSet)
         .put("status", c.status())
         .put("statusMessage", c.statusMessage())
-        .put("actionUrl", c.actionUrl())
+        .put("actionUrl", actionUrl.orElse(null))
+        .put("signInUnderWay", signInExpiresAt.map(expires -> new JsonObject().put("expiresAt", time(expires)))
+            .orElse(null))
         .put("createdAt", time(c.createdAt()))
         .put("updatedAt", time(c.updatedAt()));
   }

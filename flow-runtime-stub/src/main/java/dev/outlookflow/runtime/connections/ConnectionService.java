@@ -61,7 +61,7 @@ public final class ConnectionService {
     long now = environment.now();
     ConnectionRecord record = new ConnectionRecord(id, workspaceId, type.id(), input.name(),
         ConnectionSecrets.seal(type.extension().form(), properties, key, workspaceId, id), masterKeys.wrap(key),
-        ConnectionStatus.NEW.value(), null, null, now, now);
+        ConnectionStatus.NEW.value(), null, now, now);
     return store.insert(record).map(record);
   }
 
@@ -109,34 +109,32 @@ public final class ConnectionService {
   public Future<ConnectionRecord> disconnect(String workspaceId, String id) {
     return get(workspaceId, id)
         .compose(record -> handle(record).compose(handle -> type(handle.type()).extension().disconnect(handle)))
-        .compose(v -> store.updateStatus(id, ConnectionStatus.DISCONNECTED.value(),
-            "Disconnected: its tokens are removed. Sign in (or test) again to reconnect.", null, environment.now()))
+        .compose(v -> store.updateStatus(id, ConnectionStatus.DISCONNECTED.value(), "Disconnected: its tokens are "
+            + "removed. To reconnect, sign in again (POST /api/v1/connections/" + id + "/authorize answers the link) or, "
+            + "for a connection without sign-in, test it (POST /api/v1/connections/" + id + "/test).",
+            environment.now()))
         .compose(v -> get(workspaceId, id));
   }
 
   /**
-   * Tests the connection and records the outcome as its status, unless the type recorded a more
-   * precise one while testing (e.g. {@code needs_reconnect} with what to do).
+   * Tests the connection and records the outcome as its status, unless the type recorded one while
+   * testing (e.g. {@code needs_reconnect} with what to do, or {@code connected} though one mailbox failed).
    */
   public Future<ConnectionTestResult> test(String workspaceId, String id) {
-    return get(workspaceId, id).compose(before -> handle(before)
-        .compose(handle -> type(handle.type()).extension().test(handle))
+    return get(workspaceId, id).compose(this::handle).compose(handle -> type(handle.type()).extension().test(handle)
         .recover(e -> Future.succeededFuture(ConnectionTestResult.failed(e.getMessage())))
-        .compose(result -> get(workspaceId, id).compose(after -> {
-          boolean typeDecided = after.updatedAt() != before.updatedAt() && !result.ok();
-          return typeDecided
-              ? Future.succeededFuture(result)
-              : store.updateStatus(id, (result.ok() ? ConnectionStatus.CONNECTED : ConnectionStatus.ERROR).value(),
-                  result.message(), null, environment.now()).map(result);
-        })));
+        .compose(result -> handle.statusRecorded()
+            ? Future.succeededFuture(result)
+            : store.updateStatus(id, (result.ok() ? ConnectionStatus.CONNECTED : ConnectionStatus.ERROR).value(),
+                result.message(), environment.now()).map(result)));
   }
 
   public Future<ConnectionHandle> handle(String workspaceId, String id) {
-    return get(workspaceId, id).compose(this::handle);
+    return get(workspaceId, id).compose(this::handle).map(ConnectionHandle.class::cast);
   }
 
   /** The record as extensions see it: secrets opened; fails clearly when they do not decrypt. */
-  private Future<ConnectionHandle> handle(ConnectionRecord record) {
+  private Future<StoredConnectionHandle> handle(ConnectionRecord record) {
     try {
       DataKey key = masterKeys.unwrap(record.dataKey());
       JsonObject properties = ConnectionSecrets.open(record.properties(), key, record.workspaceId(), record.id());
@@ -153,7 +151,7 @@ public final class ConnectionService {
   /** The connection chosen in a form's connection field, handed to the extension (secrets opened). */
   public Future<Optional<ConnectionHandle>> forForm(String workspaceId, Form form, JsonObject values) {
     return chosen(workspaceId, form, values).compose(record -> record.isPresent()
-        ? handle(record.get()).map(Optional::of)
+        ? handle(record.get()).map(h -> Optional.<ConnectionHandle>of(h))
         : Future.succeededFuture(Optional.empty()));
   }
 

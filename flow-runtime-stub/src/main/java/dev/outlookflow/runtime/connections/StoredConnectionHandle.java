@@ -20,6 +20,9 @@ final class StoredConnectionHandle implements ConnectionHandle {
   private final ConnectionType type;
   private final ConnectionStore store;
   private final RuntimeEnvironment environment;
+  private volatile boolean statusRecorded;
+  /** The status as this handle last read or wrote it. */
+  private volatile ConnectionStatus known;
 
   /** {@code properties} are the record's, secrets opened with {@code key}. */
   StoredConnectionHandle(ConnectionRecord record, JsonObject properties, DataKey key, ConnectionType type,
@@ -30,6 +33,7 @@ final class StoredConnectionHandle implements ConnectionHandle {
     this.type = type;
     this.store = store;
     this.environment = environment;
+    this.known = ConnectionStatus.fromValue(record.status());
   }
 
   @Override
@@ -68,8 +72,31 @@ final class StoredConnectionHandle implements ConnectionHandle {
   }
 
   @Override
-  public Future<Void> updateStatus(ConnectionStatus status, String message, String actionUrl) {
-    return store.updateStatus(record.id(), status.value(), message, actionUrl, environment.now());
+  public ConnectionStatus status() {
+    return ConnectionStatus.fromValue(record.status());
+  }
+
+  @Override
+  public Future<Void> updateStatus(ConnectionStatus status, String message) {
+    statusRecorded = true;
+    known = status;
+    return store.updateStatus(record.id(), status.value(), message, environment.now()).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> confirmConnected(String message) {
+    statusRecorded = true;
+    if (known == ConnectionStatus.CONNECTED) {
+      // Connected as read when this handle was made (e.g. for this step), or since: no query spent.
+      return Future.succeededFuture();
+    }
+    known = ConnectionStatus.CONNECTED;
+    return store.confirmConnected(record.id(), message, environment.now()).mapEmpty();
+  }
+
+  /** Whether the type recorded a status through this handle (the runtime then leaves the status alone). */
+  boolean statusRecorded() {
+    return statusRecorded;
   }
 
   @Override

@@ -16,12 +16,11 @@ public record ConnectionRecord(
     WrappedKey dataKey,
     String status,
     String statusMessage,
-    String actionUrl,
     long createdAt,
     long updatedAt) {
 
   public ConnectionRecord withProperties(JsonObject newProperties) {
     return new ConnectionRecord(id, workspaceId, type, name, newProperties, dataKey, status, statusMessage,
-        actionUrl, createdAt, updatedAt);
+        createdAt, updatedAt);
   }
 }

@@ -10,12 +10,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
-/** Connections, their private blobs and pending interactive sign-ins. */
+/** Connections and their private blobs. */
 public final class ConnectionStore {
   private static final String COLUMNS =
-      "id, workspace_id, type, name, properties, status, status_message, action_url, created_at, updated_at";
+      "id, workspace_id, type, name, properties, status, status_message, created_at, updated_at";
   private static final String SELECT = "SELECT c.id, c.workspace_id, c.type, c.name, c.properties, c.status, "
-      + "c.status_message, c.action_url, c.created_at, c.updated_at, k.master_key_id, k.wrapped_key "
+      + "c.status_message, c.created_at, c.updated_at, k.master_key_id, k.wrapped_key "
       + "FROM connections c LEFT JOIN connection_keys k ON k.connection_id = c.id ";
   private final Database db;
 
@@ -26,9 +26,9 @@ public final class ConnectionStore {
   /** Stores the connection and its wrapped data key together. */
   public Future<Void> insert(ConnectionRecord c) {
     return db.write(sql -> {
-      Rows.update(sql, "INSERT INTO connections (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      Rows.update(sql, "INSERT INTO connections (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
           c.id(), c.workspaceId(), c.type(), c.name(), c.properties().encode(), c.status(), c.statusMessage(),
-          c.actionUrl(), c.createdAt(), c.updatedAt());
+          c.createdAt(), c.updatedAt());
       return Rows.update(sql, "INSERT INTO connection_keys (connection_id, master_key_id, wrapped_key) VALUES (?, ?, ?)",
           c.id(), c.dataKey().masterKeyId(), c.dataKey().wrapped());
     }).mapEmpty();
@@ -60,10 +60,22 @@ public final class ConnectionStore {
     });
   }
 
-  public Future<Void> updateStatus(String id, String status, String message, String actionUrl, long now) {
-    return db.update(
-        "UPDATE connections SET status = ?, status_message = ?, action_url = ?, updated_at = ? WHERE id = ?",
-        status, message, actionUrl, now, id).mapEmpty();
+  /** Sets the status and its message, unless both are already so; answers whether anything changed. */
+  public Future<Boolean> updateStatus(String id, String status, String message, long now) {
+    return db.update("UPDATE connections SET status = ?, status_message = ?, updated_at = ? WHERE id = ? "
+        + "AND NOT (status = ? AND status_message IS NOT DISTINCT FROM ?)",
+        status, message, now, id, status, message).map(changed -> changed == 1);
+  }
+
+  /** Sets {@code connected} with the message, unless the connection already is (its message then stays). */
+  public Future<Boolean> confirmConnected(String id, String message, long now) {
+    return db.update("UPDATE connections SET status = 'connected', status_message = ?, updated_at = ? WHERE id = ? "
+        + "AND status <> 'connected'", message, now, id).map(changed -> changed == 1);
+  }
+
+  /** The connection with this id in whichever workspace holds it: for links opened without a key. */
+  public Future<Optional<ConnectionRecord>> findAnywhere(String id) {
+    return db.read(sql -> Rows.one(sql, SELECT + "WHERE c.id = ?", ConnectionStore::map, id));
   }
 
   /** The connection, if it exists in this workspace. */
@@ -108,29 +120,6 @@ public final class ConnectionStore {
         connectionId, name).mapEmpty();
   }
 
-  public Future<Void> putSignIn(String state, String connectionId, JsonObject pending, long expiresAt) {
-    return db.update(
-        "INSERT INTO sign_ins (state, connection_id, pending, expires_at) VALUES (?, ?, ?, ?)",
-        state, connectionId, pending.encode(), expiresAt).mapEmpty();
-  }
-
-  /** Removes and answers the pending sign-in for {@code state}, if it exists and has not expired. */
-  public Future<Optional<PendingSignIn>> takeSignIn(String state, long now) {
-    return db.write(sql -> {
-      Optional<PendingSignIn> found = Rows.one(sql,
-          "SELECT s.connection_id, c.workspace_id, s.pending, s.expires_at FROM sign_ins s "
-              + "JOIN connections c ON c.id = s.connection_id WHERE s.state = ?",
-          row -> new PendingSignIn(row.getString(1), row.getString(2), new JsonObject(row.getString(3)),
-              row.getLong(4)),
-          state);
-      Rows.update(sql, "DELETE FROM sign_ins WHERE state = ? OR expires_at < ?", state, now);
-      return found.filter(p -> p.expiresAt() >= now);
-    });
-  }
-
-  /** A sign-in started and not yet completed. */
-  public record PendingSignIn(String connectionId, String workspaceId, JsonObject pending, long expiresAt) {}
-
   private static ConnectionRecord map(ResultSet row) throws SQLException {
     return new ConnectionRecord(
         row.getString("id"),
@@ -143,7 +132,6 @@ public final class ConnectionStore {
             : new WrappedKey(row.getString("master_key_id"), row.getString("wrapped_key")),
         row.getString("status"),
         row.getString("status_message"),
-        row.getString("action_url"),
         row.getLong("created_at"),
         row.getLong("updated_at"));
   }

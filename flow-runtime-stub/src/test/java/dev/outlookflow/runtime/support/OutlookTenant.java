@@ -6,10 +6,6 @@ import dev.outlookflow.sandbox.support.Browser;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The sandbox's demo tenant as the runtime's tests use it: Outlook connections, sign-ins, and what mailboxes hold. */
 public final class OutlookTenant {
@@ -51,22 +47,37 @@ public final class OutlookTenant {
     return id;
   }
 
-  /** Signs in at the sandbox as the given user, and brings the browser back to the runtime's callback. */
+  /** Signs in at the sandbox as the given user, in a browser of its own, and comes back to the runtime's callback. */
   public ApiClient.Answer signIn(String connectionId, String login, String password) throws Exception {
-    String url = api.post("/api/v1/connections/" + connectionId + "/authorize", null).json().getString("authorizeUrl");
-    assertThat(url).startsWith(sandboxUrl + "/" + DemoSeed.TENANT_ID + "/oauth2/v2.0/authorize");
-    Browser browser = new Browser(sandboxUrl);
-    Browser.Step page = browser.signIn(browser.open(url), login, password);
+    return signIn(connectionId, login, password, browser());
+  }
+
+  /** As {@link #signIn(String, String, String)}, in the given browser. */
+  public ApiClient.Answer signIn(String connectionId, String login, String password, SignInBrowser browser)
+      throws Exception {
+    Browser.Step page = browser.pages().signIn(browser.open(signInLink(connectionId)), login, password);
     if (page.html().contains("Permissions requested")) {
-      page = browser.consent(page, true);
+      page = browser.pages().consent(page, true);
     } else if (page.html().contains("Need admin approval")) {
-      page = browser.submit(page, Map.of());
+      assertThat(page.returnLink()).as(page.html()).isNotNull();
+      return browser.returnToApp(Browser.query(page.returnLink()));
     }
     assertThat(page.returned()).as(page.html()).isNotNull();
-    String form = page.returned().entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    return api.withKey(null).send("POST", "/oauth/callback", form, "application/x-www-form-urlencoded");
+    return browser.returnToApp(page.returned());
+  }
+
+  /** A new browser, with a cookie jar of its own. */
+  public SignInBrowser browser() {
+    return new SignInBrowser(api.baseUrl(), sandboxUrl);
+  }
+
+  /** The sign-in link {@code POST /authorize} answers: a runtime link that sends a browser to the sandbox. */
+  public String signInLink(String connectionId) {
+    ApiClient.Answer authorize = api.post("/api/v1/connections/" + connectionId + "/authorize", null);
+    assertThat(authorize.status()).as(authorize.text()).isEqualTo(200);
+    String link = authorize.json().getString("authorizeUrl");
+    assertThat(link).startsWith(api.baseUrl() + "/oauth/start/");
+    return link;
   }
 
   public void grantAdminConsent() {

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** Control API for faults ({@code /_sandbox/faults}) and {@code /_sandbox/reset}. */
 public final class FaultRoutes {
-  private static final Set<Integer> STATUSES = Set.of(429, 500, 502, 503, 504, 507);
+  private static final Set<Integer> STATUSES = Set.of(401, 429, 500, 502, 503, 504, 507);
   private final Faults faults;
   private final MailboxLimits limits;
   private final MailStore mail;

@@ -81,6 +81,11 @@ public final class Faults {
       tooManyRequests(ctx, "Please retry again later.", state);
       return;
     }
+    if (status.status() == 401) {
+      // Graph's answer to a token it no longer accepts (revoked, or its permissions withdrawn), whatever the token.
+      GraphError.invalidToken("Access token validation failure (injected fault).").send(ctx, state.clock().instant());
+      return;
+    }
     String code = switch (status.status()) {
       case 502 -> "BadGateway";
       case 503 -> "serviceNotAvailable";

@@ -18,11 +18,17 @@ public final class Browser {
       "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
   private static final Pattern FORM_ACTION = Pattern.compile("<form method=\"POST\"[^>]* action=\"([^\"]+)\"");
   private static final Pattern LINK = Pattern.compile("<a id=\"return\" href=\"([^\"]+)\"");
-  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http;
   private final String baseUrl;
 
   public Browser(String baseUrl) {
+    this(baseUrl, HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build());
+  }
+
+  /** A browser whose requests go through {@code http}, e.g. one with the cookie jar the app's pages use too. */
+  public Browser(String baseUrl, HttpClient http) {
     this.baseUrl = baseUrl;
+    this.http = http;
   }
 
   /** A page the browser shows, or the parameters it carries back to the app. */

@@ -4,14 +4,11 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.microsoft.aad.msal4j.AuthorizationCodeParameters;
-import com.microsoft.aad.msal4j.AuthorizationRequestUrlParameters;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAccount;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.MsalServiceException;
-import com.microsoft.aad.msal4j.Prompt;
-import com.microsoft.aad.msal4j.ResponseMode;
 import com.microsoft.aad.msal4j.SilentParameters;
 import dev.outlookflow.outlook.connection.AuthMode;
 import dev.outlookflow.outlook.connection.Cloud;
@@ -25,8 +22,10 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +43,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Tokens {
   public static final String CACHE_BLOB = "msal-token-cache";
+  /** The code of the failure when a delegated connection has no signed-in account. */
+  public static final String NOT_SIGNED_IN = "not_signed_in";
   private static final Tokens SHARED = new Tokens();
   private static final Duration SKEW = Duration.ofMinutes(5);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -128,21 +129,36 @@ public final class Tokens {
         }
         Set<IAccount> accounts = app.getAccounts().get();
         if (accounts.isEmpty()) {
-          throw new ExtensionException("pending_sign_in", "Nobody has signed in to this connection yet: an admin "
-              + "must sign in once (Sign in, on the connection).");
+          throw new ExtensionException(NOT_SIGNED_IN, "Nobody has signed in to this connection yet: anyone of the "
+              + "organisation may sign in once the app is approved (POST /api/v1/connections/" + connection.id()
+              + "/authorize answers the link to open in a browser).");
         }
         return app.acquireTokenSilently(SilentParameters.builder(new HashSet<>(settings.delegatedScopes()),
             accounts.iterator().next()).forceRefresh(fresh).build()).get();
-      }).map(result -> new Credentials("Bearer", result.accessToken(), result.expiresOnDate().toInstant(),
-          attributes(settings, env).put("account", result.account() == null ? null : result.account().username())));
+      }).compose(result -> confirm(connection, settings, result).map(new Credentials("Bearer", result.accessToken(), result.expiresOnDate().toInstant(),
+              attributes(settings, env).put("account", result.account() == null ? null : result.account().username()))));
     });
   }
 
+  /**
+   * A token obtained connects; an app-only one only if it grants application permissions, since Entra
+   * also issues one to an app nobody approved (the test then says what is missing).
+   */
+  private static Future<Void> confirm(ConnectionHandle connection, ConnectionSettings settings,
+      IAuthenticationResult result) {
+    if (settings.mode() == AuthMode.CLIENT_CREDENTIALS) {
+      return JwtClaims.grantsRoles(result.accessToken())
+          ? connection.confirmConnected("The app obtained a token with mail permissions from Microsoft Entra.")
+          : Future.succeededFuture();
+    }
+    return connection.confirmConnected("Signed in as " + result.account().username() + ".");
+  }
+
   private Future<Credentials> bearer(ConnectionHandle connection, ConnectionSettings settings, PluginEnvironment env) {
-    Instant expires = JwtExpiry.of(settings.bearerToken());
+    Instant expires = JwtClaims.expiry(settings.bearerToken());
     if (!expires.isAfter(env.clock().instant())) {
       return connection.updateStatus(ConnectionStatus.EXPIRED, "The pasted access token has expired: paste a new one, "
-              + "or use sign-in or app-only to stay connected.", null)
+              + "or use sign-in or app-only to stay connected.")
           .compose(v -> Future.failedFuture(new ExtensionException("expired", "The pasted access token has expired.")));
     }
     return Future.succeededFuture(new Credentials("Bearer", settings.bearerToken(), expires, attributes(settings, env)));
@@ -165,16 +181,8 @@ public final class Tokens {
       byte[] random = new byte[32];
       RANDOM.nextBytes(random);
       String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-      return env.workers().executeBlocking(() -> {
-        ConfidentialClientApplication app = MsalApps.build(settings, env.sandboxBaseUrl().orElse(null), null);
-        String url = app.getAuthorizationRequestUrl(AuthorizationRequestUrlParameters
-            .builder(callbackUrl, new HashSet<>(settings.delegatedScopes()))
-            .codeChallenge(s256(verifier)).codeChallengeMethod("S256").state(state)
-            .responseMode(ResponseMode.FORM_POST).prompt(Prompt.SELECT_ACCOUNT).build()).toString();
-        String browserUrl = url.replace(settings.cloud().authority(settings.tenantId()),
-            settings.cloud().signInBase(env.sandboxBaseUrl().orElse("")) + "/" + settings.tenantId() + "/");
-        return new JsonObject().put("url", browserUrl).put("verifier", verifier);
-      });
+      return Future.succeededFuture(new JsonObject().put("verifier", verifier).put("url", AuthorizeUrl.of(settings,
+          settings.cloud().signInBase(env.sandboxBaseUrl().orElse("")), callbackUrl, state, s256(verifier))));
     });
   }
 
@@ -187,11 +195,15 @@ public final class Tokens {
         .onSuccess(result -> forget(connection));
   }
 
-  /** The URL where an administrator approves the app for the whole organisation. */
-  public Future<String> adminConsentUrl(ConnectionHandle connection, PluginEnvironment env) {
+  /**
+   * Entra's page where an administrator approves the app for the whole organisation; Entra returns to the
+   * callback with {@code state}, and {@code admin_consent=True} or {@code error}.
+   */
+  public Future<String> adminConsentUrl(ConnectionHandle connection, PluginEnvironment env, String state) {
     return settings(connection, env).map(settings -> settings.cloud().signInBase(env.sandboxBaseUrl().orElse(""))
-        + "/" + settings.tenantId() + "/adminconsent?client_id=" + settings.clientId() + "&redirect_uri="
-        + java.net.URLEncoder.encode(env.oauthCallbackUrl(), StandardCharsets.UTF_8));
+        + "/" + settings.tenantId() + "/adminconsent?client_id=" + settings.clientId() + "&state="
+        + URLEncoder.encode(state, StandardCharsets.UTF_8) + "&redirect_uri="
+        + URLEncoder.encode(env.oauthCallbackUrl(), StandardCharsets.UTF_8));
   }
 
   /** An msal4j result and the token cache as it stood afterwards. */
@@ -220,16 +232,17 @@ public final class Tokens {
             return Future.failedFuture(e);
           }
           EntraErrors.Meaning meaning = EntraErrors.of(refused.errorCode(), refused.getMessage());
-          Future<String> actionUrl = meaning.status() == ConnectionStatus.ADMIN_CONSENT_REQUIRED
-              ? adminConsentUrl(connection, env)
-              : Future.succeededFuture(null);
-          return actionUrl.compose(url -> connection.updateStatus(meaning.status(), meaning.sentence(), url))
+          return connection.updateStatus(meaning.status(), meaning.sentence())
               .compose(v -> Future.failedFuture(new ExtensionException(meaning.code(), meaning.sentence(), e)));
         });
   }
 
-  static String s256(String verifier) throws Exception {
-    byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+  static String s256(String verifier) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 }

@@ -17,11 +17,16 @@ import java.util.function.Function;
 
 /** Reads the Inbox of each mailbox a connection may use, and says per mailbox what works. */
 final class MailboxProbe {
+  private static final String WORKS = ": works";
   private MailboxProbe() {}
 
-  /** {@code freshTokens} gives new credentials after Graph refused the given ones with 401. */
+  /**
+   * {@code freshTokens} gives new credentials after Graph refused the given ones with 401. A mailbox that
+   * fails while another works is that mailbox's problem: the connection stays connected, the message says
+   * which failed and why.
+   */
   static Future<ConnectionTestResult> probe(ConnectionHandle connection, Credentials credentials,
-      Function<ConnectionHandle, Future<Credentials>> freshTokens, java.util.function.Supplier<Future<String>> adminConsentUrl) {
+      Function<ConnectionHandle, Future<Credentials>> freshTokens) {
     ConnectionSettings settings = ConnectionSettings.of(connection.properties());
     List<String> mailboxes = new ArrayList<>();
     if (settings.mailbox() != null) {
@@ -37,24 +42,33 @@ final class MailboxProbe {
     }
     return Future.join(checks).transform(done -> {
       List<String> lines = new ArrayList<>();
-      boolean ok = true;
+      int working = 0;
       boolean noPermission = false;
+      boolean tokenRefused = false;
       for (Future<String> check : checks) {
         String line = check.succeeded() ? check.result() : check.cause().getMessage();
-        ok &= line.endsWith(": works");
+        working += line.endsWith(WORKS) ? 1 : 0;
         noPermission |= line.contains("ErrorAccessDenied");
+        tokenRefused |= line.contains("HTTP 401 ");
         lines.add(line);
       }
       String message = String.join("; ", lines);
-      if (ok) {
-        return connection.updateStatus(ConnectionStatus.CONNECTED, message, null).map(ConnectionTestResult.ok(message));
+      if (working == checks.size()) {
+        return connection.updateStatus(ConnectionStatus.CONNECTED, message).map(ConnectionTestResult.ok(message));
+      }
+      if (working > 0) {
+        return connection.updateStatus(ConnectionStatus.CONNECTED, message).map(ConnectionTestResult.failed(message));
       }
       if (noPermission && settings.mode() == AuthMode.CLIENT_CREDENTIALS) {
         // An app-only token without roles: Graph's 403 means consent is missing, not a mystery.
-        String consent = "The app has no mail permission in this tenant yet: an administrator must grant admin "
-            + "consent to the app registration. " + message;
-        return adminConsentUrl.get().compose(url -> connection.updateStatus(ConnectionStatus.ADMIN_CONSENT_REQUIRED,
-            consent, url)).map(ConnectionTestResult.failed(consent));
+        String consent = "The app has no mail permission in this tenant yet: an administrator must approve it for "
+            + "the organisation (open the connection's admin-consent link, its actionUrl). " + message;
+        return connection.updateStatus(ConnectionStatus.ADMIN_CONSENT_REQUIRED, consent)
+            .map(ConnectionTestResult.failed(consent));
+      }
+      if (tokenRefused) {
+        return connection.updateStatus(ConnectionStatus.NEEDS_RECONNECT, message)
+            .map(ConnectionTestResult.failed(message));
       }
       return Future.succeededFuture(ConnectionTestResult.failed(message));
     });
@@ -68,7 +82,7 @@ final class MailboxProbe {
     GraphClient.Request request = new GraphClient.Request(HttpMethod.GET, path, null, mailbox, true);
     return Graph.client(connection.environment())
         .send(request, fresh -> fresh ? freshTokens.apply(connection) : Future.succeededFuture(credentials))
-        .map(inbox -> name + ": works")
+        .map(inbox -> name + WORKS)
         .recover(e -> e instanceof GraphException graph
             ? Future.succeededFuture(name + ": HTTP " + graph.status() + " " + graph.graphCode() + " " + graph.getMessage())
             : Future.failedFuture(e));

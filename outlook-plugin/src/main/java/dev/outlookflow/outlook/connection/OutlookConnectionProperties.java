@@ -45,6 +45,8 @@ public record OutlookConnectionProperties(
         List<String> allowedMailboxes,
     @FormField(label = "Allow access to shared mailboxes only", group = "Mailboxes", defaultValue = "false",
         visibleWhen = "authMode=authorization_code_pkce",
-        help = "The runtime signs in with your account but may act only on shared mailboxes you can reach, never on "
-            + "your own mailbox. Recommended for workspaces shared by several people.")
+        help = "Checked: flows sign in with your account but read and send only in the shared mailboxes you can "
+            + "open (name one under Mailbox), never in your personal mailbox. Recommended when others in the "
+            + "workspace use this connection; or sign in with a dedicated service account. Unchecked: flows may use "
+            + "your personal mailbox and every shared mailbox you can open.")
         boolean sharedMailboxesOnly) {}

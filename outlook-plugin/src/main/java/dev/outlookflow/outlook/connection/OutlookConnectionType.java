@@ -1,5 +1,6 @@
 package dev.outlookflow.outlook.connection;
 
+import dev.outlookflow.outlook.auth.EntraErrors;
 import dev.outlookflow.outlook.auth.Tokens;
 import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
@@ -56,9 +57,7 @@ public class OutlookConnectionType implements ConnectionType {
   @Override
   public Future<SignInStart> beginSignIn(SignInContext context) {
     return TOKENS.authorizeUrl(context.connection(), context.environment(), context.state(), context.callbackUrl())
-        .compose(start -> context.connection().updateStatus(ConnectionStatus.PENDING_SIGN_IN,
-                "Waiting for the sign-in to complete in the browser.", null)
-            .map(new SignInStart(start.getString("url"), new JsonObject().put("verifier", start.getString("verifier")))));
+        .map(start -> new SignInStart(start.getString("url"), new JsonObject().put("verifier", start.getString("verifier"))));
   }
 
   @Override
@@ -70,31 +69,64 @@ public class OutlookConnectionType implements ConnectionType {
     }
     return TOKENS.redeem(connection, context.environment(), parameters.get("code"), pending.getString("verifier"),
             context.callbackUrl())
-        .compose(result -> connection.updateStatus(ConnectionStatus.CONNECTED,
-            "Signed in as " + result.account().username() + ".", null));
+        .compose(result -> SignedInAccount.check(connection, result.account().username()));
   }
 
   private Future<Void> refused(ConnectionHandle connection, String error, String description) {
     if ("access_denied".equals(error) && (description == null || !description.contains("AADSTS90094"))) {
-      return connection.updateStatus(ConnectionStatus.PENDING_SIGN_IN, "The sign-in was cancelled.", null)
-          .compose(v -> Future.failedFuture(new ExtensionException("sign_in_cancelled", "The sign-in was cancelled.")));
+      // Whoever cancelled, the connection is as it was: a cancelled sign-in changes nothing.
+      return Future.failedFuture(new ExtensionException("sign_in_cancelled", "The sign-in was cancelled."));
     }
-    var meaning = dev.outlookflow.outlook.auth.EntraErrors.of(error, description);
-    Future<String> actionUrl = meaning.status() == ConnectionStatus.ADMIN_CONSENT_REQUIRED
-        ? TOKENS.adminConsentUrl(connection, connection.environment())
-        : Future.succeededFuture(null);
-    return actionUrl.compose(url -> connection.updateStatus(meaning.status(), meaning.sentence(), url))
+    EntraErrors.Meaning meaning = EntraErrors.of(error, description);
+    return connection.updateStatus(meaning.status(), meaning.sentence())
         .compose(v -> Future.failedFuture(new ExtensionException(meaning.code(), meaning.sentence())));
+  }
+
+  @Override
+  public Future<SignInStart> beginAdminConsent(SignInContext context) {
+    if (ConnectionSettings.of(context.connection().properties()).mode() == AuthMode.BEARER_TOKEN) {
+      return Future.failedFuture(new ExtensionException("admin_consent_not_needed", "This connection uses a pasted "
+          + "token, which needs no approval of the app: there is nothing to approve here."));
+    }
+    return TOKENS.adminConsentUrl(context.connection(), context.environment(), context.state())
+        .map(url -> new SignInStart(url, new JsonObject()));
+  }
+
+  @Override
+  public Future<Void> completeAdminConsent(SignInContext context, Map<String, String> parameters, JsonObject pending) {
+    ConnectionHandle connection = context.connection();
+    if (!"True".equalsIgnoreCase(parameters.get("admin_consent"))) {
+      String description = parameters.getOrDefault("error_description", parameters.getOrDefault("error", ""));
+      return Future.failedFuture(new ExtensionException("admin_consent_refused", "Microsoft Entra did not record an "
+          + "approval: " + description + (description.contains("AADSTS90094") ? " Forward the link to an "
+          + "administrator of the organisation." : "")));
+    }
+    ConnectionSettings settings = ConnectionSettings.of(connection.properties());
+    return forgetAppTokens(connection).compose(v -> connection.blobs().get(Tokens.CACHE_BLOB)).compose(cache -> {
+      if (settings.mode() == AuthMode.AUTHORIZATION_CODE_PKCE && cache.isEmpty()) {
+        return connection.updateStatus(ConnectionStatus.NEW, "An administrator approved the app for the whole "
+            + "organisation: now sign in with any account of it (POST /api/v1/connections/" + connection.id()
+            + "/authorize answers the link to open in a browser).");
+      }
+      // App-only, or a delegated connection someone signed in to: the test says what works now, and records it.
+      return test(connection).mapEmpty();
+    });
   }
 
   @Override
   public Future<ConnectionTestResult> test(ConnectionHandle connection) {
     return TOKENS.credentials(connection, connection.environment())
         .compose(credentials -> MailboxProbe.probe(connection, credentials,
-            c -> TOKENS.credentials(c, c.environment(), true),
-            () -> TOKENS.adminConsentUrl(connection, connection.environment())))
-        .recover(e -> Future.succeededFuture(ConnectionTestResult.failed(e.getMessage())))
+            c -> TOKENS.credentials(c, c.environment(), true)))
+        .recover(e -> notSignedIn(connection, e).map(ConnectionTestResult.failed(e.getMessage())))
         .compose(result -> result.ok() ? Future.succeededFuture(result) : forgetAppTokens(connection).map(result));
+  }
+
+  /** Nobody signed in yet: the message says how to, and the status (new, or disconnected) stays. */
+  private static Future<Void> notSignedIn(ConnectionHandle connection, Throwable e) {
+    return e instanceof ExtensionException refusal && Tokens.NOT_SIGNED_IN.equals(refusal.code())
+        ? connection.updateStatus(connection.status(), e.getMessage())
+        : Future.succeededFuture();
   }
 
   /**

@@ -36,11 +36,18 @@ public final class MailFailures {
       case "ErrorInvalidUser" -> mailbox.describe() + " is not a user or shared mailbox of this organisation: check "
           + "the address.";
       case "ErrorAccessDenied" -> "Access to " + mailbox.describe() + " was denied. " + accessHint(mailbox, graph);
-      case "InvalidAuthenticationToken" -> "Microsoft 365 refused the connection's token (expired or revoked): an "
-          + "admin must reconnect the connection (Sign in, on the connection).";
+      case "InvalidAuthenticationToken" -> tokenRefused(graph.connectionId());
       default -> null;
     };
     return sentence == null ? failure : new ExtensionException(codeOf(code), sentence, error.upstreamRequestId(), error);
+  }
+
+  /** Graph refused the connection's token even after a fresh one was obtained. */
+  static String tokenRefused(String connectionId) {
+    return "Microsoft 365 refused the connection's token even after a new one was obtained (the sign-in was revoked, "
+        + "or the app lost its permissions): sign in again (POST /api/v1/connections/" + connectionId + "/authorize "
+        + "answers the link) or, for an app-only connection, test it (POST /api/v1/connections/" + connectionId
+        + "/test) to see what is missing.";
   }
 
   private static String accessHint(Mailbox mailbox, MailGraph graph) {

@@ -4,9 +4,11 @@ import dev.outlookflow.outlook.auth.Tokens;
 import dev.outlookflow.outlook.connection.ConnectionSettings;
 import dev.outlookflow.outlook.graph.Graph;
 import dev.outlookflow.outlook.graph.GraphClient;
+import dev.outlookflow.outlook.graph.GraphException;
 import dev.outlookflow.outlook.graph.GraphOrigin;
 import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
+import dev.outlookflow.plugin.api.connection.ConnectionStatus;
 import dev.outlookflow.plugin.api.connection.Credentials;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -25,9 +27,13 @@ public final class MailGraph {
   private MailGraph(ConnectionHandle connection, ConnectionSettings settings, Credentials credentials) {
     this.connection = connection;
     this.account = credentials.attributes().getString("account");
-    this.fence = new MailboxFence(settings, account);
+    this.fence = new MailboxFence(settings, account, connection.id());
     this.client = Graph.client(connection.environment());
     this.graphOrigin = GraphOrigin.ofBase(credentials.attributes().getString("graphBaseUrl"));
+  }
+
+  public String connectionId() {
+    return connection.id();
   }
 
   /** The signed-in user, for delegated connections; else null. */
@@ -67,7 +73,8 @@ public final class MailGraph {
           + ": it was not followed, so the connection's token was not sent there. Something between the runtime "
           + "and Graph (a proxy, or a wrong Graph address) changed Graph's answer."));
     }
-    return client.send(new GraphClient.Request(HttpMethod.GET, link, null, slot(mailbox), true), this::tokens);
+    return recorded(client.send(new GraphClient.Request(HttpMethod.GET, link, null, slot(mailbox), true),
+        this::tokens));
   }
 
   /** A change Graph may have made even when the answer was lost: the caller decides how to check. */
@@ -90,8 +97,23 @@ public final class MailGraph {
 
   private Future<JsonObject> call(HttpMethod method, Mailbox mailbox, String path, JsonObject body, boolean repeatable) {
     fence.check(mailbox, "mailbox");
-    return client.send(new GraphClient.Request(method, mailbox.path() + path, body, slot(mailbox), repeatable),
-        this::tokens);
+    return recorded(client.send(new GraphClient.Request(method, mailbox.path() + path, body, slot(mailbox),
+        repeatable), this::tokens));
+  }
+
+  /**
+   * What a call says about the connection: an answer connects it (free when it already is); a 401 that
+   * outlived the forced token refresh means its sign-in no longer works. Anything else, such as a 403 on
+   * one shared mailbox, is that mailbox's or that request's problem, and the step says so.
+   */
+  private Future<JsonObject> recorded(Future<JsonObject> call) {
+    return call.compose(
+        answer -> connection.confirmConnected("Microsoft Graph accepted a call made with this connection.")
+            .otherwiseEmpty().map(answer),
+        failure -> failure instanceof GraphException refused && refused.status() == 401
+            ? connection.updateStatus(ConnectionStatus.NEEDS_RECONNECT, MailFailures.tokenRefused(connection.id()))
+                .otherwiseEmpty().compose(v -> Future.failedFuture(failure))
+            : Future.failedFuture(failure));
   }
 
   /** Graph limits concurrent requests per mailbox: {@code /me} of different users are different mailboxes. */

@@ -2,9 +2,11 @@ package dev.outlookflow.outlook.mail;
 
 import dev.outlookflow.outlook.connection.AuthMode;
 import dev.outlookflow.outlook.connection.ConnectionSettings;
+import dev.outlookflow.outlook.connection.SharedMailboxesOnly;
 import dev.outlookflow.plugin.api.ExtensionException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which mailboxes a connection may touch, decided before any Graph call: an app-only connection only
@@ -14,10 +16,12 @@ import java.util.List;
 public final class MailboxFence {
   private final ConnectionSettings settings;
   private final String account;
+  private final String connectionId;
 
-  public MailboxFence(ConnectionSettings settings, String account) {
+  public MailboxFence(ConnectionSettings settings, String account, String connectionId) {
     this.settings = settings;
     this.account = account;
+    this.connectionId = connectionId;
   }
 
   /** The connection's own mailbox: the one it names, else the signed-in user's. */
@@ -25,11 +29,27 @@ public final class MailboxFence {
     return Mailbox.of(settings.mailbox());
   }
 
-  /** {@code requested} if given, else the connection's mailbox; refused, naming {@code field}, if fenced off. */
+  /**
+   * {@code requested} if given, else the connection's mailbox; refused if fenced off, naming {@code field}
+   * or, when it was left empty, the connection's {@code mailbox}.
+   */
   public Mailbox resolve(String requested, String field) {
-    Mailbox mailbox = requested == null || requested.isBlank() ? home() : Mailbox.of(requested);
+    if (requested == null || requested.isBlank()) {
+      checkHome();
+      return home();
+    }
+    Mailbox mailbox = Mailbox.of(requested);
     check(mailbox, field);
     return mailbox;
+  }
+
+  /** The connection's own mailbox, used because a step named none: a refusal names the connection's field. */
+  public void checkHome() {
+    Optional<String> refusal = SharedMailboxesOnly.refusal(settings, account, connectionId);
+    if (refusal.isPresent()) {
+      throw new ExtensionException("own_mailbox_not_allowed", refusal.get());
+    }
+    check(home(), "mailbox");
   }
 
   public void check(Mailbox mailbox, String field) {

@@ -33,6 +33,18 @@ class OutlookConnectionFormTest {
     assertThat(form.field("bearerToken").orElseThrow().help()).contains("expires after about an hour");
   }
 
+  @Test
+  void sharedMailboxesOnlySaysWhatEachChoiceAllowsAndWhenToCheckIt() {
+    String help = form.field("sharedMailboxesOnly").orElseThrow().help();
+
+    assertThat(help).startsWith("Checked: flows sign in with your account but read and send only in the shared "
+        + "mailboxes you can open").contains("never in your personal mailbox")
+        .contains("Recommended when others in the workspace use this connection")
+        .contains("a dedicated service account")
+        .contains("Unchecked: flows may use your personal mailbox and every shared mailbox you can open.");
+    assertThat(form.schema().at("/properties/sharedMailboxesOnly/description").asText()).isEqualTo(help);
+  }
+
   private static JsonNode find(JsonNode node, String scope) {
     if (scope.equals(node.path("scope").asText())) {
       return node;

@@ -14,7 +14,11 @@ record SendPlan(Mailbox draftBox, String from, SendMode mode) {
   static SendPlan of(OutgoingMail mail, MailboxFence fence, String account) {
     Mailbox home = fence.home();
     String from = mail.from();
-    if (from == null || home.is(from) || (home.isMe() && from.equalsIgnoreCase(String.valueOf(account)))) {
+    if (from == null) {
+      fence.checkHome();
+      return new SendPlan(home, null, SendMode.AS_MAILBOX);
+    }
+    if (home.is(from) || (home.isMe() && from.equalsIgnoreCase(String.valueOf(account)))) {
       fence.check(home, "from");
       return new SendPlan(home, null, SendMode.AS_MAILBOX);
     }

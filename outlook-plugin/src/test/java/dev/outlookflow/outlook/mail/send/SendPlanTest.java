@@ -18,7 +18,7 @@ class SendPlanTest {
 
   private static MailboxFence delegated(JsonObject extra) {
     return new MailboxFence(ConnectionSettings.of(new JsonObject().put("authMode", "authorization_code_pkce")
-        .mergeIn(extra)), ME);
+        .mergeIn(extra)), ME, "c1");
   }
 
   private static OutgoingMail mail(JsonObject properties) {
@@ -65,9 +65,21 @@ class SendPlanTest {
   }
 
   @Test
+  void aSharedOnlyConnectionWhoseMailboxIsTheUsersOwnIsRefusedNamingTheConnectionsMailboxNotFrom() {
+    MailboxFence ownMailbox = delegated(new JsonObject().put("sharedMailboxesOnly", true).put("mailbox", ME));
+
+    assertThatThrownBy(() -> SendPlan.of(mail(new JsonObject()), ownMailbox, ME))
+        .isInstanceOf(ExtensionException.class)
+        .hasMessage("The connection's 'mailbox' (" + ME + ") is the signed-in user's own mailbox, and the connection "
+            + "may use shared mailboxes only: an admin must set 'mailbox' to a shared mailbox (PUT "
+            + "/api/v1/connections/c1), or sign in with another account that has access to it.");
+    assertThatThrownBy(() -> ownMailbox.resolve("", "mailbox")).hasMessageStartingWith("The connection's 'mailbox'");
+  }
+
+  @Test
   void appOnlyIsFencedToItsMailboxAndTheOthersListed() {
     MailboxFence appOnly = new MailboxFence(ConnectionSettings.of(new JsonObject().put("authMode", "client_credentials")
-        .put("mailbox", ME).put("allowedMailboxes", new JsonArray().add(SALES))), null);
+        .put("mailbox", ME).put("allowedMailboxes", new JsonArray().add(SALES))), null, "c1");
     assertThat(SendPlan.of(mail(new JsonObject().put("from", "SALES@contoso.com")), appOnly, null).draftBox())
         .isEqualTo(Mailbox.of("SALES@contoso.com"));
     assertThatThrownBy(() -> SendPlan.of(mail(new JsonObject().put("from", "ceo@contoso.com")), appOnly, null))

@@ -23,9 +23,20 @@ public interface ConnectionHandle {
   /** Credentials from the connection type, e.g. a fresh access token. */
   Future<Credentials> credentials();
 
+  /** The connection's status as it stood when this handle was made. */
+  ConnectionStatus status();
+
   /**
-   * Records the connection's status for admins. {@code actionUrl} is where an admin can fix it
-   * (e.g. the admin-consent link); may be null.
+   * Records the connection's status for admins; written only when the status or its message changes.
+   * With {@link ConnectionStatus#ADMIN_CONSENT_REQUIRED} the runtime shows the connection's admin-consent
+   * link beside it, built from its current address (see {@link ConnectionType#beginAdminConsent}).
    */
-  Future<Void> updateStatus(ConnectionStatus status, String message, String actionUrl);
+  Future<Void> updateStatus(ConnectionStatus status, String message);
+
+  /**
+   * A token was obtained or a call succeeded: the connection is {@link ConnectionStatus#CONNECTED}.
+   * Nothing is written when it already was (its message stays), so calling this after every
+   * successful call costs nothing.
+   */
+  Future<Void> confirmConnected(String message);
 }

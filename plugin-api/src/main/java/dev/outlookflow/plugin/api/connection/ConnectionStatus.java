@@ -1,17 +1,19 @@
 package dev.outlookflow.plugin.api.connection;
 
-/** Where a connection stands, as shown to admins and designers. */
+/**
+ * Where a connection stands, as shown to admins and designers. A sign-in under way is shown beside
+ * the status, not as one: starting a sign-in changes nothing until it completes.
+ */
 public enum ConnectionStatus {
-  /** Created, not signed in or tested yet. */
+  /** Created; no token obtained and no call made yet. */
   NEW("new"),
-  /** Waiting for an admin to sign in interactively. */
-  PENDING_SIGN_IN("pending_sign_in"),
   /** A pasted token ran out; it cannot be refreshed. */
   EXPIRED("expired"),
+  /** A token was obtained or a call succeeded. */
   CONNECTED("connected"),
-  /** A tenant admin must grant consent first; the action URL is the admin-consent link. */
+  /** A tenant admin must approve the app first; the runtime offers the admin-consent link beside it. */
   ADMIN_CONSENT_REQUIRED("admin_consent_required"),
-  /** Grant revoked or refresh token expired: an admin must sign in again. */
+  /** Grant revoked, refresh token or secret expired: someone must sign in again or fix the secret. */
   NEEDS_RECONNECT("needs_reconnect"),
   ERROR("error"),
   DISCONNECTED("disconnected");

@@ -18,8 +18,11 @@ public interface ConnectionType extends Extension {
   }
 
   /**
-   * Starts an interactive sign-in; the runtime sends the browser to the returned URL and keeps
-   * {@link SignInStart#pending()} until the browser comes back to the callback.
+   * Starts an interactive sign-in when the browser opens the runtime's sign-in link: the runtime binds
+   * the state to that browser with a cookie, sends it to the returned URL, and keeps {@link
+   * SignInStart#pending()} until the same browser comes back to the callback. The URL must ask for the
+   * answer in the callback's query ({@code response_mode=query}): a cross-site form post would arrive
+   * without the cookie.
    */
   default Future<SignInStart> beginSignIn(SignInContext context) {
     return Future.failedFuture(
@@ -35,6 +38,27 @@ public interface ConnectionType extends Extension {
       SignInContext context, Map<String, String> callbackParameters, JsonObject pending) {
     return Future.failedFuture(
         new ExtensionException("sign_in_not_supported", name() + " has no interactive sign-in"));
+  }
+
+  /**
+   * Starts an administrator's approval of the connection's app for the whole organisation, from the
+   * connection's admin-consent link: the URL of the identity provider's approval page (carrying
+   * {@link SignInContext#state()}), and what {@link #completeAdminConsent} needs back.
+   */
+  default Future<SignInStart> beginAdminConsent(SignInContext context) {
+    return Future.failedFuture(
+        new ExtensionException("admin_consent_not_supported", name() + " has no admin consent"));
+  }
+
+  /**
+   * Finishes an administrator's approval from the callback's parameters (e.g. {@code admin_consent},
+   * or {@code error} and {@code error_description}); the extension updates the connection's status
+   * and fails with the provider's sentence when the approval was refused.
+   */
+  default Future<Void> completeAdminConsent(
+      SignInContext context, Map<String, String> callbackParameters, JsonObject pending) {
+    return Future.failedFuture(
+        new ExtensionException("admin_consent_not_supported", name() + " has no admin consent"));
   }
 
   /** Checks that the connection works now, e.g. by fetching a token and reading a mailbox. */
