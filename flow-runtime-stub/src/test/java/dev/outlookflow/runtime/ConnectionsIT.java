@@ -6,12 +6,12 @@ import dev.outlookflow.runtime.support.ApiClient;
 import dev.outlookflow.runtime.support.InProcessRuntime;
 import dev.outlookflow.runtime.support.MutableClock;
 import dev.outlookflow.runtime.support.Runs;
+import dev.outlookflow.runtime.support.SignInBrowser;
 import dev.outlookflow.runtime.support.TestPlugins;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,30 +71,40 @@ class ConnectionsIT {
     assertThat(read.getString("statusMessage")).isEqualTo("the API key was refused");
   }
 
-  @Test
-  void interactiveSignInCompletesOnceThroughAFormPostCallback() {
-    String id = create(new JsonObject().put("mode", "sign_in"));
-
-    ApiClient.Answer authorize = api.post("/api/v1/connections/" + id + "/authorize", null);
+  /** Opens the sign-in link in {@code browser}: answers the state of the identity provider URL it was sent to. */
+  private String openSignIn(SignInBrowser browser, ApiClient client, String id) throws Exception {
+    ApiClient.Answer authorize = client.post("/api/v1/connections/" + id + "/authorize", null);
     assertThat(authorize.status()).as(authorize.text()).isEqualTo(200);
     assertThat(authorize.text()).as("the pending verifier stays server-side").doesNotContain("verifier");
-    String url = authorize.json().getString("authorizeUrl");
-    assertThat(url).startsWith(api.baseUrl() + "/fake-idp/authorize?state=")
-        .contains("redirect_uri=" + api.baseUrl() + "/oauth/callback");
-    String state = URI.create(url).getQuery().replaceAll("^state=([^&]+).*$", "$1");
+    String link = authorize.json().getString("authorizeUrl");
+    assertThat(link).startsWith(client.baseUrl() + "/oauth/start/");
+    String idp = browser.redirectOf(link);
+    assertThat(idp).startsWith(client.baseUrl() + "/fake-idp/authorize?state=")
+        .contains("redirect_uri=" + client.baseUrl() + "/oauth/callback");
+    return URI.create(idp).getQuery().replaceAll("^state=([^&]+).*$", "$1");
+  }
 
-    ApiClient browser = api.withKey(null);
-    String form = "code=good-code&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8);
-    ApiClient.Answer callback = browser.send("POST", "/oauth/callback", form, "application/x-www-form-urlencoded");
+  private SignInBrowser browser(ApiClient client) {
+    return new SignInBrowser(client.baseUrl(), client.baseUrl());
+  }
+
+  @Test
+  void interactiveSignInCompletesOnceInTheBrowserThatBeganIt() throws Exception {
+    String id = create(new JsonObject().put("mode", "sign_in"));
+    SignInBrowser browser = browser(api);
+    String state = openSignIn(browser, api, id);
+
+    ApiClient.Answer callback = browser.returnToApp(Map.of("code", "good-code", "state", state));
+
     assertThat(callback.status()).isEqualTo(200);
     assertThat(callback.contentType()).startsWith("text/html");
-    assertThat(callback.text()).contains("The connection &quot;Acme&quot; is connected.");
+    assertThat(callback.text()).contains("The connection &quot;Acme&quot; is connected: signed in.");
     assertThat(api.get("/api/v1/connections/" + id).json().getString("status")).isEqualTo("connected");
     assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getBoolean("ok")).isTrue();
 
-    ApiClient.Answer replay = browser.send("POST", "/oauth/callback", form, "application/x-www-form-urlencoded");
+    ApiClient.Answer replay = browser.returnToApp(Map.of("code", "good-code", "state", state));
     assertThat(replay.status()).isEqualTo(400);
-    assertThat(replay.text()).contains("expired or was already completed");
+    assertThat(replay.text()).contains("expired (sign-ins last 10 minutes) or was already completed");
   }
 
   @Test
@@ -105,25 +115,29 @@ class ConnectionsIT {
       ApiClient timedApi = timed.api();
       String id = timedApi.post("/api/v1/connections", new JsonObject().put("type", "test/basic").put("name", "T")
           .put("properties", new JsonObject().put("mode", "sign_in"))).json().getString("id");
-      String url = timedApi.post("/api/v1/connections/" + id + "/authorize", null).json().getString("authorizeUrl");
-      String state = URI.create(url).getQuery().replaceAll("^state=([^&]+).*$", "$1");
+      SignInBrowser browser = browser(timedApi);
+      String state = openSignIn(browser, timedApi, id);
 
       clock.advance(java.time.Duration.ofMinutes(11));
 
-      ApiClient.Answer late = timedApi.withKey(null).get("/oauth/callback?code=good-code&state=" + state);
+      ApiClient.Answer late = browser.returnToApp(Map.of("code", "good-code", "state", state));
       assertThat(late.status()).isEqualTo(400);
-      assertThat(late.text()).contains("expired or was already completed");
+      assertThat(late.text()).contains("expired (sign-ins last 10 minutes) or was already completed");
       assertThat(timedApi.get("/api/v1/connections/" + id).json().getString("status")).isEqualTo("new");
+      String unopened = timedApi.post("/api/v1/connections/" + id + "/authorize", null).json().getString("authorizeUrl");
+      clock.advance(java.time.Duration.ofMinutes(11));
+      assertThat(browser.open(unopened).html()).as("a link not opened in time")
+          .contains("This sign-in link has expired (links last 10 minutes)");
     }
   }
 
   @Test
-  void refusedSignInSaysSoAndMarksTheConnection() {
+  void refusedSignInSaysSoAndMarksTheConnection() throws Exception {
     String id = create(new JsonObject().put("mode", "sign_in"));
-    String url = api.post("/api/v1/connections/" + id + "/authorize", null).json().getString("authorizeUrl");
-    String state = URI.create(url).getQuery().replaceAll("^state=([^&]+).*$", "$1");
+    SignInBrowser browser = browser(api);
+    String state = openSignIn(browser, api, id);
 
-    ApiClient.Answer callback = api.withKey(null).get("/oauth/callback?code=bad&state=" + state);
+    ApiClient.Answer callback = browser.returnToApp(Map.of("code", "bad", "state", state));
 
     assertThat(callback.status()).isEqualTo(400);
     assertThat(callback.text()).contains("Sign-in not completed", "the code was not accepted");
@@ -138,14 +152,15 @@ class ConnectionsIT {
     assertThat(answer.json().getString("error")).contains("does not use interactive sign-in");
   }
 
-  private void signIn(String id) {
-    String url = api.post("/api/v1/connections/" + id + "/authorize", null).json().getString("authorizeUrl");
-    String state = URI.create(url).getQuery().replaceAll("^state=([^&]+).*$", "$1");
-    assertThat(api.withKey(null).get("/oauth/callback?code=good-code&state=" + state).status()).isEqualTo(200);
+  private void signIn(String id) throws Exception {
+    SignInBrowser browser = browser(api);
+    String state = openSignIn(browser, api, id);
+    assertThat(browser.returnToApp(Map.of("code", "good-code", "state", state)).status()).isEqualTo(200);
   }
 
   @Test
-  void disconnectingLetsTriggersCleanUpWithWorkingTokensThenRemovesTheTokensAndSigningInAgainReconnects() {
+  void disconnectingLetsTriggersCleanUpWithWorkingTokensThenRemovesTheTokensAndSigningInAgainReconnects()
+      throws Exception {
     String id = create(new JsonObject().put("mode", "sign_in"));
     signIn(id);
     String flowId = Runs.createFlow(api, new JsonObject().put("name", "Watcher")

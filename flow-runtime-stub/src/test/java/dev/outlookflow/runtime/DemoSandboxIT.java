@@ -42,6 +42,55 @@ class DemoSandboxIT {
   }
 
   @Test
+  void theDemoTenantKeepsItsAddressAcrossRestartsSoLinksToItStillWork() throws Exception {
+    Path data = temp.resolve("data");
+    String port = String.valueOf(freePort());
+    String first;
+    try (RuntimeProcess runtime = RuntimeProcess.start(data, "--port", port)) {
+      first = runtime.api().get("/api/v1/sandbox").json().getString("url");
+    }
+    assertThat(Files.readString(data.resolve("sandbox-port")).strip())
+        .isEqualTo(String.valueOf(URI.create(first).getPort()));
+
+    try (RuntimeProcess again = RuntimeProcess.start(data, "--port", port)) {
+      assertThat(again.api().get("/api/v1/sandbox").json().getString("url")).isEqualTo(first);
+      assertThat(again.output()).contains("m365 sandbox (a demo tenant, not Microsoft 365) at " + first);
+    }
+  }
+
+  @Test
+  void whenAnotherProgramTookTheKeptPortTheSandboxTakesAnotherAndSaysSo() throws Exception {
+    Path data = temp.resolve("data");
+    String port = String.valueOf(freePort());
+    try (java.net.ServerSocket squatter = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Files.createDirectories(data);
+      Files.writeString(data.resolve("sandbox-port"), String.valueOf(squatter.getLocalPort()));
+
+      try (RuntimeProcess runtime = RuntimeProcess.start(data, "--port", port)) {
+        String url = runtime.api().get("/api/v1/sandbox").json().getString("url");
+        assertThat(URI.create(url).getPort()).isNotEqualTo(squatter.getLocalPort());
+        assertThat(runtime.output()).contains("the m365 sandbox's port " + squatter.getLocalPort() + " is taken by "
+            + "another program: it listens on another port now");
+        assertThat(Files.readString(data.resolve("sandbox-port")).strip()).isEqualTo(String.valueOf(URI.create(url).getPort()));
+      }
+    }
+  }
+
+  @Test
+  void aRuntimeOnAFreePortGivesItsSandboxAFreePortAndKeepsNone() throws Exception {
+    try (RuntimeProcess runtime = RuntimeProcess.start(temp.resolve("data"))) {
+      assertThat(runtime.api().get("/api/v1/sandbox").json().getString("url")).startsWith("http://localhost:");
+    }
+    assertThat(temp.resolve("data/sandbox-port")).doesNotExist();
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Test
   void aStandaloneSandboxIsUsedWhenNamedAndNoneWhenTurnedOff() throws Exception {
     try (RuntimeProcess runtime = RuntimeProcess.start(temp.resolve("a"), "--sandbox-url", "http://127.0.0.1:9/")) {
       assertThat(runtime.api().get("/api/v1/sandbox").json().getString("url"))
@@ -67,7 +116,7 @@ class DemoSandboxIT {
     try (RuntimeProcess runtime = RuntimeProcess.start(temp.resolve("data"), "--host", "0.0.0.0", "--sandbox")) {
       String url = runtime.api().get("/api/v1/sandbox").json().getString("url");
 
-      assertThat(url).startsWith("http://127.0.0.1:");
+      assertThat(url).as("named localhost, bound to 127.0.0.1").startsWith("http://localhost:");
       assertThat(runtime.output()).contains("the m365 sandbox listens on 127.0.0.1 only: its sign-in pages reach "
           + "only browsers on this machine");
       int port = URI.create(url).getPort();

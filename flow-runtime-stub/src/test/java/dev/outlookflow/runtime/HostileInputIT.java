@@ -154,13 +154,12 @@ class HostileInputIT {
   }
 
   @org.junit.jupiter.api.Test
-  void aCallbackFormFieldPastTheDecodersLimitIsAClientErrorNotAnIncident() {
+  void aFormPostedToTheCallbackIsRefusedUnreadSinceSignInsAnswerInTheQuery() {
     ApiClient.Answer answer = api.withKey(null).send("POST", "/oauth/callback", "state=s&code=" + "x".repeat(9 * 1024),
         "application/x-www-form-urlencoded");
 
-    assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.json().getString("error")).startsWith("the request body could not be read (")
-        .doesNotContain("incident");
+    assertThat(answer.status()).isEqualTo(415);
+    assertThat(answer.json().getString("error")).startsWith("this API takes JSON bodies");
   }
 
   @org.junit.jupiter.api.Test

@@ -83,9 +83,16 @@ final class OAuthRoutes {
   private static String sentence(Completed completed) {
     String connection = "The connection \"" + completed.connection().name() + "\" is "
         + completed.connection().status().replace('_', ' ')
-        + (completed.connection().statusMessage() == null ? "." : ": " + completed.connection().statusMessage());
+        + sentenceEnd(completed.connection().statusMessage());
     return (completed.approval() ? "An administrator approved the app for the whole organisation. " : "")
         + connection + " You can close this window.";
+  }
+
+  private static String sentenceEnd(String message) {
+    if (message == null || message.isBlank()) {
+      return ".";
+    }
+    return ": " + message + (message.endsWith(".") ? "" : ".");
   }
 
   private static void refused(RoutingContext ctx, Throwable e) {
