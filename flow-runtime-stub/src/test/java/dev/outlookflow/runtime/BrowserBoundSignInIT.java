@@ -3,47 +3,33 @@ package dev.outlookflow.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.runtime.support.ApiClient;
-import dev.outlookflow.runtime.support.InProcessRuntime;
+import dev.outlookflow.runtime.support.OutlookRuntimePerTest;
 import dev.outlookflow.runtime.support.OutlookTenant;
 import dev.outlookflow.runtime.support.SignInBrowser;
 import dev.outlookflow.sandbox.support.Browser;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A sign-in completes only in the browser that opened its link: the link works once and sets a cookie
  * bound to the sign-in's state, and the callback refuses a state without it (login CSRF, a leaked link).
  */
 class BrowserBoundSignInIT {
-  @TempDir Path temp;
-  private InProcessRuntime runtime;
+  @RegisterExtension final OutlookRuntimePerTest outlook = new OutlookRuntimePerTest();
   private ApiClient api;
   private OutlookTenant tenant;
   private String sandbox;
 
   @BeforeEach
-  void start() throws Exception {
-    Path plugins = Files.createDirectories(temp.resolve("plugins"));
-    Files.copy(Path.of(System.getProperty("pluginsDir"), "outlook-plugin-plugin.zip"), plugins.resolve("outlook.zip"));
-    runtime = InProcessRuntime.start(RuntimeConfig.local(temp.resolve("data"), plugins, Clock.systemUTC())
-        .withSandbox(new SandboxChoice.Embedded()));
-    api = runtime.api();
-    sandbox = runtime.runtime().sandboxUrl().orElseThrow();
-    tenant = new OutlookTenant(api, sandbox);
+  void start() {
+    api = outlook.runtime().api();
+    sandbox = outlook.runtime().sandboxUrl();
+    tenant = outlook.runtime().tenant();
     tenant.grantAdminConsent();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    runtime.close();
   }
 
   private String delegated() {
@@ -134,5 +120,23 @@ class BrowserBoundSignInIT {
     assertThat(api.get("/api/v1/connections").json().getJsonArray("connections").getJsonObject(0)
         .getJsonObject("signInUnderWay")).isNotNull();
     assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getBoolean("ok")).isTrue();
+  }
+
+  @Test
+  void anAdminConsentLinkOfNoConnectionSaysSoAndOneOpenedTwentyTimesWithoutFinishingWaits() throws Exception {
+    Browser.Step unknown = tenant.browser().open(api.baseUrl() + "/oauth/admin-consent/no-such-connection");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.html()).contains("This admin-consent link belongs to a connection that no longer exists");
+
+    String id = tenant.connection(new JsonObject().put("authMode", "client_credentials").put("mailbox", DemoSeed.USER));
+    String link = api.baseUrl() + "/oauth/admin-consent/" + id;
+    for (int i = 0; i < 20; i++) {
+      tenant.browser().redirectOf(link);
+    }
+    Browser.Step refused = tenant.browser().open(link);
+
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.html()).contains("This admin-consent link was opened 20 times in the last ten minutes and none "
+        + "of those approvals finished");
   }
 }

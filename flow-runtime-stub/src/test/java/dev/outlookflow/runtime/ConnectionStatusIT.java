@@ -3,14 +3,13 @@ package dev.outlookflow.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.runtime.support.ApiClient;
-import dev.outlookflow.runtime.support.InProcessRuntime;
+import dev.outlookflow.runtime.support.OutlookRuntime;
 import dev.outlookflow.runtime.support.MutableClock;
 import dev.outlookflow.runtime.support.OutlookTenant;
 import dev.outlookflow.runtime.support.Runs;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,18 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ConnectionStatusIT {
   @TempDir Path temp;
   private final MutableClock clock = new MutableClock(Instant.now());
-  private InProcessRuntime runtime;
+  private OutlookRuntime runtime;
   private ApiClient api;
   private OutlookTenant tenant;
 
   @BeforeEach
   void start() throws Exception {
-    Path plugins = Files.createDirectories(temp.resolve("plugins"));
-    Files.copy(Path.of(System.getProperty("pluginsDir"), "outlook-plugin-plugin.zip"), plugins.resolve("outlook.zip"));
-    runtime = InProcessRuntime.start(RuntimeConfig.local(temp.resolve("data"), plugins, clock)
-        .withSandbox(new SandboxChoice.Embedded()));
+    runtime = OutlookRuntime.start(temp, clock);
     api = runtime.api();
-    tenant = new OutlookTenant(api, runtime.runtime().sandboxUrl().orElseThrow());
+    tenant = runtime.tenant();
   }
 
   @AfterEach

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.runtime.support.ApiClient;
 import dev.outlookflow.runtime.support.InProcessRuntime;
+import dev.outlookflow.runtime.support.OutlookRuntime;
 import dev.outlookflow.runtime.support.OutlookTenant;
 import dev.outlookflow.sandbox.support.Browser;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.outlookflow.runtime.support.MutableClock;
 import dev.outlookflow.runtime.support.SignInBrowser;
@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Outlook connection against the embedded sandbox, through the runtime's HTTP API. */
 class OutlookConnectionIT {
   @TempDir Path temp;
-  private InProcessRuntime runtime;
+  private OutlookRuntime runtime;
   private ApiClient api;
   private String sandbox;
   private OutlookTenant tenant;
@@ -36,13 +35,10 @@ class OutlookConnectionIT {
 
   @BeforeEach
   void start() throws Exception {
-    Path plugins = Files.createDirectories(temp.resolve("plugins"));
-    Files.copy(Path.of(System.getProperty("pluginsDir"), "outlook-plugin-plugin.zip"), plugins.resolve("outlook.zip"));
-    runtime = InProcessRuntime.start(RuntimeConfig.local(temp.resolve("data"), plugins, clock)
-        .withSandbox(new SandboxChoice.Embedded()));
+    runtime = OutlookRuntime.start(temp, clock);
     api = runtime.api();
-    sandbox = runtime.runtime().sandboxUrl().orElseThrow();
-    tenant = new OutlookTenant(api, sandbox);
+    sandbox = runtime.sandboxUrl();
+    tenant = runtime.tenant();
   }
 
   @AfterEach
@@ -144,8 +140,8 @@ class OutlookConnectionIT {
     api.post("/api/v1/connections/" + id + "/test", null);
     String before = api.get("/api/v1/connections/" + id).json().getString("actionUrl");
 
-    runtime.restart();
-    api = runtime.api();
+    runtime.inProcess().restart();
+    api = runtime.inProcess().api();
 
     String after = api.get("/api/v1/connections/" + id).json().getString("actionUrl");
     assertThat(after).isEqualTo(api.baseUrl() + "/oauth/admin-consent/" + id);
@@ -191,8 +187,8 @@ class OutlookConnectionIT {
     String id = connection(new JsonObject().put("authMode", "authorization_code_pkce"));
     assertThat(signIn(id, DemoSeed.ADMIN, DemoSeed.ADMIN_PASSWORD).status()).isEqualTo(200);
 
-    runtime.restart();
-    api = runtime.api();
+    runtime.inProcess().restart();
+    api = runtime.inProcess().api();
 
     assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getString("message"))
         .isEqualTo("your mailbox: works");

@@ -51,7 +51,7 @@ class GraphSdkTest {
 
       @Override
       public AllowedHostsValidator getAllowedHostsValidator() {
-        return new AllowedHostsValidator("127.0.0.1");
+        return new AllowedHostsValidator(URI.create(sandbox.baseUrl()).getHost());
       }
     };
     graph = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(tokens));

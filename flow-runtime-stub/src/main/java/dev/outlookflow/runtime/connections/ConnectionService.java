@@ -121,13 +121,20 @@ public final class ConnectionService {
    * testing (e.g. {@code needs_reconnect} with what to do, or {@code connected} though one mailbox failed).
    */
   public Future<ConnectionTestResult> test(String workspaceId, String id) {
-    return get(workspaceId, id).compose(this::handle).compose(handle -> type(handle.type()).extension().test(handle)
-        .recover(e -> Future.succeededFuture(ConnectionTestResult.failed(e.getMessage())))
-        .compose(result -> handle.statusRecorded()
-            ? Future.succeededFuture(result)
-            : store.updateStatus(id, (result.ok() ? ConnectionStatus.CONNECTED : ConnectionStatus.ERROR).value(),
-                result.message(), environment.now()).map(result)));
+    return get(workspaceId, id).compose(record -> handle(record)
+        .compose(handle -> type(handle.type()).extension().test(handle)
+            .recover(e -> Future.succeededFuture(ConnectionTestResult.failed(e.getMessage())))
+            .map(result -> new Tested(result, handle.statusRecorded())))
+        .recover(unreadable -> Future.succeededFuture(
+            new Tested(ConnectionTestResult.failed(unreadable.getMessage()), false)))
+        .compose(tested -> tested.statusRecorded()
+            ? Future.succeededFuture(tested.result())
+            : store.updateStatus(id, (tested.result().ok() ? ConnectionStatus.CONNECTED : ConnectionStatus.ERROR)
+                .value(), tested.result().message(), environment.now()).map(tested.result())));
   }
+
+  /** A test's outcome, and whether the type recorded the status itself while testing. */
+  private record Tested(ConnectionTestResult result, boolean statusRecorded) {}
 
   public Future<ConnectionHandle> handle(String workspaceId, String id) {
     return get(workspaceId, id).compose(this::handle).map(ConnectionHandle.class::cast);

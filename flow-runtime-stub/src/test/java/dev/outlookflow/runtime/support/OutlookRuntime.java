@@ -22,10 +22,15 @@ public final class OutlookRuntime implements AutoCloseable {
   }
 
   public static OutlookRuntime start(Path temp) throws Exception {
+    return start(temp, Clock.systemUTC());
+  }
+
+  /** With the runtime's clock (the sandbox keeps its own, which its control API moves). */
+  public static OutlookRuntime start(Path temp, Clock clock) throws Exception {
     Path plugins = Files.createDirectories(temp.resolve("plugins"));
     Files.copy(pluginZip(), plugins.resolve("outlook.zip"));
-    return new OutlookRuntime(InProcessRuntime.start(RuntimeConfig.local(temp.resolve("data"), plugins,
-        Clock.systemUTC()).withSandbox(new SandboxChoice.Embedded())));
+    return new OutlookRuntime(InProcessRuntime.start(RuntimeConfig.local(temp.resolve("data"), plugins, clock)
+        .withSandbox(new SandboxChoice.Embedded())));
   }
 
   public static Path pluginZip() {
@@ -34,6 +39,16 @@ public final class OutlookRuntime implements AutoCloseable {
 
   public ApiClient api() {
     return api;
+  }
+
+  /** The runtime itself, e.g. to restart it (then ask {@code inProcess().api()} for its new address). */
+  public InProcessRuntime inProcess() {
+    return runtime;
+  }
+
+  /** Where the embedded sandbox answers. */
+  public String sandboxUrl() {
+    return runtime.runtime().sandboxUrl().orElseThrow();
   }
 
   public OutlookTenant tenant() {

@@ -19,8 +19,8 @@ public final class EntraErrors {
     String code = m.find() ? m.group(1) : "";
     if ("consent_required".equals(error) || code.equals("65001") || code.equals("90094") || code.equals("90095")) {
       return new Meaning(ConnectionStatus.ADMIN_CONSENT_REQUIRED, "admin_consent_required",
-          "An administrator of the tenant must approve this app's permissions once for the whole organisation (open "
-              + "the admin-consent link); then everyone can connect.");
+          "An administrator of the tenant must approve this app's permissions once for the whole organisation "
+              + "(forward them the connection's admin-consent link, its actionUrl); then everyone can sign in.");
     }
     return switch (code) {
       case "50173", "70008", "70043", "50076" -> reconnect(code,
