@@ -9,6 +9,8 @@ CREATE UNIQUE INDEX sign_ins_by_ticket ON sign_ins (ticket_hash);
 CREATE INDEX sign_ins_by_connection ON sign_ins (connection_id);
 
 -- The admin-consent link is built from the runtime's current address when a connection is read, never stored;
--- a sign-in under way is shown beside the status, no longer as a status of its own.
+-- a sign-in under way is shown beside the status, no longer as a status of its own. Beginning a sign-in used to
+-- overwrite any status with pending_sign_in, so what such a connection was before is unknown: it becomes new, and
+-- its next token or successful call connects it.
 ALTER TABLE connections DROP COLUMN action_url;
 UPDATE connections SET status = 'new' WHERE status = 'pending_sign_in';

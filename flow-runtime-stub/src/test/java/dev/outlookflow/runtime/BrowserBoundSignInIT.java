@@ -123,20 +123,26 @@ class BrowserBoundSignInIT {
   }
 
   @Test
-  void anAdminConsentLinkOfNoConnectionSaysSoAndOneOpenedTwentyTimesWithoutFinishingWaits() throws Exception {
+  void anAdminConsentLinkOfNoConnectionSaysSo() throws Exception {
     Browser.Step unknown = tenant.browser().open(api.baseUrl() + "/oauth/admin-consent/no-such-connection");
+
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.html()).contains("This admin-consent link belongs to a connection that no longer exists");
+  }
 
+  @Test
+  void aForgedApprovalBroughtBackByAnyoneOnlyMakesTheConnectionTestItselfWhichTellsTheTruth() throws Exception {
+    tenant.control("/tenants/" + DemoSeed.TENANT_ID + "/apps/" + DemoSeed.RUNTIME_CLIENT_ID + "/adminConsent",
+        new JsonObject().put("granted", false));
     String id = tenant.connection(new JsonObject().put("authMode", "client_credentials").put("mailbox", DemoSeed.USER));
-    String link = api.baseUrl() + "/oauth/admin-consent/" + id;
-    for (int i = 0; i < 20; i++) {
-      tenant.browser().redirectOf(link);
-    }
-    Browser.Step refused = tenant.browser().open(link);
+    SignInBrowser stranger = tenant.browser();
+    String state = Browser.query(stranger.redirectOf(api.baseUrl() + "/oauth/admin-consent/" + id)).get("state");
 
-    assertThat(refused.status()).isEqualTo(429);
-    assertThat(refused.html()).contains("This admin-consent link was opened 20 times in the last ten minutes and none "
-        + "of those approvals finished");
+    ApiClient.Answer forged = stranger.returnToApp(Map.of("admin_consent", "True", "tenant", DemoSeed.TENANT_ID,
+        "state", state));
+
+    assertThat(forged.text()).contains("Microsoft Entra reports that an administrator approved")
+        .contains("is admin consent required: The app has no mail permission in this tenant yet");
+    assertThat(api.get("/api/v1/connections/" + id).json().getString("status")).isEqualTo("admin_consent_required");
   }
 }

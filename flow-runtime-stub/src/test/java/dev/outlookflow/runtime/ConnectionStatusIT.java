@@ -67,7 +67,7 @@ class ConnectionStatusIT {
     JsonObject after = connection(id);
     assertThat(after.getString("status")).isEqualTo("connected");
     assertThat(after.getString("statusMessage"))
-        .isEqualTo("The app obtained a token with mail permissions from Microsoft Entra.");
+        .isEqualTo("The app obtained a token carrying application permissions from Microsoft Entra.");
   }
 
   @Test
@@ -104,7 +104,8 @@ class ConnectionStatusIT {
     JsonObject tested = api.post("/api/v1/connections/" + id + "/test", null).json();
 
     assertThat(tested.getBoolean("ok")).isFalse();
-    assertThat(tested.getString("message")).startsWith(DemoSeed.USER + ": works; nobody@" + DemoSeed.DOMAIN + ": HTTP 404");
+    assertThat(tested.getString("message"))
+        .startsWith(DemoSeed.USER + ": works; nobody@" + DemoSeed.DOMAIN + ": HTTP 404");
     assertThat(connection(id).getString("status")).isEqualTo("connected");
     assertThat(connection(id).getString("statusMessage")).isEqualTo(tested.getString("message"));
   }
@@ -120,8 +121,7 @@ class ConnectionStatusIT {
     assertThat(run.getString("status")).isEqualTo("failed");
     String sentence = "Microsoft 365 refused the connection's token even after a new one was obtained (the sign-in was "
         + "revoked, or the app lost its permissions): sign in again (POST /api/v1/connections/" + id + "/authorize "
-        + "answers the link) or, for an app-only connection, test it (POST /api/v1/connections/" + id + "/test) to "
-        + "see what is missing.";
+        + "answers the link).";
     assertThat(stepError(run).getString("message")).isEqualTo(sentence);
     assertThat(connection(id).getString("status")).isEqualTo("needs_reconnect");
     assertThat(connection(id).getString("statusMessage")).isEqualTo(sentence);
@@ -170,10 +170,40 @@ class ConnectionStatusIT {
         + "/api/v1/connections/" + id + "), or sign in with another account that has access to it.";
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.text()).contains(sentence.replace("'", "&#39;"));
-    assertThat(connection(id).getString("status")).isEqualTo("error");
-    assertThat(connection(id).getString("statusMessage")).isEqualTo(sentence);
+    assertThat(connection(id).getString("status")).isEqualTo("new");
     assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getString("message"))
         .as("no token was kept").startsWith("Nobody has signed in to this connection yet");
+  }
+
+  @Test
+  void aSignInTheFenceRefusesLeavesTheEarlierSignInWorking() throws Exception {
+    String id = tenant.signedInConnection(DemoSeed.USER, DemoSeed.USER_PASSWORD, new JsonObject()
+        .put("sharedMailboxesOnly", true).put("mailbox", DemoSeed.ADMIN));
+
+    ApiClient.Answer refused = tenant.signIn(id, DemoSeed.ADMIN, DemoSeed.ADMIN_PASSWORD);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.text()).contains("The connection&#39;s &#39;mailbox&#39; (" + DemoSeed.ADMIN + ") is the "
+        + "signed-in user&#39;s own mailbox");
+    assertThat(connection(id).getString("status")).isEqualTo("connected");
+    assertThat(connection(id).getString("statusMessage")).isEqualTo("Signed in as " + DemoSeed.USER + ".");
+    assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getString("message"))
+        .as("still " + DemoSeed.USER + "'s tokens, who may not open that mailbox")
+        .startsWith(DemoSeed.ADMIN + ": HTTP 403 ErrorAccessDenied");
+  }
+
+  @Test
+  void aTestThatFailsForEveryMailboxEndsTheSameWhetherItsTokenWasCachedOrNot() {
+    String id = tenant.appOnlyConnection("nobody@" + DemoSeed.DOMAIN);
+
+    JsonObject first = api.post("/api/v1/connections/" + id + "/test", null).json();
+    String afterFirst = connection(id).getString("status");
+    JsonObject second = api.post("/api/v1/connections/" + id + "/test", null).json();
+
+    assertThat(first.getBoolean("ok")).isFalse();
+    assertThat(afterFirst).isEqualTo("error");
+    assertThat(connection(id).getString("status")).isEqualTo("error");
+    assertThat(second.getString("message")).isEqualTo(first.getString("message"));
   }
 
   @Test

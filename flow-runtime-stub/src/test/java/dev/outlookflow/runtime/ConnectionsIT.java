@@ -124,7 +124,8 @@ class ConnectionsIT {
       assertThat(late.status()).isEqualTo(400);
       assertThat(late.text()).contains("expired (sign-ins last 10 minutes) or was already completed");
       assertThat(timedApi.get("/api/v1/connections/" + id).json().getString("status")).isEqualTo("new");
-      String unopened = timedApi.post("/api/v1/connections/" + id + "/authorize", null).json().getString("authorizeUrl");
+      String unopened = timedApi.post("/api/v1/connections/" + id + "/authorize", null).json()
+          .getString("authorizeUrl");
       clock.advance(java.time.Duration.ofMinutes(11));
       assertThat(browser.open(unopened).html()).as("a link not opened in time")
           .contains("This sign-in link has expired (links last 10 minutes)");

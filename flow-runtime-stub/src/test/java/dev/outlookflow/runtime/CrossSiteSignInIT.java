@@ -60,8 +60,9 @@ class CrossSiteSignInIT {
         admin.type("password", DemoSeed.ADMIN_PASSWORD);
         admin.click("Accept");
         assertThat(admin.url()).startsWith(api.baseUrl() + "/oauth/callback?");
-        assertThat(admin.title()).isEqualTo("Approved");
-        assertThat(admin.text()).contains("An administrator approved the app for the whole organisation.");
+        assertThat(admin.title()).isEqualTo("Admin consent");
+        assertThat(admin.text()).contains("Microsoft Entra reports that an administrator approved the app for the "
+            + "whole organisation.");
       }
 
       user.open(tenant.signInLink(id));

@@ -71,7 +71,8 @@ class DemoSandboxIT {
         assertThat(URI.create(url).getPort()).isNotEqualTo(squatter.getLocalPort());
         assertThat(runtime.output()).contains("the m365 sandbox's port " + squatter.getLocalPort() + " is taken by "
             + "another program: it listens on another port now");
-        assertThat(Files.readString(data.resolve("sandbox-port")).strip()).isEqualTo(String.valueOf(URI.create(url).getPort()));
+        assertThat(Files.readString(data.resolve("sandbox-port")).strip())
+            .isEqualTo(String.valueOf(URI.create(url).getPort()));
       }
     }
   }

@@ -77,8 +77,8 @@ class OutlookConnectionIT {
     ApiClient.Answer approved = approve(tenant.browser(), link, DemoSeed.ADMIN, DemoSeed.ADMIN_PASSWORD);
 
     assertThat(approved.status()).as(approved.text()).isEqualTo(200);
-    assertThat(approved.text()).contains("An administrator approved the app for the whole organisation.")
-        .contains("is connected: " + DemoSeed.USER + ": works");
+    assertThat(approved.text()).contains("Microsoft Entra reports that an administrator approved the app for the whole "
+        + "organisation.").contains("is connected: " + DemoSeed.USER + ": works");
     JsonObject after = api.get("/api/v1/connections/" + id).json();
     assertThat(after.getString("status")).isEqualTo("connected");
     assertThat(after.getValue("actionUrl")).isNull();
@@ -106,8 +106,9 @@ class OutlookConnectionIT {
     ApiClient.Answer approved = approve(tenant.browser(), link, DemoSeed.ADMIN, DemoSeed.ADMIN_PASSWORD);
 
     assertThat(approved.status()).as(approved.text()).isEqualTo(200);
-    assertThat(approved.text()).contains("An administrator approved the app for the whole organisation.")
-        .contains("now sign in with any account of it (POST /api/v1/connections/" + id + "/authorize");
+    assertThat(approved.text()).contains("Microsoft Entra reports that an administrator approved the app for the whole "
+        + "organisation.").contains("now sign in with any account of it (POST /api/v1/connections/" + id
+        + "/authorize");
     JsonObject approvedConnection = api.get("/api/v1/connections/" + id).json();
     assertThat(approvedConnection.getString("status")).isEqualTo("new");
     assertThat(approvedConnection.getValue("actionUrl")).isNull();

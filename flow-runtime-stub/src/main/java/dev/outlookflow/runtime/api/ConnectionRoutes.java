@@ -49,12 +49,14 @@ final class ConnectionRoutes {
 
   private void create(RoutingContext ctx) {
     Principal principal = admin(ctx, "creating a connection");
-    Http.respond(ctx, 201, connections.create(principal.workspaceId(), Http.body(ctx)).compose(c -> view(principal, c)));
+    Http.respond(ctx, 201, connections.create(principal.workspaceId(), Http.body(ctx))
+        .compose(c -> view(principal, c)));
   }
 
   private void get(RoutingContext ctx) {
     Principal principal = Principals.of(ctx);
-    Http.respond(ctx, 200, connections.get(principal.workspaceId(), ctx.pathParam("id")).compose(c -> view(principal, c)));
+    Http.respond(ctx, 200, connections.get(principal.workspaceId(), ctx.pathParam("id"))
+        .compose(c -> view(principal, c)));
   }
 
   private void update(RoutingContext ctx) {
@@ -78,12 +80,14 @@ final class ConnectionRoutes {
   private void authorize(RoutingContext ctx) {
     Principal principal = admin(ctx, "signing in a connection");
     Http.respond(ctx, 200, signIns.begin(principal.workspaceId(), ctx.pathParam("id"))
-        .map(url -> new JsonObject().put("authorizeUrl", url).put("expiresInSeconds", SignInService.PENDING_FOR.toSeconds())));
+        .map(url -> new JsonObject().put("authorizeUrl", url)
+            .put("expiresInSeconds", SignInService.PENDING_FOR.toSeconds())));
   }
 
   private void disconnect(RoutingContext ctx) {
     Principal principal = admin(ctx, "disconnecting a connection");
-    Http.respond(ctx, 200, flows.disconnect(principal.workspaceId(), ctx.pathParam("id")).compose(c -> view(principal, c)));
+    Http.respond(ctx, 200, flows.disconnect(principal.workspaceId(), ctx.pathParam("id"))
+        .compose(c -> view(principal, c)));
   }
 
   private static Principal admin(RoutingContext ctx, String action) {

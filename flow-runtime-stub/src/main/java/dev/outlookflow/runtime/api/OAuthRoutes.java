@@ -12,6 +12,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +24,6 @@ import java.util.Optional;
  * since a cross-site form post would arrive without that cookie ({@code SameSite=Lax}).
  */
 final class OAuthRoutes {
-  private static final String CALLBACK = "/oauth/callback";
-
   private final SignInService signIns;
   private final RuntimeEnvironment environment;
 
@@ -37,17 +36,13 @@ final class OAuthRoutes {
     router.get("/oauth/start/:ticket").handler(ctx -> redirect(ctx, signIns.start(ctx.pathParam("ticket"))));
     router.get("/oauth/admin-consent/:connection").handler(ctx ->
         redirect(ctx, signIns.startAdminConsent(ctx.pathParam("connection"))));
-    router.get(CALLBACK).handler(this::complete);
+    router.get("/oauth/callback").handler(this::complete);
   }
 
   private void redirect(RoutingContext ctx, Future<BrowserStart> started) {
     started.onSuccess(start -> ctx.response()
-            .addCookie(Cookie.cookie(start.binding().cookieName(), start.binding().cookieValue())
-                .setPath(CALLBACK)
-                .setMaxAge(SignInPages.COOKIE_SECONDS)
-                .setHttpOnly(true)
-                .setSecure(environment.publicUrl().startsWith("https:"))
-                .setSameSite(CookieSameSite.LAX))
+            .addCookie(bound(start.binding().cookieName(), start.binding().cookieValue(),
+                SignInService.PENDING_FOR.toSeconds()))
             .setStatusCode(302)
             .putHeader("Location", start.location())
             .putHeader("Cache-Control", "no-store")
@@ -67,24 +62,37 @@ final class OAuthRoutes {
         })
         .onComplete(done -> {
           if (state != null && !state.isBlank()) {
-            ctx.response().addCookie(Cookie.cookie(
-                BrowserBinding.cookieName(state), "").setPath(CALLBACK)
-                .setMaxAge(0).setHttpOnly(true).setSameSite(CookieSameSite.LAX));
+            ctx.response().addCookie(bound(BrowserBinding.cookieName(state), "", 0));
           }
         })
         .onSuccess(completed -> SignInPages.send(ctx, 200, title(completed), sentence(completed), Optional.empty()))
         .onFailure(e -> refused(ctx, e));
   }
 
+  /**
+   * A sign-in's cookie: sent back only to the callback (under the public URL's path, which a proxy may
+   * prefix), never to scripts, and with a top-level navigation from another site but not a cross-site post.
+   */
+  private Cookie bound(String name, String value, long maxAgeSeconds) {
+    URI callback = URI.create(environment.oauthCallbackUrl());
+    return Cookie.cookie(name, value)
+        .setPath(callback.getRawPath())
+        .setMaxAge(maxAgeSeconds)
+        .setHttpOnly(true)
+        .setSecure("https".equals(callback.getScheme()))
+        .setSameSite(CookieSameSite.LAX);
+  }
+
   private static String title(Completed completed) {
-    return completed.approval() ? "Approved" : "Signed in";
+    return completed.approval() ? "Admin consent" : "Signed in";
   }
 
   private static String sentence(Completed completed) {
     String connection = "The connection \"" + completed.connection().name() + "\" is "
         + completed.connection().status().replace('_', ' ')
         + sentenceEnd(completed.connection().statusMessage());
-    return (completed.approval() ? "An administrator approved the app for the whole organisation. " : "")
+    return (completed.approval()
+        ? "Microsoft Entra reports that an administrator approved the app for the whole organisation. " : "")
         + connection + " You can close this window.";
   }
 

@@ -5,9 +5,6 @@ import java.util.Optional;
 
 /** The small pages a browser sees at the end of a sign-in or an approval. */
 final class SignInPages {
-  /** How long a sign-in's cookie lives: as long as the sign-in may take. */
-  static final long COOKIE_SECONDS = 600;
-
   private SignInPages() {}
 
   /** A page with a title and a sentence, and the admin-consent link to forward when approval is missing. */

@@ -110,8 +110,8 @@ public final class ConnectionService {
     return get(workspaceId, id)
         .compose(record -> handle(record).compose(handle -> type(handle.type()).extension().disconnect(handle)))
         .compose(v -> store.updateStatus(id, ConnectionStatus.DISCONNECTED.value(), "Disconnected: its tokens are "
-            + "removed. To reconnect, sign in again (POST /api/v1/connections/" + id + "/authorize answers the link) or, "
-            + "for a connection without sign-in, test it (POST /api/v1/connections/" + id + "/test).",
+            + "removed. To reconnect, sign in again (POST /api/v1/connections/" + id + "/authorize answers the "
+            + "link) or, for a connection without sign-in, test it (POST /api/v1/connections/" + id + "/test).",
             environment.now()))
         .compose(v -> get(workspaceId, id));
   }

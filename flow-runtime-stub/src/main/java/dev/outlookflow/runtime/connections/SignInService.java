@@ -11,6 +11,7 @@ import dev.outlookflow.runtime.problem.Problem;
 import dev.outlookflow.runtime.store.ConnectionRecord;
 import dev.outlookflow.runtime.store.ConnectionStore;
 import dev.outlookflow.runtime.store.SignInStore;
+import dev.outlookflow.runtime.store.StoreException;
 import dev.outlookflow.runtime.store.SignInStore.Kind;
 import dev.outlookflow.runtime.store.SignInStore.PendingSignIn;
 import io.vertx.core.Future;
@@ -30,8 +31,12 @@ import java.util.function.Function;
  */
 public final class SignInService {
   public static final Duration PENDING_FOR = Duration.ofMinutes(10);
-  /** The admin-consent link opens without a key: approvals under way per connection are bounded. */
-  static final int MAX_APPROVALS_UNDER_WAY = 20;
+  /**
+   * The admin-consent link opens without a key, so the approvals under way are bounded, on the whole
+   * runtime rather than per connection: a bound per connection would let anyone holding a forwarded link
+   * keep that connection's administrator out. Reaching this takes over sixteen openings a second.
+   */
+  static final int MAX_APPROVALS_UNDER_WAY = 10_000;
 
   private final ConnectionService connections;
   private final ConnectionStore connectionStore;
@@ -60,7 +65,8 @@ public final class SignInService {
             + "current properties; test it instead (POST /api/v1/connections/" + connectionId + "/test)");
       }
       String ticket = BrowserBinding.random();
-      return signIns.announce(BrowserBinding.random(), connectionId, BrowserBinding.sha256(ticket), expiry())
+      return signIns.announce(BrowserBinding.random(), connectionId, BrowserBinding.sha256(ticket), expiry(),
+              environment.now())
           .map(environment.publicUrl() + "/oauth/start/" + ticket);
     });
   }
@@ -68,16 +74,18 @@ public final class SignInService {
   /** The browser opened a sign-in link: binds the sign-in to it and answers where the identity provider is. */
   public Future<BrowserStart> start(String ticket) {
     String cookieValue = BrowserBinding.random();
-    return signIns.claim(BrowserBinding.sha256(ticket), BrowserBinding.sha256(cookieValue), environment.now())
+    // The sign-in's ten minutes start again when the link is opened: they are for signing in.
+    return signIns.claim(BrowserBinding.sha256(ticket), BrowserBinding.sha256(cookieValue), environment.now(), expiry())
         .compose(claimed -> {
-          PendingSignIn signIn = claimed.orElseThrow(() -> refused(400, "This sign-in link has expired (links last "
-              + "10 minutes) or was already opened, in this browser or another: a link works once. Ask for a new "
-              + "one (POST /api/v1/connections/ID/authorize answers it) and open it in the browser that will sign in."));
+          PendingSignIn signIn = claimed.orElseThrow(() -> refused(400, "This sign-in link has expired (links "
+              + "last 10 minutes) or was already opened, in this browser or another: a link works once. Ask for a "
+              + "new one (POST /api/v1/connections/ID/authorize answers it) and open it in the browser that will "
+              + "sign in."));
           return connections.handle(signIn.workspaceId(), signIn.connectionId())
               .compose(handle -> type(handle).beginSignIn(context(handle, signIn.state())))
               .compose(begun -> signIns.keep(signIn.state(), begun.pending()).map(begun))
               .recover(e -> signIns.take(signIn.state(), environment.now())
-                  .transform(v -> Future.<SignInStart>failedFuture(refused(400, e.getMessage()))))
+                  .transform(v -> Future.<SignInStart>failedFuture(refusedUnlessTheStoreFailed(e))))
               .map(begun -> new BrowserStart(begun.authorizationUrl(), BrowserBinding.of(signIn.state(), cookieValue)));
         });
   }
@@ -88,23 +96,22 @@ public final class SignInService {
    */
   public Future<BrowserStart> startAdminConsent(String connectionId) {
     long now = environment.now();
+    String state = BrowserBinding.random();
+    BrowserBinding binding = BrowserBinding.of(state, BrowserBinding.random());
     return connectionStore.findAnywhere(connectionId).compose(found -> {
       ConnectionRecord record = found.orElseThrow(() -> refused(404, "This admin-consent link belongs to a "
           + "connection that no longer exists: ask for the link of the connection you mean (its actionUrl)."));
-      return signIns.underWay(connectionId, Kind.ADMIN_CONSENT, now).compose(underWay -> {
-        if (underWay >= MAX_APPROVALS_UNDER_WAY) {
-          throw refused(429, "This admin-consent link was opened " + underWay + " times in the last ten minutes "
-              + "and none of those approvals finished: finish one of them, or open the link again in ten minutes.");
-        }
-        String state = BrowserBinding.random();
-        BrowserBinding binding = BrowserBinding.of(state, BrowserBinding.random());
-        return connections.handle(record.workspaceId(), connectionId)
-            .compose(handle -> type(handle).beginAdminConsent(context(handle, state)))
-            .recover(e -> Future.failedFuture(refused(400, e.getMessage())))
-            .compose(begun -> signIns.open(state, connectionId, Kind.ADMIN_CONSENT, binding.hash(), begun.pending(),
-                now + PENDING_FOR.toMillis()).map(new BrowserStart(begun.authorizationUrl(), binding)));
-      });
-    });
+      return connections.handle(record.workspaceId(), connectionId)
+          .compose(handle -> type(handle).beginAdminConsent(context(handle, state)))
+          .recover(e -> Future.failedFuture(refusedUnlessTheStoreFailed(e)));
+    }).compose(begun -> signIns.openApproval(state, connectionId, binding.hash(), begun.pending(), expiry(), now,
+        MAX_APPROVALS_UNDER_WAY).map(kept -> {
+          if (!kept) {
+            throw refused(429, "Too many approvals are under way on this runtime (" + MAX_APPROVALS_UNDER_WAY
+                + " opened in the last ten minutes and not finished): open the link again in ten minutes.");
+          }
+          return new BrowserStart(begun.authorizationUrl(), binding);
+        }));
   }
 
   /**
@@ -139,6 +146,9 @@ public final class SignInService {
   private Future<Completed> finish(PendingSignIn signIn, Map<String, String> parameters) {
     boolean approval = signIn.kind() == Kind.ADMIN_CONSENT;
     return connections.handle(signIn.workspaceId(), signIn.connectionId())
+        .recover(e -> Future.failedFuture(e instanceof Problem missing && missing.status() == 404
+            ? refused(404, "The connection this sign-in was for was deleted meanwhile: nothing was kept.")
+            : e))
         .compose(handle -> approval
             ? type(handle).completeAdminConsent(context(handle, signIn.state()), parameters, signIn.pending())
             : type(handle).completeSignIn(context(handle, signIn.state()), parameters, signIn.pending()))
@@ -163,6 +173,11 @@ public final class SignInService {
 
   private static SignInRefused refused(int status, String message) {
     return new SignInRefused(status, message, null);
+  }
+
+  /** What an extension or the connection said, as the page's sentence; a store failure stays one (503). */
+  private static Throwable refusedUnlessTheStoreFailed(Throwable e) {
+    return e instanceof StoreException || e instanceof SignInRefused ? e : refused(400, e.getMessage());
   }
 
   private long expiry() {

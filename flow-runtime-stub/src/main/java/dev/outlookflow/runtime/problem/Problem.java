@@ -64,11 +64,6 @@ public final class Problem extends RuntimeException {
     return new Problem(503, message, List.of());
   }
 
-  /** 429: too many of these are under way; the message says when to try again. */
-  public static Problem tooMany(String message) {
-    return new Problem(429, message, List.of());
-  }
-
   public static Problem conflict(String message) {
     return new Problem(409, message, List.of());
   }

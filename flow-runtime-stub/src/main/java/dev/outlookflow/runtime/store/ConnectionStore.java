@@ -60,17 +60,17 @@ public final class ConnectionStore {
     });
   }
 
-  /** Sets the status and its message, unless both are already so; answers whether anything changed. */
-  public Future<Boolean> updateStatus(String id, String status, String message, long now) {
+  /** Sets the status and its message, unless both are already so: a status is written only when it changes. */
+  public Future<Void> updateStatus(String id, String status, String message, long now) {
     return db.update("UPDATE connections SET status = ?, status_message = ?, updated_at = ? WHERE id = ? "
         + "AND NOT (status = ? AND status_message IS NOT DISTINCT FROM ?)",
-        status, message, now, id, status, message).map(changed -> changed == 1);
+        status, message, now, id, status, message).mapEmpty();
   }
 
   /** Sets {@code connected} with the message, unless the connection already is (its message then stays). */
-  public Future<Boolean> confirmConnected(String id, String message, long now) {
+  public Future<Void> confirmConnected(String id, String message, long now) {
     return db.update("UPDATE connections SET status = 'connected', status_message = ?, updated_at = ? WHERE id = ? "
-        + "AND status <> 'connected'", message, now, id).map(changed -> changed == 1);
+        + "AND status <> 'connected'", message, now, id).mapEmpty();
   }
 
   /** The connection with this id in whichever workspace holds it: for links opened without a key. */

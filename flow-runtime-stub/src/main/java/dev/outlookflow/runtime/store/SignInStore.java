@@ -2,6 +2,8 @@ package dev.outlookflow.runtime.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,29 +41,47 @@ public final class SignInStore {
       JsonObject pending, long expiresAt) {}
 
   /** A sign-in whose link is not opened yet: {@code ticketHash} finds it when the link is opened. */
-  public Future<Void> announce(String state, String connectionId, String ticketHash, long expiresAt) {
-    return db.update("INSERT INTO sign_ins (state, connection_id, kind, ticket_hash, pending, expires_at) "
-        + "VALUES (?, ?, ?, ?, '{}', ?)", state, connectionId, Kind.SIGN_IN.value, ticketHash, expiresAt).mapEmpty();
-  }
-
-  /** A sign-in bound to a browser from its start, such as an approval opened from the admin-consent link. */
-  public Future<Void> open(String state, String connectionId, Kind kind, String browserHash, JsonObject pending,
-      long expiresAt) {
-    return db.update("INSERT INTO sign_ins (state, connection_id, kind, browser_hash, pending, expires_at) "
-        + "VALUES (?, ?, ?, ?, ?, ?)", state, connectionId, kind.value, browserHash, pending.encode(), expiresAt)
-        .mapEmpty();
+  public Future<Void> announce(String state, String connectionId, String ticketHash, long expiresAt, long now) {
+    return db.write(sql -> {
+      purge(sql, now);
+      return Rows.update(sql, "INSERT INTO sign_ins (state, connection_id, kind, ticket_hash, pending, expires_at) "
+          + "VALUES (?, ?, ?, ?, '{}', ?)", state, connectionId, Kind.SIGN_IN.value, ticketHash, expiresAt);
+    }).mapEmpty();
   }
 
   /**
-   * Binds the sign-in whose link carries this ticket to the browser opening it, once: answers it, or
-   * empty when no unexpired sign-in has this ticket (never issued, expired, or already opened).
+   * An approval bound to a browser from its start (opened from the admin-consent link, without a key),
+   * unless {@code max} approvals are under way already: answers whether it was kept.
    */
-  public Future<Optional<PendingSignIn>> claim(String ticketHash, String browserHash, long now) {
+  public Future<Boolean> openApproval(String state, String connectionId, String browserHash, JsonObject pending,
+      long expiresAt, long now, int max) {
+    return db.write(sql -> {
+      purge(sql, now);
+      int underWay = Rows.one(sql, "SELECT COUNT(*) FROM sign_ins WHERE kind = ?", row -> row.getInt(1),
+          Kind.ADMIN_CONSENT.value).orElse(0);
+      if (underWay >= max) {
+        return false;
+      }
+      Rows.update(sql, "INSERT INTO sign_ins (state, connection_id, kind, browser_hash, pending, expires_at) "
+          + "VALUES (?, ?, ?, ?, ?, ?)", state, connectionId, Kind.ADMIN_CONSENT.value, browserHash, pending.encode(),
+          expiresAt);
+      return true;
+    });
+  }
+
+  /**
+   * Binds the sign-in whose link carries this ticket to the browser opening it, once, and gives it until
+   * {@code expiresAt} to complete: answers it, or empty when no unexpired sign-in has this ticket (never
+   * issued, expired, or already opened).
+   */
+  public Future<Optional<PendingSignIn>> claim(String ticketHash, String browserHash, long now, long expiresAt) {
     return db.write(sql -> {
       Optional<String> state = Rows.one(sql, "SELECT state FROM sign_ins WHERE ticket_hash = ? AND expires_at >= ?",
           row -> row.getString(1), ticketHash, now);
-      if (state.isEmpty() || Rows.update(sql, "UPDATE sign_ins SET ticket_hash = NULL, browser_hash = ? "
-          + "WHERE state = ? AND ticket_hash = ?", browserHash, state.get(), ticketHash) != 1) {
+      boolean claimed = state.isPresent() && Rows.update(sql, "UPDATE sign_ins SET ticket_hash = NULL, "
+          + "browser_hash = ?, expires_at = ? WHERE state = ? AND ticket_hash = ?", browserHash, expiresAt,
+          state.get(), ticketHash) == 1;
+      if (!claimed) {
         return Optional.<PendingSignIn>empty();
       }
       return find(sql, state.get(), now);
@@ -78,19 +98,12 @@ public final class SignInStore {
     return db.read(sql -> find(sql, state, now));
   }
 
-  /** Ends the sign-in, answering whether this call did (a state completes once); expired ones go too. */
+  /** Ends the sign-in, answering whether this call did (a state completes once). */
   public Future<Boolean> take(String state, long now) {
     return db.write(sql -> {
-      boolean taken = Rows.update(sql, "DELETE FROM sign_ins WHERE state = ?", state) == 1;
-      Rows.update(sql, "DELETE FROM sign_ins WHERE expires_at < ?", now);
-      return taken;
+      purge(sql, now);
+      return Rows.update(sql, "DELETE FROM sign_ins WHERE state = ?", state) == 1;
     });
-  }
-
-  /** How many unexpired sign-ins of this kind the connection has under way. */
-  public Future<Integer> underWay(String connectionId, Kind kind, long now) {
-    return db.read(sql -> Rows.one(sql, "SELECT COUNT(*) FROM sign_ins WHERE connection_id = ? AND kind = ? "
-        + "AND expires_at >= ?", row -> row.getInt(1), connectionId, kind.value, now).orElse(0));
   }
 
   /** For each connection of the workspace with a sign-in under way, when the latest of them expires. */
@@ -105,8 +118,12 @@ public final class SignInStore {
     });
   }
 
-  private static Optional<PendingSignIn> find(java.sql.Connection sql, String state, long now)
-      throws java.sql.SQLException {
+  /** Sign-ins past their time are of no use: they go whenever one is begun or ended. */
+  private static void purge(Connection sql, long now) throws SQLException {
+    Rows.update(sql, "DELETE FROM sign_ins WHERE expires_at < ?", now);
+  }
+
+  private static Optional<PendingSignIn> find(Connection sql, String state, long now) throws SQLException {
     return Rows.one(sql, "SELECT s.state, s.connection_id, c.workspace_id, s.kind, s.browser_hash, s.pending, "
             + "s.expires_at FROM sign_ins s JOIN connections c ON c.id = s.connection_id "
             + "WHERE s.state = ? AND s.expires_at >= ?",

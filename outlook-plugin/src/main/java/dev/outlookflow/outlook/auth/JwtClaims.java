@@ -15,7 +15,8 @@ final class JwtClaims {
   /** The expiry a pasted access token claims. */
   static Instant expiry(String token) {
     return claims(token).map(claims -> claims.getValue("exp")).filter(Number.class::isInstance)
-        .map(exp -> Instant.ofEpochSecond(((Number) exp).longValue())).orElseThrow(() -> new ExtensionException("invalid_token", "The pasted access token is not a JWT with an "
+        .map(exp -> Instant.ofEpochSecond(((Number) exp).longValue()))
+        .orElseThrow(() -> new ExtensionException("invalid_token", "The pasted access token is not a JWT with an "
             + "expiry: copy the whole token."));
   }
 

@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -135,9 +136,15 @@ public final class Tokens {
         }
         return app.acquireTokenSilently(SilentParameters.builder(new HashSet<>(settings.delegatedScopes()),
             accounts.iterator().next()).forceRefresh(fresh).build()).get();
-      }).compose(result -> confirm(connection, settings, result).map(new Credentials("Bearer", result.accessToken(), result.expiresOnDate().toInstant(),
-              attributes(settings, env).put("account", result.account() == null ? null : result.account().username()))));
+      }).compose(result -> confirm(connection, settings, result).map(credentials(settings, env, result)));
     });
+  }
+
+  private static Credentials credentials(ConnectionSettings settings, PluginEnvironment env,
+      IAuthenticationResult result) {
+    String account = result.account() == null ? null : result.account().username();
+    return new Credentials("Bearer", result.accessToken(), result.expiresOnDate().toInstant(),
+        attributes(settings, env).put("account", account));
   }
 
   /**
@@ -148,10 +155,13 @@ public final class Tokens {
       IAuthenticationResult result) {
     if (settings.mode() == AuthMode.CLIENT_CREDENTIALS) {
       return JwtClaims.grantsRoles(result.accessToken())
-          ? connection.confirmConnected("The app obtained a token with mail permissions from Microsoft Entra.")
+          ? connection.confirmConnected("The app obtained a token carrying application permissions from Microsoft "
+              + "Entra.")
           : Future.succeededFuture();
     }
-    return connection.confirmConnected("Signed in as " + result.account().username() + ".");
+    return connection.confirmConnected(result.account() == null
+        ? "A token was obtained from Microsoft Entra."
+        : "Signed in as " + result.account().username() + ".");
   }
 
   private Future<Credentials> bearer(ConnectionHandle connection, ConnectionSettings settings, PluginEnvironment env) {
@@ -186,13 +196,29 @@ public final class Tokens {
     });
   }
 
-  /** Redeems the code the browser brought back; the token cache goes to the connection's blobs. */
-  public Future<IAuthenticationResult> redeem(ConnectionHandle connection, PluginEnvironment env, String code,
-      String verifier, String callbackUrl) {
-    return settings(connection, env).compose(settings -> withApp(connection, settings, env, app -> app
+  /** A redeemed sign-in: who signed in, and a token cache holding that account alone. */
+  public record SignedIn(String account, String cache) {
+    @Override
+    public String toString() {
+      return "SignedIn[account=" + account + ", cache=[REDACTED]]";
+    }
+  }
+
+  /**
+   * Redeems the code the browser brought back into a cache of its own: nothing of the connection changes
+   * until {@link #keep}, so a sign-in refused afterwards leaves an earlier one working.
+   */
+  public Future<SignedIn> redeem(ConnectionHandle connection, PluginEnvironment env, String code, String verifier,
+      String callbackUrl) {
+    return settings(connection, env).compose(settings -> call(connection, settings, env, Optional.empty(), app -> app
         .acquireToken(AuthorizationCodeParameters.builder(code, URI.create(callbackUrl))
             .scopes(new HashSet<>(settings.delegatedScopes())).codeVerifier(verifier).build()).get()))
-        .onSuccess(result -> forget(connection));
+        .map(done -> new SignedIn(done.result().account().username(), done.cache()));
+  }
+
+  /** Makes a sign-in's tokens the connection's, replacing an earlier account's: a connection acts as one person. */
+  public Future<Void> keep(ConnectionHandle connection, SignedIn signedIn) {
+    return connection.blobs().put(CACHE_BLOB, Buffer.buffer(signedIn.cache())).onSuccess(v -> forget(connection));
   }
 
   /**
@@ -214,10 +240,17 @@ public final class Tokens {
     IAuthenticationResult call(ConfidentialClientApplication app) throws Exception;
   }
 
-  /** Runs an msal4j call on a worker with the connection's cache, saves the cache, maps Entra's refusals. */
+  /** Runs an msal4j call with the connection's cache and saves the cache afterwards. */
   private Future<IAuthenticationResult> withApp(ConnectionHandle connection, ConnectionSettings settings,
       PluginEnvironment env, MsalCall call) {
-    return connection.blobs().get(CACHE_BLOB).compose(cache -> env.workers().executeBlocking(() -> {
+    return connection.blobs().get(CACHE_BLOB).compose(cache -> call(connection, settings, env, cache, call))
+        .compose(done -> connection.blobs().put(CACHE_BLOB, Buffer.buffer(done.cache())).map(done.result()));
+  }
+
+  /** Runs an msal4j call on a worker with the given cache (or an empty one); Entra's refusals set the status. */
+  private Future<Call> call(ConnectionHandle connection, ConnectionSettings settings, PluginEnvironment env,
+      Optional<Buffer> cache, MsalCall call) {
+    return env.workers().executeBlocking(() -> {
       ConfidentialClientApplication app = MsalApps.build(settings, env.sandboxBaseUrl().orElse(null),
           cache.map(Buffer::toString).orElse(null));
       try {
@@ -226,15 +259,14 @@ public final class Tokens {
       } catch (ExecutionException e) {
         throw e.getCause() instanceof Exception cause ? cause : e;
       }
-    })).compose(done -> connection.blobs().put(CACHE_BLOB, Buffer.buffer(done.cache())).map(done.result()))
-        .recover(e -> {
-          if (!(e instanceof MsalServiceException refused)) {
-            return Future.failedFuture(e);
-          }
-          EntraErrors.Meaning meaning = EntraErrors.of(refused.errorCode(), refused.getMessage());
-          return connection.updateStatus(meaning.status(), meaning.sentence())
-              .compose(v -> Future.failedFuture(new ExtensionException(meaning.code(), meaning.sentence(), e)));
-        });
+    }).recover(e -> {
+      if (!(e instanceof MsalServiceException refused)) {
+        return Future.failedFuture(e);
+      }
+      EntraErrors.Meaning meaning = EntraErrors.of(refused.errorCode(), refused.getMessage());
+      return connection.updateStatus(meaning.status(), meaning.sentence())
+          .compose(v -> Future.failedFuture(new ExtensionException(meaning.code(), meaning.sentence(), e)));
+    });
   }
 
   static String s256(String verifier) {

@@ -17,7 +17,6 @@ import java.util.function.Function;
 
 /** Reads the Inbox of each mailbox a connection may use, and says per mailbox what works. */
 final class MailboxProbe {
-  private static final String WORKS = ": works";
   private MailboxProbe() {}
 
   /**
@@ -36,7 +35,7 @@ final class MailboxProbe {
     if (mailboxes.isEmpty()) {
       mailboxes.add(null);
     }
-    List<Future<String>> checks = new ArrayList<>();
+    List<Future<Checked>> checks = new ArrayList<>();
     for (String mailbox : mailboxes) {
       checks.add(check(connection, credentials, freshTokens, mailbox));
     }
@@ -45,12 +44,12 @@ final class MailboxProbe {
       int working = 0;
       boolean noPermission = false;
       boolean tokenRefused = false;
-      for (Future<String> check : checks) {
-        String line = check.succeeded() ? check.result() : check.cause().getMessage();
-        working += line.endsWith(WORKS) ? 1 : 0;
-        noPermission |= line.contains("ErrorAccessDenied");
-        tokenRefused |= line.contains("HTTP 401 ");
-        lines.add(line);
+      for (Future<Checked> check : checks) {
+        Checked checked = check.succeeded() ? check.result() : new Checked(check.cause().getMessage(), false, null);
+        working += checked.works() ? 1 : 0;
+        noPermission |= checked.refusal() != null && "ErrorAccessDenied".equals(checked.refusal().graphCode());
+        tokenRefused |= checked.refusal() != null && checked.refusal().status() == 401;
+        lines.add(checked.line());
       }
       String message = String.join("; ", lines);
       if (working == checks.size()) {
@@ -74,7 +73,10 @@ final class MailboxProbe {
     });
   }
 
-  private static Future<String> check(ConnectionHandle connection, Credentials credentials,
+  /** One mailbox's line of the answer, whether it works, and Graph's refusal of it if Graph refused it. */
+  private record Checked(String line, boolean works, GraphException refusal) {}
+
+  private static Future<Checked> check(ConnectionHandle connection, Credentials credentials,
       Function<ConnectionHandle, Future<Credentials>> freshTokens, String mailbox) {
     String path = mailbox == null ? "/me/mailFolders/inbox"
         : "/users/" + URLEncoder.encode(mailbox, StandardCharsets.UTF_8) + "/mailFolders/inbox";
@@ -82,9 +84,10 @@ final class MailboxProbe {
     GraphClient.Request request = new GraphClient.Request(HttpMethod.GET, path, null, mailbox, true);
     return Graph.client(connection.environment())
         .send(request, fresh -> fresh ? freshTokens.apply(connection) : Future.succeededFuture(credentials))
-        .map(inbox -> name + WORKS)
+        .map(inbox -> new Checked(name + ": works", true, null))
         .recover(e -> e instanceof GraphException graph
-            ? Future.succeededFuture(name + ": HTTP " + graph.status() + " " + graph.graphCode() + " " + graph.getMessage())
+            ? Future.succeededFuture(new Checked(name + ": HTTP " + graph.status() + " " + graph.graphCode() + " "
+                + graph.getMessage(), false, graph))
             : Future.failedFuture(e));
   }
 }

@@ -57,7 +57,8 @@ public class OutlookConnectionType implements ConnectionType {
   @Override
   public Future<SignInStart> beginSignIn(SignInContext context) {
     return TOKENS.authorizeUrl(context.connection(), context.environment(), context.state(), context.callbackUrl())
-        .map(start -> new SignInStart(start.getString("url"), new JsonObject().put("verifier", start.getString("verifier"))));
+        .map(start -> new SignInStart(start.getString("url"),
+            new JsonObject().put("verifier", start.getString("verifier"))));
   }
 
   @Override
@@ -69,7 +70,7 @@ public class OutlookConnectionType implements ConnectionType {
     }
     return TOKENS.redeem(connection, context.environment(), parameters.get("code"), pending.getString("verifier"),
             context.callbackUrl())
-        .compose(result -> SignedInAccount.check(connection, result.account().username()));
+        .compose(signedIn -> SignedInAccount.check(connection, signedIn));
   }
 
   private Future<Void> refused(ConnectionHandle connection, String error, String description) {
@@ -96,19 +97,21 @@ public class OutlookConnectionType implements ConnectionType {
   public Future<Void> completeAdminConsent(SignInContext context, Map<String, String> parameters, JsonObject pending) {
     ConnectionHandle connection = context.connection();
     if (!"True".equalsIgnoreCase(parameters.get("admin_consent"))) {
-      String description = parameters.getOrDefault("error_description", parameters.getOrDefault("error", ""));
+      String description = parameters.getOrDefault("error_description", parameters.get("error"));
+      String reason = description == null || description.isBlank() ? "(no reason given)" : description;
       return Future.failedFuture(new ExtensionException("admin_consent_refused", "Microsoft Entra did not record an "
-          + "approval: " + description + (description.contains("AADSTS90094") ? " Forward the link to an "
-          + "administrator of the organisation." : "")));
+          + "approval: " + reason + (reason.contains("AADSTS90094") ? " Forward the link to an administrator of the "
+          + "organisation." : "")));
     }
     ConnectionSettings settings = ConnectionSettings.of(connection.properties());
     return forgetAppTokens(connection).compose(v -> connection.blobs().get(Tokens.CACHE_BLOB)).compose(cache -> {
       if (settings.mode() == AuthMode.AUTHORIZATION_CODE_PKCE && cache.isEmpty()) {
-        return connection.updateStatus(ConnectionStatus.NEW, "An administrator approved the app for the whole "
-            + "organisation: now sign in with any account of it (POST /api/v1/connections/" + connection.id()
-            + "/authorize answers the link to open in a browser).");
+        // The callback's word is all there is to go on (anyone may bring one): the next sign-in tells.
+        return connection.updateStatus(ConnectionStatus.NEW, "Microsoft Entra reports that an administrator "
+            + "approved the app for the whole organisation: now sign in with any account of it (POST "
+            + "/api/v1/connections/" + connection.id() + "/authorize answers the link to open in a browser).");
       }
-      // App-only, or a delegated connection someone signed in to: the test says what works now, and records it.
+      // App-only, or a delegated connection someone signed in to: the test finds out what works now, and records it.
       return test(connection).mapEmpty();
     });
   }

@@ -7,20 +7,21 @@ import dev.outlookflow.plugin.api.connection.ConnectionStatus;
 import io.vertx.core.Future;
 import java.util.Optional;
 
-/** What a completed sign-in leads to, once the account is known: connected, or refused by the fence. */
+/**
+ * What a completed sign-in leads to, once the account is known: its tokens become the connection's, or
+ * the "shared mailboxes only" fence refuses them, keeping nothing and changing nothing (an earlier
+ * sign-in keeps working).
+ */
 final class SignedInAccount {
   private SignedInAccount() {}
 
-  static Future<Void> check(ConnectionHandle connection, String account) {
-    Optional<String> refusal = SharedMailboxesOnly.refusal(ConnectionSettings.of(connection.properties()), account,
-        connection.id());
-    if (refusal.isEmpty()) {
-      return connection.updateStatus(ConnectionStatus.CONNECTED, "Signed in as " + account + ".");
+  static Future<Void> check(ConnectionHandle connection, Tokens.SignedIn signedIn) {
+    Optional<String> refusal = SharedMailboxesOnly.refusal(ConnectionSettings.of(connection.properties()),
+        signedIn.account(), connection.id());
+    if (refusal.isPresent()) {
+      return Future.failedFuture(new ExtensionException("own_mailbox_not_allowed", refusal.get()));
     }
-    // Its tokens are not kept: a connection that could reach the person's own mailbox must not exist, even briefly.
-    Tokens.shared().forget(connection);
-    return connection.blobs().delete(Tokens.CACHE_BLOB)
-        .compose(v -> connection.updateStatus(ConnectionStatus.ERROR, refusal.get()))
-        .compose(v -> Future.failedFuture(new ExtensionException("own_mailbox_not_allowed", refusal.get())));
+    return Tokens.shared().keep(connection, signedIn)
+        .compose(v -> connection.updateStatus(ConnectionStatus.CONNECTED, "Signed in as " + signedIn.account() + "."));
   }
 }

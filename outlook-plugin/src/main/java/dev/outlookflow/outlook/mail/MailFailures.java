@@ -1,5 +1,6 @@
 package dev.outlookflow.outlook.mail;
 
+import dev.outlookflow.outlook.connection.AuthMode;
 import dev.outlookflow.outlook.graph.GraphException;
 import dev.outlookflow.plugin.api.ExtensionException;
 import io.vertx.core.VertxException;
@@ -36,18 +37,23 @@ public final class MailFailures {
       case "ErrorInvalidUser" -> mailbox.describe() + " is not a user or shared mailbox of this organisation: check "
           + "the address.";
       case "ErrorAccessDenied" -> "Access to " + mailbox.describe() + " was denied. " + accessHint(mailbox, graph);
-      case "InvalidAuthenticationToken" -> tokenRefused(graph.connectionId());
+      case "InvalidAuthenticationToken" -> tokenRefused(graph.connectionId(), graph.authMode());
       default -> null;
     };
     return sentence == null ? failure : new ExtensionException(codeOf(code), sentence, error.upstreamRequestId(), error);
   }
 
-  /** Graph refused the connection's token even after a fresh one was obtained. */
-  static String tokenRefused(String connectionId) {
-    return "Microsoft 365 refused the connection's token even after a new one was obtained (the sign-in was revoked, "
-        + "or the app lost its permissions): sign in again (POST /api/v1/connections/" + connectionId + "/authorize "
-        + "answers the link) or, for an app-only connection, test it (POST /api/v1/connections/" + connectionId
-        + "/test) to see what is missing.";
+  /** Graph refused the connection's token even after a fresh one was obtained: what fixes it, by how it signs in. */
+  static String tokenRefused(String connectionId, AuthMode mode) {
+    String fix = switch (mode) {
+      case AUTHORIZATION_CODE_PKCE -> "the sign-in was revoked, or the app lost its permissions): sign in again (POST "
+          + "/api/v1/connections/" + connectionId + "/authorize answers the link).";
+      case CLIENT_CREDENTIALS -> "the app lost its permissions): test the connection (POST /api/v1/connections/"
+          + connectionId + "/test) to see what is missing.";
+      case BEARER_TOKEN -> "the pasted token was revoked or is not for Graph): paste a new access token (PUT "
+          + "/api/v1/connections/" + connectionId + ").";
+    };
+    return "Microsoft 365 refused the connection's token even after a new one was obtained (" + fix;
   }
 
   private static String accessHint(Mailbox mailbox, MailGraph graph) {

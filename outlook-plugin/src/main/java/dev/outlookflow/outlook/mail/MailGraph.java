@@ -1,6 +1,7 @@
 package dev.outlookflow.outlook.mail;
 
 import dev.outlookflow.outlook.auth.Tokens;
+import dev.outlookflow.outlook.connection.AuthMode;
 import dev.outlookflow.outlook.connection.ConnectionSettings;
 import dev.outlookflow.outlook.graph.Graph;
 import dev.outlookflow.outlook.graph.GraphClient;
@@ -34,6 +35,11 @@ public final class MailGraph {
 
   public String connectionId() {
     return connection.id();
+  }
+
+  /** How the connection signs in, for sentences that say what fixes it. */
+  public AuthMode authMode() {
+    return fence.authMode();
   }
 
   /** The signed-in user, for delegated connections; else null. */
@@ -111,7 +117,8 @@ public final class MailGraph {
         answer -> connection.confirmConnected("Microsoft Graph accepted a call made with this connection.")
             .otherwiseEmpty().map(answer),
         failure -> failure instanceof GraphException refused && refused.status() == 401
-            ? connection.updateStatus(ConnectionStatus.NEEDS_RECONNECT, MailFailures.tokenRefused(connection.id()))
+            ? connection.updateStatus(ConnectionStatus.NEEDS_RECONNECT,
+                    MailFailures.tokenRefused(connection.id(), authMode()))
                 .otherwiseEmpty().compose(v -> Future.failedFuture(failure))
             : Future.failedFuture(failure));
   }

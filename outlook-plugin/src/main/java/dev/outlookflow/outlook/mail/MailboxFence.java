@@ -78,6 +78,10 @@ public final class MailboxFence {
     return settings.mode() == AuthMode.AUTHORIZATION_CODE_PKCE && settings.sharedMailboxesOnly();
   }
 
+  public AuthMode authMode() {
+    return settings.mode();
+  }
+
   public boolean appOnly() {
     return settings.mode() == AuthMode.CLIENT_CREDENTIALS;
   }

@@ -23,7 +23,7 @@ public interface ConnectionHandle {
   /** Credentials from the connection type, e.g. a fresh access token. */
   Future<Credentials> credentials();
 
-  /** The connection's status as it stood when this handle was made. */
+  /** The connection's status as this handle read it when made, or last recorded it. */
   ConnectionStatus status();
 
   /**
