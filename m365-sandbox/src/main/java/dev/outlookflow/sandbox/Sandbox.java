@@ -18,6 +18,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
@@ -64,6 +65,7 @@ public final class Sandbox {
           Router router = Router.router(vertx);
           router.route().handler(BodyHandler.create(false).setBodyLimit(GRAPH_BODY_LIMIT));
           router.route().failureHandler(ctx -> graphFailure(ctx, state));
+          router.route().handler(Sandbox::echoClientRequestId);
           router.route().handler(ctx -> {
             if (ctx.request().method() != io.vertx.core.http.HttpMethod.GET) {
               ctx.addEndHandler(done -> mail.changed());
@@ -103,6 +105,18 @@ public final class Sandbox {
       new GraphError(ctx.statusCode() >= 400 ? ctx.statusCode() : 500, "generalException",
           "An internal server error occurred.").send(ctx, state.clock().instant());
     }
+  }
+
+  /**
+   * Entra and Graph answer a request's {@code client-request-id} in a header of the same name; msal4j
+   * checks it, and warns on every token call when it does not come back.
+   */
+  private static void echoClientRequestId(RoutingContext ctx) {
+    String id = ctx.request().getHeader("client-request-id");
+    if (id != null) {
+      ctx.response().putHeader("client-request-id", id);
+    }
+    ctx.next();
   }
 
   /** The port it listens on. */

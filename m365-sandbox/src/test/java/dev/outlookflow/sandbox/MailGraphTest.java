@@ -234,6 +234,10 @@ class MailGraphTest {
       assertThat(sent.json().getString("parentFolderId"))
           .isEqualTo(get("/v1.0/me/mailFolders/sentitems", megan).json().getString("id"));
       assertThat(sent.header("Preference-Applied")).isEqualTo("IdType=\"ImmutableId\"");
+      assertThat(sent.json().getBoolean("isRead")).as("the sender's copy").isTrue();
+      JsonObject delivered = folder(DemoSeed.USER, "inbox").stream().map(JsonObject.class::cast)
+          .filter(m -> "Draft".equals(m.getString("subject"))).findFirst().orElseThrow();
+      assertThat(delivered.getBoolean("isRead")).as("Exchange delivers unread").isFalse();
     }
 
     @Test

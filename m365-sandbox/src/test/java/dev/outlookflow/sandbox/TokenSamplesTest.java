@@ -62,6 +62,22 @@ class TokenSamplesTest {
   }
 
   @Test
+  void theTokenEndpointAnswersTheClientRequestIdAsEntraDoes() throws Exception {
+    java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.baseUrl() + "/" + DemoSeed.TENANT_ID
+                + "/oauth2/v2.0/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("client-request-id", "3f1c7a52-9c55-4b7e-8d2a-5e6f7a8b9c0d")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
+                + DemoSeed.RUNTIME_CLIENT_ID + "&client_secret=" + CodeFlow.encode(DemoSeed.RUNTIME_CLIENT_SECRET)
+                + "&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default"))
+            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.headers().firstValue("client-request-id")).hasValue("3f1c7a52-9c55-4b7e-8d2a-5e6f7a8b9c0d");
+  }
+
+  @Test
   void authorizationCodeSuccess() throws Exception {
     Http.Answer answer = flow.redeem(flow.code(DemoSeed.ADMIN, DemoSeed.ADMIN_PASSWORD), CodeFlow.VERIFIER);
     assertSameShape(sample("token-authcode-success.json"), answer);

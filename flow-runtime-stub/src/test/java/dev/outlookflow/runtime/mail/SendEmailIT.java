@@ -213,9 +213,11 @@ class SendEmailIT {
       String connection = tenant.appOnlyConnection(DemoSeed.UNLICENSED);
       JsonObject error = failed(connection, mailTo(connection, "Unlicensed", DemoSeed.ADMIN));
       assertThat(error.getString("code")).isEqualTo("mailbox_not_enabled");
-      assertThat(error.getString("message")).isEqualTo(DemoSeed.UNLICENSED + " has no Exchange Online mailbox that "
-          + "Graph can reach (the user is unlicensed, the mailbox is soft-deleted, or it is hosted on-premises): "
-          + "license it or use another mailbox.");
+      assertThat(error.getString("message")).isEqualTo("Microsoft Graph cannot reach a mailbox for " + DemoSeed.UNLICENSED
+          + " (MailboxNotEnabledForRESTAPI: \"The mailbox is either inactive, soft-deleted, or is hosted on-premise.\"). "
+          + "An admin checks in the Microsoft 365 admin center that the user has an Exchange Online license (without "
+          + "one there is no mailbox), that the mailbox is not inactive or soft-deleted, and that it is hosted in "
+          + "Exchange Online, not on-premises.");
     }
 
     @Test
@@ -273,6 +275,23 @@ class SendEmailIT {
     }
 
     @Test
+    void aSmallMailTheTenantsLimitRefusesGivesItsRealSize() {
+      String connection = tenant.appOnlyConnection(DemoSeed.USER);
+      tenant.fault(new JsonObject().put("method", "POST").put("path", "/v1.0/users/*/messages/*/send").put("times", 1)
+          .put("fault", new JsonObject().put("type", "status").put("status", 400).put("body", new JsonObject()
+              .put("error", new JsonObject().put("code", "ErrorMessageSizeExceeded")
+                  .put("message", "The message exceeds the maximum supported size.")))));
+
+      JsonObject run = runtime.runStep(SEND, mailTo(connection, "Small", DemoSeed.ADMIN).put("body", "x".repeat(2048)),
+          new JsonObject());
+
+      assertThat(run.getString("status")).isEqualTo("failed");
+      assertThat(OutlookRuntime.error(run).getString("code")).isEqualTo("message_too_large");
+      assertThat(OutlookRuntime.error(run).getString("message")).contains("The mail's body and attachments come to "
+          + "2.0 KB,").doesNotContain("0.0 MB");
+    }
+
+    @Test
     void aFortyMegabyteMailFailsWithTheSizeSentenceAndLeavesNoDraft() {
       String connection = tenant.appOnlyConnection(DemoSeed.USER);
       JsonObject half = new JsonObject().put("name", "half.bin").put("contentBase64", "{{trigger.file}}");
@@ -283,8 +302,10 @@ class SendEmailIT {
 
       assertThat(run.getString("status")).isEqualTo("failed");
       assertThat(OutlookRuntime.error(run).getString("code")).isEqualTo("message_too_large");
-      assertThat(OutlookRuntime.error(run).getString("message")).startsWith("The mail is 40.0 MB, more than "
-          + DemoSeed.USER + " accepts (35 MB unless an Exchange admin raised the limit)");
+      assertThat(OutlookRuntime.error(run).getString("message")).startsWith("Microsoft 365 refused the mail as larger "
+          + "than " + DemoSeed.USER + " may send (ErrorMessageSizeExceeded): the limit set for the mailbox or the "
+          + "organisation was exceeded (35 MB unless an Exchange admin changed it). The mail's body and attachments "
+          + "come to 40.0 MB");
       assertThat(tenant.withSubject(DemoSeed.ADMIN, "inbox", "Too big")).isEmpty();
       assertThat(tenant.folder(DemoSeed.USER, "drafts")).isEmpty();
     }
@@ -336,8 +357,9 @@ class SendEmailIT {
       assertThat(run.getString("status")).isEqualTo("failed");
       JsonObject error = OutlookRuntime.error(run);
       assertThat(error.getString("code")).isEqualTo("send_as_denied");
-      assertThat(error.getString("message")).isEqualTo(DemoSeed.ADMIN + " may not send as " + DemoSeed.SUPPORT
-          + ": an Exchange admin must grant " + DemoSeed.ADMIN + " 'Send As' and 'Full Access' on " + DemoSeed.SUPPORT
+      assertThat(error.getString("message")).as("the draft was created there: Full Access is proven")
+          .isEqualTo(DemoSeed.ADMIN + " may not send as " + DemoSeed.SUPPORT
+          + ": an Exchange admin must grant " + DemoSeed.ADMIN + " 'Send As' on " + DemoSeed.SUPPORT
           + " (Exchange admin center > Recipients > Mailboxes > " + DemoSeed.SUPPORT + " > Delegation), or choose "
           + "'on behalf' if " + DemoSeed.ADMIN + " has 'Send on Behalf'.");
       assertThat(error.getString("upstreamRequestId")).isNotBlank();

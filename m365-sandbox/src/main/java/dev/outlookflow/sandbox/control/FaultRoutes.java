@@ -4,14 +4,19 @@ import dev.outlookflow.sandbox.faults.Fault;
 import dev.outlookflow.sandbox.faults.Faults;
 import dev.outlookflow.sandbox.faults.MailboxLimits;
 import dev.outlookflow.sandbox.mail.MailStore;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Control API for faults ({@code /_sandbox/faults}) and {@code /_sandbox/reset}. */
 public final class FaultRoutes {
-  private static final Set<Integer> STATUSES = Set.of(401, 429, 500, 502, 503, 504, 507);
+  private static final Set<Integer> STATUSES = new TreeSet<>(Set.of(400, 401, 403, 404, 409, 413, 429, 500, 502,
+      503, 504, 507));
+  /** A body served verbatim is a test's, not a mailbox's: small. */
+  static final int MAX_BODY_CHARACTERS = 64 * 1024;
   private final Faults faults;
   private final MailboxLimits limits;
   private final MailStore mail;
@@ -39,7 +44,7 @@ public final class FaultRoutes {
   }
 
   /**
-   * {@code {"method", "path" (glob), "fault": {"type": "status", "status", "retryAfter"} | {"type":
+   * {@code {"method", "path" (glob), "fault": {"type": "status", "status", "retryAfter", "body"} | {"type":
    * "latency", "millis"} | {"type": "dropBefore"} | {"type": "dropAfter"}, "times" | "probability" + "seed"}}.
    */
   private void add(RoutingContext ctx) {
@@ -60,7 +65,13 @@ public final class FaultRoutes {
           return;
         }
         Object retryAfter = spec.getValue("retryAfter");
-        fault = new Fault.Status(status, retryAfter == null ? null : String.valueOf(retryAfter));
+        Object given = spec.getValue("body");
+        String verbatim = given == null ? null : given instanceof String text ? text : Json.encode(given);
+        if (verbatim != null && verbatim.length() > MAX_BODY_CHARACTERS) {
+          problem(ctx, "body may hold at most " + MAX_BODY_CHARACTERS + " characters");
+          return;
+        }
+        fault = new Fault.Status(status, retryAfter == null ? null : String.valueOf(retryAfter), verbatim);
       }
       case "latency" -> fault = new Fault.Latency(spec.getLong("millis", 0L));
       case "dropBefore" -> fault = new Fault.DropBefore();

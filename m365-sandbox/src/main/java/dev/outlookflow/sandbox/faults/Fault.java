@@ -3,8 +3,12 @@ package dev.outlookflow.sandbox.faults;
 /** What an injected fault does to a matching request. */
 public sealed interface Fault permits Fault.Status, Fault.Latency, Fault.DropBefore, Fault.DropAfter {
 
-  /** Answers this status with Graph's error body; {@code retryAfter} (seconds, may be fractional) if set. */
-  record Status(int status, String retryAfter) implements Fault {}
+  /**
+   * Answers this status with Graph's error body for it, or with {@code body} as given (a body as Graph's
+   * front ends answer in the wild: another shape, or not JSON at all); {@code retryAfter} (seconds, may be
+   * fractional) if set.
+   */
+  record Status(int status, String retryAfter, String body) implements Fault {}
 
   /** Holds the request this long, then handles it. */
   record Latency(long millis) implements Fault {}

@@ -77,6 +77,14 @@ public final class Faults {
     if (status.retryAfter() != null) {
       ctx.response().putHeader("Retry-After", status.retryAfter());
     }
+    if (status.body() != null) {
+      String body = status.body().strip();
+      boolean json = body.startsWith("{") || body.startsWith("[");
+      ctx.response().setStatusCode(status.status())
+          .putHeader("Content-Type", json ? "application/json" : "text/plain; charset=utf-8")
+          .putHeader("request-id", UUID.randomUUID().toString()).end(status.body());
+      return;
+    }
     if (status.status() == 429) {
       tooManyRequests(ctx, "Please retry again later.", state);
       return;
@@ -87,6 +95,11 @@ public final class Faults {
       return;
     }
     String code = switch (status.status()) {
+      case 400 -> "invalidRequest";
+      case 403 -> "ErrorAccessDenied";
+      case 404 -> "ErrorItemNotFound";
+      case 409 -> "conflict";
+      case 413 -> "ErrorMessageSizeExceeded";
       case 502 -> "BadGateway";
       case 503 -> "serviceNotAvailable";
       case 504 -> "GatewayTimeout";

@@ -116,9 +116,11 @@ final class Sending {
       Optional<Mailbox> mailbox = store.mailbox(address);
       if (mailbox.isPresent()) {
         JsonObject delivered = Messages.resource(message, fromAndSender[0], fromAndSender[1], false, now());
-        // Recipients never see the Bcc line, as in Exchange; only the sender's copy keeps it.
+        // Recipients never see the Bcc line, as in Exchange; only the sender's copy keeps it. Exchange delivers
+        // unread, whatever the draft said (a draft is read by whoever wrote it).
         delivered.put("internetMessageId", sent.getString("internetMessageId"))
-            .put("conversationId", sent.getString("conversationId")).put("bccRecipients", new JsonArray());
+            .put("conversationId", sent.getString("conversationId")).put("bccRecipients", new JsonArray())
+            .put("isRead", false);
         mailbox.get().add(mailbox.get().folder("inbox").orElseThrow().id(), delivered, now());
       } else {
         store.recordExternal(sent.copy().put("deliveredTo", address));

@@ -180,24 +180,8 @@ public final class GraphClient {
   }
 
   static GraphException error(HttpResponse<Buffer> response) {
-    JsonObject error;
-    try {
-      error = response.bodyAsJsonObject() == null ? new JsonObject()
-          : response.bodyAsJsonObject().getJsonObject("error", new JsonObject());
-    } catch (RuntimeException notJson) {
-      error = new JsonObject();
-    }
-    List<String> inner = new ArrayList<>();
-    JsonObject innerError = error.getJsonObject("innerError", error.getJsonObject("innererror"));
-    for (JsonObject level = innerError; level != null; level = level.getJsonObject("innererror")) {
-      if (level.getString("code") != null) {
-        inner.add(level.getString("code"));
-      }
-    }
-    String requestId = response.getHeader("request-id") != null ? response.getHeader("request-id")
-        : innerError == null ? null : innerError.getString("request-id");
-    return new GraphException(response.statusCode(), error.getString("code"), inner,
-        error.getString("message", "no message"), requestId, response.getHeader("Retry-After"));
+    return GraphErrors.of(response.statusCode(), response.body(), response.getHeader("request-id"),
+        response.getHeader("Retry-After"));
   }
 
   /** Waiting room for a mailbox's four slots. */

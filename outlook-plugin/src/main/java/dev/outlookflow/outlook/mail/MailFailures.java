@@ -31,9 +31,13 @@ public final class MailFailures {
     }
     String code = error.graphCode() == null ? "" : error.graphCode();
     String sentence = switch (code) {
-      case "MailboxNotEnabledForRESTAPI" -> mailbox.describe() + " has no Exchange Online mailbox that Graph can "
-          + "reach (the user is unlicensed, the mailbox is soft-deleted, or it is hosted on-premises): license it or "
-          + "use another mailbox.";
+      case "MailboxNotEnabledForRESTAPI" -> "Microsoft Graph cannot reach a mailbox for " + mailbox.describe()
+          + " (MailboxNotEnabledForRESTAPI: \"" + error.graphMessage() + "\"). An admin checks in the Microsoft 365 "
+          + "admin center that the user has an Exchange Online license (without one there is no mailbox), that the "
+          + "mailbox is not inactive or soft-deleted, and that it is hosted in Exchange Online, not on-premises.";
+      case "ErrorMailboxMoveInProgress" -> mailbox.describe() + " is being moved to another Exchange database, and "
+          + "Graph refuses it until the move ends: run the flow again later. An Exchange admin can follow the move "
+          + "(Get-MoveRequest).";
       case "ErrorInvalidUser" -> mailbox.describe() + " is not a user or shared mailbox of this organisation: check "
           + "the address.";
       case "ErrorAccessDenied" -> "Access to " + mailbox.describe() + " was denied. " + accessHint(mailbox, graph);
@@ -72,6 +76,7 @@ public final class MailFailures {
   private static String codeOf(String graphCode) {
     return switch (graphCode) {
       case "MailboxNotEnabledForRESTAPI" -> "mailbox_not_enabled";
+      case "ErrorMailboxMoveInProgress" -> "mailbox_moving";
       case "ErrorInvalidUser" -> "unknown_mailbox";
       case "ErrorAccessDenied" -> "access_denied";
       default -> "token_refused";

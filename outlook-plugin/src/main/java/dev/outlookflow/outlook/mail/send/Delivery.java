@@ -20,6 +20,11 @@ import io.vertx.core.json.JsonObject;
 final class Delivery {
   /** How many answers in doubt one invocation rides out before failing the step. */
   static final int DOUBT_BUDGET = 12;
+  /**
+   * How many times Graph may say it does not find a draft it created before the draft counts as deleted:
+   * Exchange's replicas can lag behind the one that created it, so a 404 right after creation is a doubt.
+   */
+  static final int LAG_BUDGET = 3;
 
   private final MailGraph graph;
   private final OutgoingMail mail;
@@ -28,6 +33,7 @@ final class Delivery {
   private final Uploads uploads;
   private SendProgress current;
   private int doubts;
+  private int lags;
 
   Delivery(MailGraph graph, OutgoingMail mail, SendPlan plan, ActionContext context) {
     this.graph = graph;
@@ -65,11 +71,22 @@ final class Delivery {
 
   /** An answer in doubt pauses, then resumes from what was recorded, unsure of it; anything else fails the send. */
   private Future<JsonObject> doubtOrFail(Throwable failure) {
+    if (draftNotFound(failure) && lags < LAG_BUDGET) {
+      lags++;
+      context.log().info("Graph does not find the draft it created (its replicas may lag); checking it again");
+      return graph.pause(failure, lags).compose(v -> advance(current, true));
+    }
     if (!(MailFailures.inDoubt(failure) || failure instanceof Uploads.SessionEnded) || ++doubts > DOUBT_BUDGET) {
       return abandon(failure);
     }
     context.log().info("answer in doubt (" + describe(failure) + "); checking the draft before going on");
     return graph.pause(failure, doubts).compose(v -> advance(current, true));
+  }
+
+  /** A 404 about the draft once it exists: lag at first, a deleted draft if it lasts. */
+  private boolean draftNotFound(Throwable failure) {
+    return failure instanceof GraphException e && e.status() == 404 && current.draftId() != null
+        && current.phase() != Phase.SENT;
   }
 
   private Future<SendProgress> draft(SendProgress progress) {
@@ -93,8 +110,6 @@ final class Delivery {
   private Future<SendProgress> reconcile(SendProgress progress) {
     String id = progress.draftId();
     return graph.read(plan.draftBox(), "/messages/" + Paths.encode(id) + "?$select=isDraft")
-        .recover(failure -> failure instanceof GraphException e && e.status() == 404
-            ? Future.failedFuture(SendFailures.draftGone(plan, id)) : Future.failedFuture(failure))
         .compose(message -> {
           if (!message.getBoolean("isDraft", true)) {
             return save(progress.sent(null));
@@ -153,7 +168,10 @@ final class Delivery {
           + describe(failure));
       return Future.succeededFuture(SendOutput.of(mail, plan, graph, current));
     }
-    Throwable explained = SendFailures.explain(failure, plan, graph, mail.size());
+    if (draftNotFound(failure)) {
+      return Future.failedFuture(SendFailures.draftGone(plan, current.draftId()));
+    }
+    Throwable explained = SendFailures.explain(failure, plan, graph, mail.size(), current.draftId() != null);
     if (current.draftId() == null || current.phase() == Phase.SENT || failure instanceof Uploads.SessionEnded) {
       return Future.failedFuture(explained);
     }

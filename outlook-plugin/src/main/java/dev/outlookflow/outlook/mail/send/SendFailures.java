@@ -11,22 +11,26 @@ import java.util.Locale;
 final class SendFailures {
   private SendFailures() {}
 
-  static Throwable explain(Throwable failure, SendPlan plan, MailGraph graph, long size) {
+  /** {@code drafted}: the draft was created in {@code plan.draftBox()}, which proves access to it. */
+  static Throwable explain(Throwable failure, SendPlan plan, MailGraph graph, long size, boolean drafted) {
     if (!(failure instanceof GraphException error)) {
       return failure;
     }
     String code = error.graphCode() == null ? "" : error.graphCode();
     if ("ErrorSendAsDenied".equals(code)) {
-      return refusal("send_as_denied", sendAsSentence(plan, graph), error);
+      return refusal("send_as_denied", sendAsSentence(plan, graph, drafted), error);
     }
     if ("ErrorInvalidRecipients".equals(code)) {
       return refusal("invalid_recipients", "Microsoft 365 refused a recipient (" + error.graphMessage() + "): check "
           + "To, Cc, Bcc and Reply to.", error);
     }
     if ("ErrorMessageSizeExceeded".equals(code) || error.status() == 413) {
-      return refusal("message_too_large", String.format(Locale.ROOT, "The mail is %.1f MB, more than %s accepts "
-          + "(35 MB unless an Exchange admin raised the limit): send large files as links, or spread them over "
-          + "several mails.", size / 1048576.0, plan.draftBox().describe()), error);
+      return refusal("message_too_large", "Microsoft 365 refused the mail as larger than " + plan.draftBox().describe()
+          + " may send (" + (code.isEmpty() ? "HTTP " + error.status() : code) + "): the limit set for the mailbox or "
+          + "the organisation was exceeded (35 MB unless an Exchange admin changed it). The mail's body and "
+          + "attachments come to " + Sizes.describe(size) + ", and encoding makes attachments about a third larger: "
+          + "send large files as links, spread them over several mails, or ask an Exchange admin about the limit.",
+          error);
     }
     if ("InvalidInternetMessageHeader".equals(code)) {
       return refusal("invalid_header", "Microsoft 365 refused a custom header (" + error.graphMessage() + "): "
@@ -35,7 +39,7 @@ final class SendFailures {
     return MailFailures.explain(failure, plan.draftBox(), graph);
   }
 
-  private static String sendAsSentence(SendPlan plan, MailGraph graph) {
+  private static String sendAsSentence(SendPlan plan, MailGraph graph, boolean drafted) {
     String who = graph.fence().appOnly() ? "The app's mailbox " + plan.draftBox().describe()
         : graph.account() == null ? "The signed-in user" : graph.account();
     String from = plan.from() == null ? plan.draftBox().describe() : plan.from();
@@ -44,9 +48,11 @@ final class SendFailures {
           + " 'Send on Behalf' (or 'Send As') on " + from + " (Exchange admin center > Recipients > Mailboxes > "
           + from + " > Delegation).";
     }
-    return who + " may not send as " + from + ": an Exchange admin must grant " + who + " 'Send As' and 'Full "
-        + "Access' on " + from + " (Exchange admin center > Recipients > Mailboxes > " + from + " > Delegation), or "
-        + "choose 'on behalf' if " + who + " has 'Send on Behalf'.";
+    // A draft created in the mailbox it is sent from proves Full Access there: only Send As is missing.
+    String rights = drafted && plan.draftBox().is(from) ? "'Send As'" : "'Send As' and 'Full Access'";
+    return who + " may not send as " + from + ": an Exchange admin must grant " + who + " " + rights + " on " + from
+        + " (Exchange admin center > Recipients > Mailboxes > " + from + " > Delegation), or choose 'on behalf' if "
+        + who + " has 'Send on Behalf'.";
   }
 
   private static ExtensionException refusal(String code, String sentence, GraphException cause) {

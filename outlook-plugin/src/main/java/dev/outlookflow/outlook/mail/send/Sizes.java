@@ -1,0 +1,21 @@
+package dev.outlookflow.outlook.mail.send;
+
+import java.util.Locale;
+
+/** Sizes as people read them: bytes, KB or MB, never a rounded "0.0 MB". */
+final class Sizes {
+  private static final long KB = 1024;
+  private static final long MB = 1024 * KB;
+
+  private Sizes() {}
+
+  static String describe(long bytes) {
+    if (bytes < KB) {
+      return String.format(Locale.ROOT, "%,d bytes", bytes);
+    }
+    if (bytes < MB) {
+      return String.format(Locale.ROOT, "%.1f KB", bytes / (double) KB);
+    }
+    return String.format(Locale.ROOT, "%.1f MB", bytes / (double) MB);
+  }
+}
