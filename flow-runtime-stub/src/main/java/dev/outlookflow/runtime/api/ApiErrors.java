@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ApiErrors {
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
-  private static final String SIGN_IN_LINKS = "/oauth/start/";
 
   private ApiErrors() {}
 
@@ -53,7 +52,7 @@ final class ApiErrors {
       return;
     }
     String incident = UUID.randomUUID().toString();
-    LOG.error("incident {}: {} {} failed: {}", incident, ctx.request().method(), LogSafe.text(routeOf(ctx)),
+    LOG.error("incident {}: {} {} failed: {}", incident, ctx.request().method(), LogSafe.text(AccessLog.route(ctx)),
         LogSafe.text(String.valueOf(failure)));
     if (StoreException.isStoreFault(failure)) {
       // A full disk or a lock held too long passes: the same request may well succeed in a moment.
@@ -90,11 +89,5 @@ final class ApiErrors {
       case 415 -> "unsupported content type";
       default -> "the request was refused (HTTP " + status + ")";
     };
-  }
-
-  /** The path as logged: a sign-in link's one-time ticket has no place in a log. */
-  private static String routeOf(RoutingContext ctx) {
-    String path = ctx.normalizedPath();
-    return path.startsWith(SIGN_IN_LINKS) ? SIGN_IN_LINKS + "[ticket]" : path;
   }
 }

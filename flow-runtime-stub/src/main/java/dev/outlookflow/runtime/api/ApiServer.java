@@ -64,6 +64,7 @@ public final class ApiServer {
 
   private Router router(Services s) {
     Router router = Router.router(vertx);
+    router.route().handler(AccessLog::handle);
     router.route().handler(ApiServer::checkPath);
     router.route().handler(ApiServer::refuseForms);
     router.post("/api/v1/flows/:id/run").handler(bodyLimit(RUN_BODY_BYTES));

@@ -1,8 +1,5 @@
 package dev.outlookflow.outlook.auth;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.microsoft.aad.msal4j.AuthorizationCodeParameters;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
@@ -27,49 +24,26 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Access tokens of Outlook connections: msal4j on the runtime's worker pool, its cache in the
  * connection's encrypted blobs, and one token call per connection per token lifetime however many
- * actions ask at once (Caffeine coalesces them and keeps the token until five minutes before expiry).
+ * actions ask at once ({@link CredentialsCache} keeps the token until five minutes before it expires).
  */
 public final class Tokens {
   public static final String CACHE_BLOB = "msal-token-cache";
   /** The code of the failure when a delegated connection has no signed-in account. */
   public static final String NOT_SIGNED_IN = "not_signed_in";
   private static final Tokens SHARED = new Tokens();
-  private static final Duration SKEW = Duration.ofMinutes(5);
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final AsyncCache<String, Credentials> credentials = Caffeine.newBuilder()
-      .maximumSize(10_000)
-      .expireAfter(new Expiry<String, Credentials>() {
-        @Override
-        public long expireAfterCreate(String key, Credentials value, long now) {
-          return Math.max(0, TimeUnit.MILLISECONDS.toNanos(
-              value.expiresAt().minus(SKEW).toEpochMilli() - System.currentTimeMillis()));
-        }
-
-        @Override
-        public long expireAfterUpdate(String key, Credentials value, long now, long current) {
-          return expireAfterCreate(key, value, now);
-        }
-
-        @Override
-        public long expireAfterRead(String key, Credentials value, long now, long current) {
-          return current;
-        }
-      })
-      .buildAsync();
+  private final CredentialsCache credentials = new CredentialsCache();
   private final DemoApp demoApp = new DemoApp();
 
   /** The plugin's one token cache, shared by the connection type, actions and triggers. */
@@ -91,16 +65,14 @@ public final class Tokens {
   public Future<Credentials> credentials(ConnectionHandle connection, PluginEnvironment env, boolean fresh) {
     String key = connection.id() + "|" + connection.properties().encode().hashCode();
     if (fresh) {
-      credentials.synchronous().invalidate(key);
+      credentials.invalidate(key);
     }
-    CompletableFuture<Credentials> token = credentials.get(key,
-        (k, executor) -> acquire(connection, env, fresh).toCompletionStage().toCompletableFuture());
-    return Future.fromCompletionStage(token, env.vertx().getOrCreateContext());
+    return credentials.get(key, () -> acquire(connection, env, fresh), env.vertx().getOrCreateContext());
   }
 
   /** Drops what is cached for the connection, e.g. after it was disconnected. */
   public void forget(ConnectionHandle connection) {
-    credentials.synchronous().asMap().keySet().removeIf(k -> k.startsWith(connection.id() + "|"));
+    credentials.forgetStartingWith(connection.id() + "|");
   }
 
   /** The settings, with the sandbox demo app's registration where the form left it empty. */
