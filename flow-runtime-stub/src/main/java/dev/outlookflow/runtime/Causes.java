@@ -14,4 +14,14 @@ public final class Causes {
     }
     return Optional.empty();
   }
+
+  /** Whether a listen failed because another program holds the port. */
+  public static boolean portTaken(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -5,7 +5,6 @@ import dev.outlookflow.sandbox.SandboxOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ public final class DemoTenant {
     Path portFile = config.dataDir().resolve(PORT_FILE);
     return vertx.executeBlocking(() -> keptPort(portFile))
         .compose(kept -> start(vertx, options.withPort(kept.orElse(0))).recover(e -> {
-          if (kept.isEmpty() || !portTaken(e)) {
+          if (kept.isEmpty() || !Causes.portTaken(e)) {
             return Future.failedFuture(e);
           }
           LOG.warn("the m365 sandbox's port {} is taken by another program: it listens on another port now, and "
@@ -61,15 +60,6 @@ public final class DemoTenant {
 
   private static Future<DemoTenant> start(Vertx vertx, SandboxOptions options) {
     return Sandbox.start(vertx, options).map(sandbox -> new DemoTenant(Optional.of(sandbox.baseUrl()), sandbox));
-  }
-
-  private static boolean portTaken(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof BindException || String.valueOf(cause.getMessage()).contains("Address already in use")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The port kept from an earlier start, if the file holds one. */

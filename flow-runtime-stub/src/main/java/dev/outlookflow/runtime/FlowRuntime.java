@@ -137,7 +137,10 @@ public final class FlowRuntime {
           instanceKeys,
           new FailedAttempts(config.clock()), connections, signIns, flows, runStore, environment, payloads,
           payloadMemory));
-      return api.listen(config.host(), config.port()).compose(port -> {
+      return api.listen(config.host(), config.port()).recover(e -> Future.failedFuture(Causes.portTaken(e)
+          ? new StartRefused("port " + config.port() + " on " + config.host() + " is in use by another program: "
+              + "stop it, or start this runtime with another --port (0 picks a free one)", e)
+          : e)).compose(port -> {
         String baseUrl = "http://" + config.host() + ":" + port;
         publicUrl.compareAndSet(null, baseUrl);
         FlowRuntime runtime = new FlowRuntime(vertx, opened.database(), opened.host(), engine, retention,

@@ -28,6 +28,11 @@ public final class RuntimeMain {
       "--run-retention-days", "FLOW_RUN_RETENTION_DAYS",
       "--sandbox-url", "FLOW_SANDBOX_URL");
   private static final String ROTATE = "--rotate-master-key";
+  private static final String USAGE = "usage: java -jar flow-runtime-stub.jar [--port 8080] [--host 127.0.0.1] "
+      + "[--data-dir ./data] [--plugins-dir <jar folder>/plugins] [--public-url http://...] "
+      + "[--master-key-file <data dir>/master-key] [--run-retention-days 30] [--rotate-master-key] "
+      + "[--sandbox | --sandbox-url http://... | --no-sandbox] [--help]\n"
+      + "Each flag with a value can also be set by an environment variable (see the README's Runtime flags).";
   private static final String SANDBOX = "--sandbox";
   private static final String NO_SANDBOX = "--no-sandbox";
 
@@ -35,15 +40,16 @@ public final class RuntimeMain {
 
   public static void main(String[] args) throws Exception {
     JsonLimits.apply();
+    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+      System.out.println(USAGE);
+      return;
+    }
     RuntimeConfig config;
     try {
       config = parse(args, System.getenv());
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      System.err.println("usage: java -jar flow-runtime-stub.jar [--port 8080] [--host 127.0.0.1] "
-          + "[--data-dir ./data] [--plugins-dir <jar folder>/plugins] [--public-url http://...] "
-          + "[--master-key-file <data dir>/master-key] [--run-retention-days 30] [--rotate-master-key] "
-          + "[--sandbox | --sandbox-url http://... | --no-sandbox]");
+      System.err.println(USAGE);
       System.exit(2);
       return;
     }
@@ -52,7 +58,7 @@ public final class RuntimeMain {
     try {
       runtime = FlowRuntime.start(vertx, config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
-      System.err.println("flow runtime could not start: " + rootMessage(e));
+      System.err.println("flow runtime could not start: " + StartRefused.sentenceOf(e));
       vertx.close();
       System.exit(1);
       return;
@@ -61,7 +67,7 @@ public final class RuntimeMain {
       try {
         runtime.stop().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
       } catch (Exception e) {
-        System.err.println("flow runtime did not stop cleanly: " + rootMessage(e));
+        System.err.println("flow runtime did not stop cleanly: " + StartRefused.sentenceOf(e));
       }
     }, "shutdown"));
     System.out.println("admin key file: " + runtime.adminKeyFile().toAbsolutePath());
@@ -161,13 +167,5 @@ public final class RuntimeMain {
     } catch (URISyntaxException | SecurityException e) {
       return Path.of("plugins");
     }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return root.getMessage() == null ? root.toString() : root.getMessage();
   }
 }

@@ -3,6 +3,7 @@ package dev.outlookflow.runtime.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.outlookflow.runtime.Causes;
+import dev.outlookflow.runtime.StartRefused;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -36,10 +37,24 @@ public final class Database implements AutoCloseable {
       config.setMaximumPoolSize(POOL_SIZE);
       config.setPoolName("store");
       config.setExceptionOverride(new ClosedDatabase());
-      HikariDataSource dataSource = new HikariDataSource(config);
+      HikariDataSource dataSource = opened(config, dataDir);
       Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
       return new Database(dataSource, workers);
     });
+  }
+
+  /** H2's "Database may be already in use": another process holds the file's lock. */
+  private static final int DATABASE_IN_USE = 90020;
+
+  private static HikariDataSource opened(HikariConfig config, Path dataDir) {
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      boolean locked = Causes.find(e, SQLException.class).filter(sql -> sql.getErrorCode() == DATABASE_IN_USE)
+          .isPresent();
+      throw locked ? new StartRefused("the data directory " + dataDir.toAbsolutePath() + " is in use by another "
+          + "runtime (its database is locked): stop that runtime, or start this one with another --data-dir", e) : e;
+    }
   }
 
   /** Where the database of {@code dataDir} is, with the settings every connection to it needs. */

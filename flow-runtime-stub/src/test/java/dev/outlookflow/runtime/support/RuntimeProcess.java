@@ -36,6 +36,32 @@ public final class RuntimeProcess implements AutoCloseable {
     return Path.of(jar);
   }
 
+  /** How a run of the jar that was expected to end ended: its exit code and everything it printed. */
+  public record Exit(int code, String output) {}
+
+  /** Runs the jar with exactly these arguments (no defaults) and waits, at most a minute, until it exits. */
+  public static Exit exit(Path folder, String... args) {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar().toString()));
+    command.addAll(List.of(args));
+    try {
+      Files.createDirectories(folder);
+      Path outputFile = Files.createTempFile(folder, "runtime-", ".log");
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile())
+          .start();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("the runtime did not exit within a minute:\n" + Files.readString(outputFile));
+      }
+      return new Exit(process.exitValue(), Files.readString(outputFile, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Starts the jar with the given extra flags and waits until it listens. */
   public static RuntimeProcess start(Path dataDir, String... flags) {
     return start(List.of(), dataDir, flags);
