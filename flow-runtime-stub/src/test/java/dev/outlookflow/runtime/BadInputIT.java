@@ -50,6 +50,11 @@ class BadInputIT {
   Stream<Arguments> badRequests() {
     return Stream.of(
         Arguments.of("POST", "/api/v1/flows", "{\"name\": ", 400, null, "not valid JSON"),
+        Arguments.of("POST", "/api/v1/flows", "{\n  \"name\": \"F\",\n  \"trigger\" {}\n}", 400, null,
+            "the body is not valid JSON at line 3, column 13: "),
+        Arguments.of("POST", "/api/v1/flows",
+            flow(step("a", "test/echo", new JsonObject().put("message", "m").put("failWith", "{{trigger.why}}")))
+                .encode(), 400, "steps[0].properties.failWith", "this field takes no expressions"),
         Arguments.of("POST", "/api/v1/flows", "[1, 2]", 400, null, "must be a JSON object, not an array"),
         Arguments.of("POST", "/api/v1/flows", "", 400, null, "a JSON object body is required"),
         Arguments.of("POST", "/api/v1/flows",
@@ -89,6 +94,8 @@ class BadInputIT {
         Arguments.of("DELETE", "/api/v1/connections/no-such", null, 404, null, "no connection with id"),
         Arguments.of("GET", "/api/v1/flows/x/runs?limit=-5", null, 400, "limit", "from 1 to 500"),
         Arguments.of("POST", "/api/v1/catalog/actions/test/nope/options/colour", "{}", 404, null, "no action"),
+        Arguments.of("POST", "/api/v1/catalog/actions/test/echo/options/colour", "{}", 400, "connection",
+            "choose a connection first: the options of 'colour' come from it"),
         Arguments.of("POST", "/api/v1/catalog/widgets/test/echo/options/colour", "{}", 400, null,
             "unknown catalog kind 'widgets'"),
         Arguments.of("GET", "/api/v1/nothing-here", null, 404, null, "no such route: GET /api/v1/nothing-here"),

@@ -12,7 +12,9 @@ import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.plugins.Registered;
 import dev.outlookflow.runtime.problem.Problem;
+import dev.outlookflow.uischema.form.FieldDefinition;
 import dev.outlookflow.uischema.form.FieldType;
+import dev.outlookflow.uischema.form.Form;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -38,6 +40,20 @@ final class CatalogRoutes {
     // Extension ids contain a slash (plugin/id), so the id is matched as a regex group.
     router.postWithRegex("/api/v1/catalog/(?<kind>[^/]+)/(?<id>.+)/options/(?<field>[^/]+)")
         .handler(this::options);
+  }
+
+  /**
+   * Options that come from a connection cannot be loaded before one is chosen: the designer is told
+   * which field to fill, not that the remote service failed.
+   */
+  private static void requireChosenConnection(Form form, String field, JsonObject values) {
+    for (String dependency : form.field(field).orElseThrow().dependsOn()) {
+      Optional<FieldDefinition> source = form.field(dependency);
+      boolean blank = !(values.getValue(dependency) instanceof String chosen) || chosen.isBlank();
+      if (source.isPresent() && source.get().type() == FieldType.CONNECTION && blank) {
+        throw Problem.invalid(dependency, "choose a connection first: the options of '" + field + "' come from it");
+      }
+    }
   }
 
   private void catalog(RoutingContext ctx) {
@@ -76,6 +92,7 @@ final class CatalogRoutes {
     if (!dynamic || !(extension instanceof OptionsProvider provider)) {
       throw Problem.notFound("dynamic dropdown field of " + id, field);
     }
+    requireChosenConnection(extension.form(), field, values);
     Http.respond(ctx, 200, connections.forForm(Principals.of(ctx).workspaceId(), extension.form(), values)
         .compose(connection -> provider.loadOptions(context(connection), field, values))
         .recover(failure -> Future.failedFuture(failure instanceof ExtensionException refused

@@ -62,12 +62,18 @@ final class Http {
     } catch (StreamConstraintsException e) {
       throw Problem.badRequest(pastLimit(e));
     } catch (JsonProcessingException e) {
-      throw Problem.badRequest("the body is not valid JSON: " + firstLine(e.getOriginalMessage()));
+      throw Problem.badRequest("the body is not valid JSON" + where(e) + ": " + firstLine(e.getOriginalMessage()));
     }
     if (parsed instanceof Map<?, ?> object) {
       return new JsonObject((Map<String, Object>) object);
     }
     throw Problem.badRequest("the body must be a JSON object, not " + describe(parsed));
+  }
+
+  /** Where in the body the parser stopped, as an editor counts: line and column. */
+  private static String where(JsonProcessingException e) {
+    return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
   }
 
   /** An optional body: empty means {@code {}}. */

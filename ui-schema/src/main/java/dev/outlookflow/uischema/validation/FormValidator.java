@@ -56,10 +56,18 @@ public final class FormValidator {
     Set<String> bound = new HashSet<>();
     for (FieldDefinition field : form.fields()) {
       JsonNode value = values.get(field.name());
-      if (field.expressions() && value != null && containsExpression(value)) {
+      if (value == null || !containsExpression(value)) {
+        continue;
+      }
+      if (field.expressions()) {
         bound.add(field.name());
         literalValues.remove(field.name());
         checkExpressions(field.name(), value, scope, errors);
+      } else {
+        // Taken literally, "{{...}}" would reach the service as typed: the designer meant an expression.
+        bound.add(field.name());
+        errors.add(new FieldError(field.name(), "this field takes no expressions: type its value itself (a "
+            + "{{...}} here would be sent as typed)"));
       }
     }
     errors.addAll(schemaErrors(literalValues, bound));

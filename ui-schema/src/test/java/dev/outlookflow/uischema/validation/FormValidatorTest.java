@@ -126,10 +126,11 @@ class FormValidatorTest {
     }
 
     @Test
-    void fieldsWithoutExpressionSupportTreatBracesLiterally() {
+    void anExpressionInAFieldThatTakesNoneIsRefusedSayingSo() {
       assertThat(connection.validateDesign(json("""
           {"authMode": "auth_code", "clientId": "{{trigger.id}}"}
-          """), onlyTrigger)).extracting(FieldError::field).containsExactly("clientId");
+          """), onlyTrigger)).containsExactly(new FieldError("clientId", "this field takes no expressions: type its "
+          + "value itself (a {{...}} here would be sent as typed)"));
     }
   }
 }
