@@ -71,6 +71,37 @@ class FaultsAndLimitsTest {
   }
 
   @Test
+  void theFaultRuleTheReadmeShowsIsTakenAsWritten() throws Exception {
+    start(Seed.Limits.GRAPH);
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    java.util.regex.Matcher example = java.util.regex.Pattern.compile("Example: `(\\{.*?\\})`").matcher(readme);
+    assertThat(example.find()).as("the faults row of the README has an example").isTrue();
+
+    Http.Answer added = inject(new JsonObject(example.group(1)));
+
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+  }
+
+  @Test
+  void aBodyGivenWithTheFaultIsServedAsGiven() throws Exception {
+    start(Seed.Limits.GRAPH);
+    inject(new JsonObject().put("path", "/v1.0/**").put("times", 1).put("fault", new JsonObject()
+        .put("type", "status").put("status", 404).put("body", new JsonObject().put("code", "ResourceNotFound")
+            .put("message", "Resource could not be discovered."))));
+    inject(new JsonObject().put("path", "/v1.0/**").put("times", 1).put("fault", new JsonObject()
+        .put("type", "status").put("status", 502).put("body", "Bad gateway")));
+
+    Http.Answer topLevel = listMessages();
+    Http.Answer text = listMessages();
+
+    assertThat(topLevel.status()).isEqualTo(404);
+    assertThat(topLevel.json().getString("code")).isEqualTo("ResourceNotFound");
+    assertThat(text.status()).isEqualTo(502);
+    assertThat(text.body()).isEqualTo("Bad gateway");
+    assertThat(text.header("Content-Type")).startsWith("text/plain");
+  }
+
+  @Test
   void anInjected401IsGraphsAnswerToATokenItNoLongerAccepts() throws Exception {
     start(Seed.Limits.GRAPH);
     inject(new JsonObject().put("path", "/v1.0/**").put("times", 1)
