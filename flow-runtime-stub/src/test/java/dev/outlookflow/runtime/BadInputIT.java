@@ -87,7 +87,7 @@ class BadInputIT {
         Arguments.of("POST", "/api/v1/flows/no-such-flow/run", "{}", 404, null, "no flow with id"),
         Arguments.of("GET", "/api/v1/runs/no-such-run", null, 404, null, "no run with id 'no-such-run'"),
         Arguments.of("DELETE", "/api/v1/connections/no-such", null, 404, null, "no connection with id"),
-        Arguments.of("GET", "/api/v1/flows/x/runs?limit=-5", null, 400, "limit", "from 1 to 500"),
+        Arguments.of("GET", "/api/v1/flows/x/runs?limit=-5", null, 400, "limit", "from 1 to 200"),
         Arguments.of("POST", "/api/v1/catalog/actions/test/nope/options/colour", "{}", 404, null, "no action"),
         Arguments.of("POST", "/api/v1/catalog/widgets/test/echo/options/colour", "{}", 400, null,
             "unknown catalog kind 'widgets'"),
