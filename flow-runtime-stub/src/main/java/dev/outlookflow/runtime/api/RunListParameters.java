@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -16,24 +15,25 @@ import java.util.stream.Collectors;
  * and {@code cursor}. A refusal names the parameter and says what it takes.
  */
 final class RunListParameters {
-  static final int DEFAULT_LIMIT = 50;
-  static final int MAX_LIMIT = 200;
+  private static final int DEFAULT_LIMIT = 50;
+  private static final int MAX_LIMIT = 200;
   /** Runtime ids are UUIDs; anything much longer is no id of ours. */
   private static final int MAX_ID = 64;
   private static final int MAX_TIME = 64;
   private static final String FLOW = "flow";
-  private static final List<String> NAMES = List.of(FLOW, "status", "since", "limit", "cursor");
+  private static final List<String> OF_FLOW = List.of("status", "since", "limit", "cursor");
+  private static final List<String> OF_WORKSPACE = List.of(FLOW, "status", "since", "limit", "cursor");
 
   private RunListParameters() {}
 
   /** The workspace's runs: {@code flow} narrows them to one flow's. */
   static RunQuery ofWorkspace(String workspaceId, MultiMap query) {
-    return read(workspaceId, NAMES, query, one(query, FLOW));
+    return read(workspaceId, OF_WORKSPACE, query, one(query, FLOW));
   }
 
   /** One flow's runs, the flow named by the path: every parameter but {@code flow}. */
   static RunQuery ofFlow(String workspaceId, String flowId, MultiMap query) {
-    return read(workspaceId, NAMES.subList(1, NAMES.size()), query, flowId);
+    return read(workspaceId, OF_FLOW, query, flowId);
   }
 
   private static RunQuery read(String workspaceId, List<String> allowed, MultiMap query, String flowId) {
@@ -101,6 +101,6 @@ final class RunListParameters {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw Problem.invalid("limit", String.format(Locale.ROOT, "limit must be a whole number from 1 to %d", MAX_LIMIT));
+    throw Problem.invalid("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
   }
 }
