@@ -135,7 +135,7 @@ public final class FlowRuntime {
       RunRetention retention = new RunRetention(runStore, environment, config.runRetention());
       ApiServer api = new ApiServer(vertx, new ApiServer.Services(opened.registry(), opened.plugins(), access,
           instanceKeys,
-          new FailedAttempts(config.clock()), connections, signIns, flows, runStore, environment, payloads,
+          new FailedAttempts(config.clock()), connections, signIns, flows, runStore, engine, environment, payloads,
           payloadMemory));
       return api.listen(config.host(), config.port()).recover(e -> Future.failedFuture(Causes.portTaken(e)
           ? new StartRefused("port " + config.port() + " on " + config.host() + " is in use by another program: "

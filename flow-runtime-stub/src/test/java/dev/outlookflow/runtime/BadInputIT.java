@@ -92,7 +92,7 @@ class BadInputIT {
         Arguments.of("POST", "/api/v1/flows/no-such-flow/run", "{}", 404, null, "no flow with id"),
         Arguments.of("GET", "/api/v1/runs/no-such-run", null, 404, null, "no run with id 'no-such-run'"),
         Arguments.of("DELETE", "/api/v1/connections/no-such", null, 404, null, "no connection with id"),
-        Arguments.of("GET", "/api/v1/flows/x/runs?limit=-5", null, 400, "limit", "from 1 to 500"),
+        Arguments.of("GET", "/api/v1/flows/x/runs?limit=-5", null, 400, "limit", "from 1 to 200"),
         Arguments.of("POST", "/api/v1/catalog/actions/test/nope/options/colour", "{}", 404, null, "no action"),
         Arguments.of("POST", "/api/v1/catalog/actions/test/echo/options/colour", "{}", 400, "connection",
             "choose a connection first: the options of 'colour' come from it"),

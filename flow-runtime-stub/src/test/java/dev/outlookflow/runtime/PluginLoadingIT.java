@@ -32,7 +32,8 @@ class PluginLoadingIT {
 
       assertThat(ids(catalog.getJsonArray("connectionTypes"))).containsExactly("test/basic");
       assertThat(ids(catalog.getJsonArray("actions")))
-          .containsExactlyInAnyOrder("test/echo", "test/hold", "test/hold-once", "test/secret-sink");
+          .containsExactlyInAnyOrder("test/echo", "test/hold", "test/hold-once", "test/secret-sink",
+              "test/wait-for-cancel");
       assertThat(ids(catalog.getJsonArray("triggers"))).containsExactlyInAnyOrder("manual", "schedule", "test/counter", "test/watch");
       JsonObject echo = entry(catalog.getJsonArray("actions"), "test/echo");
       assertThat(echo.getString("plugin")).isEqualTo("test");

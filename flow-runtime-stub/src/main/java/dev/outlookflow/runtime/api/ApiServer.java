@@ -7,6 +7,7 @@ import dev.outlookflow.runtime.access.FailedAttempts;
 import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.connections.SignInService;
 import dev.outlookflow.runtime.engine.PayloadMemory;
+import dev.outlookflow.runtime.engine.RunEngine;
 import dev.outlookflow.runtime.flows.FlowService;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.plugins.PluginReport;
@@ -53,6 +54,7 @@ public final class ApiServer {
       SignInService signIns,
       FlowService flows,
       RunStore runs,
+      RunEngine engine,
       RuntimeEnvironment environment,
       WorkerExecutor payloads,
       PayloadMemory payloadMemory) {}
@@ -88,7 +90,8 @@ public final class ApiServer {
     new AccessRoutes(s.access(), s.instanceKeys()).mount(router);
     new CatalogRoutes(s.registry(), s.connections(), s.environment()).mount(router);
     new ConnectionRoutes(s.connections(), s.signIns(), s.registry(), s.flows()).mount(router);
-    new FlowRoutes(s.flows(), s.runs(), s.payloads(), s.payloadMemory()).mount(router);
+    new FlowRoutes(s.flows(), s.payloads(), s.payloadMemory()).mount(router);
+    new RunRoutes(s.flows(), s.runs(), s.engine()).mount(router);
     new OAuthRoutes(s.signIns(), s.environment()).mount(router);
     return router;
   }

@@ -3,7 +3,6 @@ package dev.outlookflow.runtime.api;
 import dev.outlookflow.runtime.flows.FlowService;
 import dev.outlookflow.runtime.problem.Problem;
 import dev.outlookflow.runtime.store.FlowRecord;
-import dev.outlookflow.runtime.store.RunStore;
 import dev.outlookflow.runtime.engine.PayloadMemory;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -14,13 +13,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 
-/** Flows: CRUD, enable and disable, start a run, list runs; and a run's record. */
+/** Flows: CRUD, enable and disable, start a run (their runs are {@link RunRoutes}'). */
 final class FlowRoutes {
-  private static final int DEFAULT_RUNS = 50;
-  private static final int MAX_RUNS = 500;
-
   private final FlowService flows;
-  private final RunStore runs;
   private final WorkerExecutor payloads;
   private final PayloadMemory memory;
 
@@ -28,9 +23,8 @@ final class FlowRoutes {
    * {@code payloads}: where a run's event (up to 32 MiB) is parsed, off the event loop; {@code memory}:
    * how many events the heap can hold while they are parsed and stored.
    */
-  FlowRoutes(FlowService flows, RunStore runs, WorkerExecutor payloads, PayloadMemory memory) {
+  FlowRoutes(FlowService flows, WorkerExecutor payloads, PayloadMemory memory) {
     this.flows = flows;
-    this.runs = runs;
     this.payloads = payloads;
     this.memory = memory;
   }
@@ -44,8 +38,6 @@ final class FlowRoutes {
     router.post("/api/v1/flows/:id/enable").handler(this::enable);
     router.post("/api/v1/flows/:id/disable").handler(this::disable);
     router.post("/api/v1/flows/:id/run").handler(this::run);
-    router.get("/api/v1/flows/:id/runs").handler(this::runs);
-    router.get("/api/v1/runs/:id").handler(this::runRecord);
   }
 
   private void list(RoutingContext ctx) {
@@ -103,42 +95,8 @@ final class FlowRoutes {
         .map(runId -> new JsonObject().put("runId", runId).put("status", "queued")));
   }
 
-  private void runs(RoutingContext ctx) {
-    int limit = limit(ctx.queryParam("limit").stream().findFirst().orElse(null));
-    String flowId = ctx.pathParam("id");
-    Http.respond(ctx, 200, flows.get(ws(ctx), flowId)
-        .compose(flow -> runs.listByFlow(flowId, limit))
-        .map(list -> {
-          JsonArray json = new JsonArray();
-          list.forEach(r -> json.add(Views.runSummary(r)));
-          return new JsonObject().put("runs", json);
-        }));
-  }
-
-  private void runRecord(RoutingContext ctx) {
-    String runId = ctx.pathParam("id");
-    Http.respond(ctx, 200, runs.find(ws(ctx), runId)
-        .map(found -> found.orElseThrow(() -> Problem.notFound("run", runId)))
-        .compose(run -> runs.stepRecords(runId).map(steps -> Views.run(run, steps))));
-  }
-
   private static String ws(RoutingContext ctx) {
     return Principals.of(ctx).workspaceId();
-  }
-
-  private static int limit(String text) {
-    if (text == null) {
-      return DEFAULT_RUNS;
-    }
-    try {
-      int limit = Integer.parseInt(text);
-      if (limit >= 1 && limit <= MAX_RUNS) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw Problem.invalid("limit", "limit must be a whole number from 1 to " + MAX_RUNS);
   }
 
   private JsonObject view(FlowRecord flow) {

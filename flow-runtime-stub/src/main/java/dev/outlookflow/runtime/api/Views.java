@@ -2,6 +2,7 @@ package dev.outlookflow.runtime.api;
 
 import dev.outlookflow.runtime.store.ConnectionRecord;
 import dev.outlookflow.runtime.store.FlowRecord;
+import dev.outlookflow.runtime.store.RunPage;
 import dev.outlookflow.runtime.store.RunRecord;
 import dev.outlookflow.runtime.store.StepRecord;
 import dev.outlookflow.uischema.form.FieldDefinition;
@@ -72,7 +73,15 @@ final class Views {
         .put("error", r.error())
         .put("createdAt", time(r.createdAt()))
         .put("startedAt", time(r.startedAt()))
-        .put("finishedAt", time(r.finishedAt()));
+        .put("finishedAt", time(r.finishedAt()))
+        .put("cancelRequestedAt", time(r.cancelRequestedAt()));
+  }
+
+  static JsonObject runPage(RunPage page) {
+    JsonArray runs = new JsonArray();
+    page.runs().forEach(r -> runs.add(runSummary(r)));
+    return new JsonObject().put("runs", runs)
+        .put("next", page.lastSeq() == null ? null : RunCursor.encode(page.lastSeq()));
   }
 
   static JsonObject run(RunRecord r, List<StepRecord> steps) {

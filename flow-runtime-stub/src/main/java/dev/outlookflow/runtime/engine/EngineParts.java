@@ -15,4 +15,5 @@ record EngineParts(
     StepInputs inputs,
     MasterKeys masterKeys,
     RuntimeEnvironment environment,
-    WorkerExecutor payloads) {}
+    WorkerExecutor payloads,
+    RunTransitions transitions) {}

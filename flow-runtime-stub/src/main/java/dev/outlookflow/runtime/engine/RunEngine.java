@@ -47,7 +47,7 @@ public final class RunEngine {
       Validators validators, MasterKeys masterKeys, RuntimeEnvironment environment, WorkerExecutor payloads,
       PayloadMemory memory) {
     this.parts = new EngineParts(registry, runs, connections, new StepInputs(validators), masterKeys, environment,
-        payloads);
+        payloads, new RunTransitions(runs, environment));
     this.memory = memory;
   }
 
@@ -72,7 +72,7 @@ public final class RunEngine {
       }
       JsonObject display = RecordHygiene.truncated(SecretPaths.of(flow, parts.registry()).redact(event, "trigger"));
       return new RunRecord(runId, workspaceId, flowId, flow.toJson(), display, sealed, RunStatus.QUEUED, null, now,
-          null, null);
+          null, null, null);
     }, false).compose(run -> parts.runs().insert(run, parts.masterKeys().wrap(runKey)).map(run))
         .onComplete(stored -> {
           if (stored.succeeded()) {
@@ -155,7 +155,7 @@ public final class RunEngine {
    * taken up again.
    */
   private void end(RunRecord run, int failures, JsonObject error) {
-    parts.runs().finish(run.id(), RunStatus.FAILED, error, parts.environment().now()).onFailure(e -> {
+    parts.transitions().end(run, RunStatus.FAILED, error).onFailure(e -> {
       if (StoreException.isStoreFault(e)) {
         retryLater(run, failures + 1, e);
       } else {
@@ -186,9 +186,33 @@ public final class RunEngine {
     return doubled.compareTo(LONGEST_RETRY) < 0 ? doubled : LONGEST_RETRY;
   }
 
+  /**
+   * Cancels a queued or running run of the workspace: the request is stored first, so that a run
+   * cut short by a crash is not resumed but ends cancelled at the next start. A run executing here is
+   * asked to stop its step in flight and ends itself; any other ends now, and never starts. Answers the
+   * run as it was when the request was stored.
+   */
+  public Future<RunRecord> cancel(String workspaceId, String runId) {
+    return parts.runs().requestCancel(workspaceId, runId, parts.environment().now()).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.failedFuture(Problem.notFound("run", runId));
+      }
+      RunRecord run = found.get();
+      if (run.status().isFinal()) {
+        return Future.failedFuture(Problem.conflict("run " + runId + " has already ended: it is "
+            + run.status().value() + "; only a queued or running run can be cancelled"));
+      }
+      RunExecution execution = active.get(runId);
+      if (execution != null && execution.cancelByUser()) {
+        return Future.succeededFuture(run);
+      }
+      return parts.transitions().end(run, RunStatus.CANCELLED, StepErrors.cancelled()).map(run);
+    });
+  }
+
   /** Stops starting work; steps in flight stay recorded as running and resume at next start. */
   public void stop() {
     stopping = true;
-    active.values().forEach(RunExecution::cancel);
+    active.values().forEach(RunExecution::stopForShutdown);
   }
 }

@@ -12,6 +12,7 @@ import dev.outlookflow.runtime.secrets.DataKey;
 import dev.outlookflow.runtime.store.FlowDefinition;
 import dev.outlookflow.runtime.store.FlowDefinition.StepSpec;
 import dev.outlookflow.runtime.store.RunRecord;
+import dev.outlookflow.runtime.store.RunStart;
 import dev.outlookflow.runtime.store.RunStatus;
 import dev.outlookflow.runtime.store.StepRecord;
 import dev.outlookflow.runtime.store.StoreException;
@@ -21,6 +22,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -30,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * Runs one run's steps in order. Steps already finished (before a crash) are not run again; a step
  * found in flight is re-invoked in recovery if its action supports that, else marked interrupted.
  * Full inputs, outputs and the event are kept sealed with the run key; records get display copies.
+ * Its cancellation has two meanings: a shutdown leaves the run and its step in flight recorded, to be
+ * resumed at the next start; a user's cancellation ends the run cancelled, once the step in flight
+ * has stopped (a step that completes anyway is recorded as it completed).
  */
 final class RunExecution {
   private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
@@ -38,6 +43,9 @@ final class RunExecution {
   private final FlowDefinition flow;
   private final EngineParts parts;
   private final CancellationSignal cancellation = new CancellationSignal();
+  private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.WAITING);
+  private volatile boolean shuttingDown;
+  private volatile boolean cancelledByUser;
   private final ObjectNode bindings = JsonNodeFactory.instance.objectNode();
   private final ObjectNode stepOutputs = bindings.putObject("steps");
   private final SecretPaths secretPaths;
@@ -52,19 +60,39 @@ final class RunExecution {
     this.secretPaths = SecretPaths.of(flow, parts.registry());
   }
 
-  void cancel() {
+  /** The runtime is stopping: the step in flight stays recorded as running, and no other starts. */
+  void stopForShutdown() {
+    shuttingDown = true;
     cancellation.cancel();
   }
 
+  /**
+   * A user cancelled the run, as stored already. Answers whether this execution has begun and so ends
+   * the run itself; if not, it never begins and the caller ends the run.
+   */
+  boolean cancelByUser() {
+    cancelledByUser = true;
+    cancellation.cancel();
+    return !phase.compareAndSet(Phase.WAITING, Phase.ABANDONED);
+  }
+
   Future<Void> execute() {
-    return parts.runs().runKey(run.id()).compose(wrapped -> {
-      if (wrapped.isEmpty()) {
-        // Trying again would not bring the key back: the run ends, saying why.
-        return finish(RunStatus.FAILED, StepErrors.error("unreadable",
-            "the runtime lost this run's key, so its event and step data cannot be read: run the flow again"));
-      }
-      return begin(parts.masterKeys().unwrap(wrapped.get()));
-    }).recover(this::endUnlessTheStoreFailed);
+    if (!phase.compareAndSet(Phase.WAITING, Phase.BEGUN)) {
+      return Future.succeededFuture();
+    }
+    return parts.transitions().start(run)
+        .compose(start -> start == RunStart.REFUSED
+            // Cancelled before this execution began (before a crash, say): no step starts, none is taken up again.
+            ? finish(RunStatus.CANCELLED, StepErrors.cancelled())
+            : parts.runs().runKey(run.id()).compose(wrapped -> {
+              if (wrapped.isEmpty()) {
+                // Trying again would not bring the key back: the run ends, saying why.
+                return finish(RunStatus.FAILED, StepErrors.error("unreadable",
+                    "the runtime lost this run's key, so its event and step data cannot be read: run the flow again"));
+              }
+              return begin(parts.masterKeys().unwrap(wrapped.get()));
+            }))
+        .recover(this::endUnlessTheStoreFailed);
   }
 
   /**
@@ -73,7 +101,7 @@ final class RunExecution {
    * step in flight and the run, with its reason.
    */
   private Future<Void> endUnlessTheStoreFailed(Throwable cause) {
-    if (StoreException.isStoreFault(cause) || cancellation.isCancelled()) {
+    if (StoreException.isStoreFault(cause) || shuttingDown) {
       return Future.failedFuture(cause);
     }
     LOG.error("run {}: ended as failed by {}", run.id(), LogSafe.text(cause.toString()), cause);
@@ -91,17 +119,19 @@ final class RunExecution {
     return payload(() -> JsonBridge.tree(new JsonObject(open(run.sealedEvent(), "event"))))
         .compose(event -> {
           bindings.set("trigger", event);
-          return parts.runs().markRunning(run.id(), parts.environment().now());
+          return parts.runs().steps(run.id());
         })
-        .compose(v -> parts.runs().steps(run.id()))
         .map(steps -> steps.stream().collect(Collectors.toMap(StepRecord::stepId, Function.identity())))
         .compose(earlier -> step(0, earlier));
   }
 
   private Future<Void> step(int index, Map<String, StepRecord> earlier) {
     inFlight = null;
-    if (cancellation.isCancelled()) {
+    if (shuttingDown) {
       return Future.succeededFuture();
+    }
+    if (cancelledByUser) {
+      return finish(RunStatus.CANCELLED, StepErrors.cancelled());
     }
     if (index == flow.steps().size()) {
       return finish(RunStatus.SUCCEEDED, null);
@@ -185,9 +215,12 @@ final class RunExecution {
     return parts.connections().forForm(run.workspaceId(), action.extension().form(), input)
         .compose(connection -> call(action, spec, input, state, recovering, connection))
         .transform(done -> {
-          if (cancellation.isCancelled()) {
-            // Shutting down: the step stays in flight in the store and is recovered at next start.
+          if (shuttingDown) {
+            // The step stays in flight in the store and is recovered at next start.
             return Future.succeededFuture(new StepOutcome(RunStatus.RUNNING, null));
+          }
+          if (done.failed() && cancelledByUser) {
+            return record(spec, RunStatus.CANCELLED, StepErrors.cancelled());
           }
           if (done.succeeded()) {
             return succeeded(spec, done.result() == null ? new JsonObject() : done.result());
@@ -236,7 +269,7 @@ final class RunExecution {
   }
 
   private Future<Void> finish(RunStatus status, JsonObject error) {
-    return parts.runs().finish(run.id(), status, error, parts.environment().now());
+    return parts.transitions().end(run, status, error);
   }
 
   /** Sealed values are bound to their workspace, run and place in the run. */
@@ -261,6 +294,12 @@ final class RunExecution {
     return new IllegalStateException("action " + spec.type() + " is not loaded: is its plugin in the plugins folder?");
   }
 
-  /** How a step ended, or {@code RUNNING} when the runtime is stopping and leaves it in flight. */
+  /** Waiting for room in memory, begun, or given up before it began because it was cancelled. */
+  private enum Phase { WAITING, BEGUN, ABANDONED }
+
+  /**
+   * How a step ended, or {@code RUNNING} when the runtime is stopping and leaves it in flight; a step
+   * that succeeds despite a user's cancellation is {@code SUCCEEDED}, one that stopped {@code CANCELLED}.
+   */
   private record StepOutcome(RunStatus status, JsonObject error) {}
 }

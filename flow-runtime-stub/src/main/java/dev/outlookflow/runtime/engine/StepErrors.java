@@ -43,6 +43,11 @@ final class StepErrors {
     return error("step_failed", message);
   }
 
+  /** Why a run, and the step it stopped, ended cancelled. */
+  static JsonObject cancelled() {
+    return error("cancelled", "the run was cancelled on request (POST /api/v1/runs/{id}/cancel) before it finished");
+  }
+
   static JsonObject error(String code, String message) {
     return new JsonObject().put("code", code).put("message", message);
   }

@@ -4,7 +4,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * A stored run with the flow as it was when the run was created. {@code triggerEvent} is the display
- * copy; {@code sealedEvent} the full event, sealed with the run key, present while the run is unfinished.
+ * copy; {@code sealedEvent} the full event, sealed with the run key, present while the run is unfinished;
+ * {@code cancelRequestedAt} when a cancellation was asked for, null if none was.
  */
 public record RunRecord(
     String id,
@@ -17,4 +18,5 @@ public record RunRecord(
     JsonObject error,
     long createdAt,
     Long startedAt,
-    Long finishedAt) {}
+    Long finishedAt,
+    Long cancelRequestedAt) {}

@@ -7,7 +7,9 @@ public enum RunStatus {
   SUCCEEDED,
   FAILED,
   /** A crash stopped a step that cannot be safely re-run. */
-  INTERRUPTED;
+  INTERRUPTED,
+  /** Stopped on request; a step that completed despite the request keeps its own status. */
+  CANCELLED;
 
   public String value() {
     return name().toLowerCase();
@@ -18,6 +20,6 @@ public enum RunStatus {
   }
 
   public boolean isFinal() {
-    return this == SUCCEEDED || this == FAILED || this == INTERRUPTED;
+    return this == SUCCEEDED || this == FAILED || this == INTERRUPTED || this == CANCELLED;
   }
 }

@@ -5,13 +5,15 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Runs, their steps and run keys. Every write completes only once committed. */
 public final class RunStore {
   private static final String RUN_COLUMNS = "id, workspace_id, flow_id, flow_snapshot, trigger_event, "
-      + "sealed_event, status, error, created_at, started_at, finished_at";
+      + "sealed_event, status, error, created_at, started_at, finished_at, cancel_requested_at";
   /** For readers of records: the sealed event stays in the database (see {@link #stepRecords}). */
   /** A run not yet ended: the only kind whose status may change. */
   private static final String UNFINISHED = "status IN ('" + RunStatus.QUEUED.value() + "', '"
@@ -28,10 +30,10 @@ public final class RunStore {
   /** Stores a new run with its wrapped run key. */
   public Future<Void> insert(RunRecord run, WrappedKey runKey) {
     return db.write(sql -> {
-      Rows.update(sql, "INSERT INTO runs (" + RUN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      Rows.update(sql, "INSERT INTO runs (" + RUN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           run.id(), run.workspaceId(), run.flowId(), run.flowSnapshot().encode(), run.triggerEvent().encode(),
           run.sealedEvent(), run.status().value(), Json.text(run.error()), run.createdAt(), run.startedAt(),
-          run.finishedAt());
+          run.finishedAt(), run.cancelRequestedAt());
       return Rows.update(sql, "INSERT INTO run_keys (run_id, master_key_id, wrapped_key) VALUES (?, ?, ?)",
           run.id(), runKey.masterKeyId(), runKey.wrapped());
     }).mapEmpty();
@@ -60,22 +62,58 @@ public final class RunStore {
     });
   }
 
-  public Future<Void> markRunning(String runId, long now) {
-    return db.update("UPDATE runs SET status = ?, started_at = COALESCE(started_at, ?) WHERE id = ? AND "
-        + UNFINISHED, RunStatus.RUNNING.value(), now, runId).mapEmpty();
+  /**
+   * Marks the run running, unless a cancellation was asked for or it has ended: the row is locked as
+   * {@link #requestCancel} locks it, so a run is never started after its cancellation is stored.
+   */
+  public Future<RunStart> start(String runId, long now) {
+    return db.write(sql -> {
+      if (Rows.update(sql, "UPDATE runs SET status = ?, started_at = ? WHERE id = ? AND status = ? "
+          + "AND cancel_requested_at IS NULL", RunStatus.RUNNING.value(), now, runId, RunStatus.QUEUED.value()) == 1) {
+        return RunStart.STARTED;
+      }
+      return Rows.one(sql, "SELECT id FROM runs WHERE id = ? AND status = ? AND cancel_requested_at IS NULL FOR UPDATE",
+          row -> RunStart.RESUMED, runId, RunStatus.RUNNING.value()).orElse(RunStart.REFUSED);
+    });
+  }
+
+  /**
+   * Stores that the run is to be cancelled, if it has not ended; answers the run as it is then (empty
+   * when the workspace has no such run). Asked again, the first request's time stays.
+   */
+  public Future<Optional<RunRecord>> requestCancel(String workspaceId, String runId, long now) {
+    return db.write(sql -> {
+      Rows.update(sql, "UPDATE runs SET cancel_requested_at = COALESCE(cancel_requested_at, ?) "
+          + "WHERE workspace_id = ? AND id = ? AND " + UNFINISHED, now, workspaceId, runId);
+      return Rows.one(sql, "SELECT " + RECORD_COLUMNS + " FROM runs WHERE workspace_id = ? AND id = ?",
+          RunStore::mapRun, workspaceId, runId);
+    });
   }
 
   /**
    * Ends a run: its status, and the hygiene of its record: the sealed full values are cleared and
    * the run key destroyed, so only the display copies remain. A run already ended keeps how it ended.
+   * A cancelled run's steps still recorded running (a crash or shutdown left them so) end cancelled with
+   * {@code error}. Answers how long the run took, from its start (or creation, if it never started) to
+   * {@code now}; empty when it had ended already.
    */
-  public Future<Void> finish(String runId, RunStatus status, JsonObject error, long now) {
+  public Future<OptionalLong> finish(String runId, RunStatus status, JsonObject error, long now) {
     return db.write(sql -> {
-      Rows.update(sql, "UPDATE runs SET status = ?, error = ?, finished_at = ?, sealed_event = NULL WHERE id = ? AND "
-          + UNFINISHED, status.value(), Json.text(error), now, runId);
+      Optional<Long> began = Rows.one(sql, "SELECT COALESCE(started_at, created_at) FROM runs WHERE id = ? AND "
+          + UNFINISHED + " FOR UPDATE", row -> row.getLong(1), runId);
+      if (began.isEmpty()) {
+        return OptionalLong.empty();
+      }
+      Rows.update(sql, "UPDATE runs SET status = ?, error = ?, finished_at = ?, sealed_event = NULL WHERE id = ?",
+          status.value(), Json.text(error), now, runId);
+      if (status == RunStatus.CANCELLED) {
+        Rows.update(sql, "UPDATE steps SET status = ?, error = ?, finished_at = ? WHERE run_id = ? AND status = ?",
+            RunStatus.CANCELLED.value(), Json.text(error), now, runId, RunStatus.RUNNING.value());
+      }
       Rows.update(sql, "UPDATE steps SET sealed_input = NULL, sealed_output = NULL WHERE run_id = ?", runId);
-      return Rows.update(sql, "DELETE FROM run_keys WHERE run_id = ?", runId);
-    }).mapEmpty();
+      Rows.update(sql, "DELETE FROM run_keys WHERE run_id = ?", runId);
+      return OptionalLong.of(now - began.get());
+    });
   }
 
   /** The run, if it belongs to this workspace. */
@@ -84,11 +122,34 @@ public final class RunStore {
         RunStore::mapRun, workspaceId, runId));
   }
 
-  /** The newest runs of a flow first. */
-  public Future<List<RunRecord>> listByFlow(String flowId, int limit) {
-    return db.read(sql -> Rows.list(sql,
-        "SELECT " + RECORD_COLUMNS + " FROM runs WHERE flow_id = ? ORDER BY seq DESC LIMIT ?",
-        RunStore::mapRun, flowId, limit));
+  /** A page of the workspace's runs that pass the query's filters, newest first. */
+  public Future<RunPage> list(RunQuery query) {
+    StringBuilder where = new StringBuilder("workspace_id = ?");
+    List<Object> parameters = new ArrayList<>(List.of(query.workspaceId()));
+    filter(where, parameters, "flow_id = ?", query.flowId());
+    filter(where, parameters, "status = ?", query.status() == null ? null : query.status().value());
+    filter(where, parameters, "created_at >= ?", query.since());
+    filter(where, parameters, "seq < ?", query.beforeSeq());
+    // One more than asked for tells whether another page follows.
+    parameters.add(query.limit() + 1);
+    return db.read(sql -> Rows.list(sql, "SELECT seq, " + RECORD_COLUMNS + " FROM runs WHERE " + where
+            + " ORDER BY seq DESC LIMIT ?", row -> new Listed(row.getLong("seq"), mapRun(row)), parameters.toArray()))
+        .map(rows -> {
+          List<Listed> page = rows.subList(0, Math.min(rows.size(), query.limit()));
+          Long lastSeq = rows.size() > query.limit() ? page.get(page.size() - 1).seq() : null;
+          return new RunPage(page.stream().map(Listed::run).toList(), lastSeq);
+        });
+  }
+
+  /** A run with its place in the order runs were stored. */
+  private record Listed(long seq, RunRecord run) {}
+
+  /** Adds a fixed condition on a column when its value is given; values only ever go in as parameters. */
+  private static void filter(StringBuilder where, List<Object> parameters, String condition, Object value) {
+    if (value != null) {
+      where.append(" AND ").append(condition);
+      parameters.add(value);
+    }
   }
 
   /** Runs a crash or shutdown left queued or running, oldest first. */
@@ -165,7 +226,8 @@ public final class RunStore {
         Json.object(row.getString("error")),
         row.getLong("created_at"),
         Rows.nullableLong(row, "started_at"),
-        Rows.nullableLong(row, "finished_at"));
+        Rows.nullableLong(row, "finished_at"),
+        Rows.nullableLong(row, "cancel_requested_at"));
   }
 
   private static StepRecord mapStep(ResultSet row) throws SQLException {

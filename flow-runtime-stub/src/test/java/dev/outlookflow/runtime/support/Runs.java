@@ -5,7 +5,7 @@ import java.util.Set;
 
 /** Waiting on runs through the API. */
 public final class Runs {
-  private static final Set<String> FINAL = Set.of("succeeded", "failed", "interrupted");
+  private static final Set<String> FINAL = Set.of("succeeded", "failed", "interrupted", "cancelled");
 
   private Runs() {}
 
