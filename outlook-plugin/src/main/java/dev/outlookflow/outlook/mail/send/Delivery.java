@@ -5,6 +5,7 @@ import dev.outlookflow.outlook.mail.MailFailures;
 import dev.outlookflow.outlook.mail.MailGraph;
 import dev.outlookflow.outlook.mail.Paths;
 import dev.outlookflow.outlook.mail.send.SendProgress.Phase;
+import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.plugin.api.action.ActionContext;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -60,6 +61,8 @@ final class Delivery {
       checkNext = progress.phase() == Phase.CREATING;
     } else if (unsure) {
       step = reconcile(progress);
+    } else if (context.cancellation().isCancelled()) {
+      return Future.failedFuture(cancelledBeforeSending());
     } else if (progress.attached() < mail.attachments().size()) {
       step = attach(progress);
     } else {
@@ -96,6 +99,16 @@ final class Delivery {
             .compose(v -> graph.write(HttpMethod.POST, plan.draftBox(), "/messages",
                 mail.draft(plan.fromHeader(), context.idempotencyKey())))
             .compose(created -> save(current.drafted(created.getString("id")))));
+  }
+
+  /**
+   * Asked to stop before Graph was asked to send: nothing is sent. The draft stays, since a shutdown asks
+   * the same and the step resumes from that draft at the next start; once Graph was asked to send, the
+   * step completes (a mail cannot be called back).
+   */
+  private ExtensionException cancelledBeforeSending() {
+    return new ExtensionException("cancelled", "The run was cancelled before the mail was sent: nothing was sent; "
+        + "its draft stays in the Drafts of " + plan.draftBox().describe() + ".");
   }
 
   private Future<String> findByKey() {
