@@ -1,5 +1,6 @@
 package dev.outlookflow.runtime;
 
+import java.net.BindException;
 import java.util.Optional;
 
 /** What a failure was caused by: the failure itself, or anything in its chain of causes. */
@@ -18,7 +19,7 @@ public final class Causes {
   /** Whether a listen failed because another program holds the port. */
   public static boolean portTaken(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
+      if (t instanceof BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
         return true;
       }
     }

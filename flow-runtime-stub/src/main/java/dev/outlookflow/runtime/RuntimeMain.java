@@ -31,7 +31,7 @@ public final class RuntimeMain {
   private static final String USAGE = "usage: java -jar flow-runtime-stub.jar [--port 8080] [--host 127.0.0.1] "
       + "[--data-dir ./data] [--plugins-dir <jar folder>/plugins] [--public-url http://...] "
       + "[--master-key-file <data dir>/master-key] [--run-retention-days 30] [--rotate-master-key] "
-      + "[--sandbox | --sandbox-url http://... | --no-sandbox] [--help]\n"
+      + "[--sandbox | --sandbox-url http://... | --no-sandbox] [--help | -h]\n"
       + "Each flag with a value can also be set by an environment variable (see the README's Runtime flags).";
   private static final String SANDBOX = "--sandbox";
   private static final String NO_SANDBOX = "--no-sandbox";

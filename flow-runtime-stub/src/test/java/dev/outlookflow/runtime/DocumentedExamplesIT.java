@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -72,7 +73,7 @@ class DocumentedExamplesIT {
   @Test
   void theOpenApiDocumentsExamplesNameLoadedExtensionsAndItsFlowIsAccepted() {
     JsonObject document = api.get("/api/v1/openapi.json").json();
-    Set<String> loaded = new java.util.HashSet<>();
+    Set<String> loaded = new HashSet<>();
     JsonObject catalog = api.get("/api/v1/catalog").json();
     for (String kind : List.of("connectionTypes", "actions", "triggers")) {
       catalog.getJsonArray(kind).forEach(entry -> loaded.add(((JsonObject) entry).getString("id")));

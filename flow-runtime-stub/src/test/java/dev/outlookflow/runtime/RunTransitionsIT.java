@@ -18,7 +18,7 @@ class RunTransitionsIT {
   @TempDir Path temp;
 
   @Test
-  void aRunCancelledThenKilledIsNotResumedButEndsCancelledAtTheNextStart() throws Exception {
+  void aRunCancelledThenKilledIsNotResumedButItsStepIsAskedWhatItDidAndTheRunEndsCancelled() throws Exception {
     Path data = temp.resolve("data");
     Path plugins = TestPlugins.folderWithTestPlugin(temp);
     String flowId;
@@ -51,8 +51,11 @@ class RunTransitionsIT {
       JsonObject held = steps.getJsonObject(0);
       assertThat(held.getString("status")).isEqualTo("cancelled");
       assertThat(held.getValue("output")).as("the step was not run again").isNull();
+      assertThat(held.getJsonObject("error").getString("message")).isEqualTo("stopped on resuming: its run was "
+          + "cancelled");
       assertThat(restarted.output())
           .doesNotContain("run " + runId + " step only: resuming")
+          .contains("run " + runId + " step only: taken up after a crash, asked to stop, to record what it did")
           .contains("run " + runId + " flow " + flowId + " workspace default: cancelled in ");
     }
   }

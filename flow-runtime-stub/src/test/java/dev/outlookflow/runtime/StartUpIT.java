@@ -18,7 +18,7 @@ class StartUpIT {
 
     assertThat(help.code()).isZero();
     assertThat(help.output()).startsWith("usage: java -jar flow-runtime-stub.jar [--port 8080]")
-        .contains("[--help]").doesNotContain("unknown flag");
+        .contains("[--help | -h]").doesNotContain("unknown flag");
   }
 
   @Test

@@ -10,11 +10,15 @@ import dev.outlookflow.sandbox.tenant.DemoSeed;
 import dev.outlookflow.sandbox.tenant.Seed;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,8 +77,8 @@ class FaultsAndLimitsTest {
   @Test
   void theFaultRuleTheReadmeShowsIsTakenAsWritten() throws Exception {
     start(Seed.Limits.GRAPH);
-    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
-    java.util.regex.Matcher example = java.util.regex.Pattern.compile("Example: `(\\{.*?\\})`").matcher(readme);
+    String readme = Files.readString(Path.of("README.md"));
+    Matcher example = Pattern.compile("Example: `(\\{.*?\\})`").matcher(readme);
     assertThat(example.find()).as("the faults row of the README has an example").isTrue();
 
     Http.Answer added = inject(new JsonObject(example.group(1)));

@@ -1,5 +1,6 @@
 package dev.outlookflow.testplugin;
 
+import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.action.ActionContext;
 import dev.outlookflow.uischema.form.Form;
@@ -24,6 +25,10 @@ abstract class HoldAction implements Action {
 
   @Override
   public Future<JsonObject> execute(ActionContext context, JsonObject properties) {
+    if (context.recovering() && context.cancellation().isCancelled()) {
+      // Taken up after a crash only to learn what it did, its run having been cancelled: it did nothing.
+      return Future.failedFuture(new ExtensionException("stopped", "stopped on resuming: its run was cancelled"));
+    }
     if (context.recovering()) {
       return Future.succeededFuture(new JsonObject()
           .put("resumedFrom", context.state().current())

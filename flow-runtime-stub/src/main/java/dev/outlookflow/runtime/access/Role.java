@@ -6,7 +6,7 @@ public enum Role {
   INSTANCE_ADMIN("instance_admin"),
   /** Manages the connections and keys of its workspace, and everything a designer does. */
   ADMIN("admin"),
-  /** Reads the catalog, lists connections without their properties, manages flows and reads runs. */
+  /** Reads the catalog, lists connections without their properties, manages flows, reads and cancels runs. */
   DESIGNER("designer");
 
   private final String value;

@@ -206,7 +206,12 @@ public final class RunEngine {
       if (execution != null && execution.cancelByUser()) {
         return Future.succeededFuture(run);
       }
-      return parts.transitions().end(run, RunStatus.CANCELLED, StepErrors.cancelled()).map(run);
+      // A step left in flight (the run awaits its start-up recovery, or a retry after a store failure) is
+      // taken up by that execution, which finds the stored cancellation: what the step did gets recorded.
+      return parts.runs().stepRecords(runId).compose(steps -> steps.stream()
+          .anyMatch(step -> step.status() == RunStatus.RUNNING)
+          ? Future.succeededFuture(run)
+          : parts.transitions().end(run, RunStatus.CANCELLED, StepErrors.cancelled()).map(run));
     });
   }
 

@@ -73,7 +73,11 @@ final class RunExecution {
   boolean cancelByUser() {
     cancelledByUser = true;
     cancellation.cancel();
-    return !phase.compareAndSet(Phase.WAITING, Phase.ABANDONED);
+    if (phase.compareAndSet(Phase.WAITING, Phase.ABANDONED)) {
+      return false;
+    }
+    // Set aside by an earlier cancel whose ending failed: the caller ends the run, as it did then.
+    return phase.get() == Phase.BEGUN;
   }
 
   Future<Void> execute() {
@@ -81,17 +85,22 @@ final class RunExecution {
       return Future.succeededFuture();
     }
     return parts.transitions().start(run)
-        .compose(start -> start == RunStart.REFUSED
-            // Cancelled before this execution began (before a crash, say): no step starts, none is taken up again.
-            ? finish(RunStatus.CANCELLED, StepErrors.cancelled())
-            : parts.runs().runKey(run.id()).compose(wrapped -> {
+        .compose(start -> {
+          if (start == RunStart.REFUSED) {
+            // Cancelled before this execution began (before a crash, say): no step starts; a step left in flight
+            // is taken up, asked to stop, so that what it did (a mail sent, say) is recorded as it happened.
+            cancelledByUser = true;
+            cancellation.cancel();
+          }
+          return parts.runs().runKey(run.id()).compose(wrapped -> {
               if (wrapped.isEmpty()) {
                 // Trying again would not bring the key back: the run ends, saying why.
                 return finish(RunStatus.FAILED, StepErrors.error("unreadable",
                     "the runtime lost this run's key, so its event and step data cannot be read: run the flow again"));
               }
               return begin(parts.masterKeys().unwrap(wrapped.get()));
-            }))
+            });
+        })
         .recover(this::endUnlessTheStoreFailed);
   }
 
@@ -130,14 +139,16 @@ final class RunExecution {
     if (shuttingDown) {
       return Future.succeededFuture();
     }
-    if (cancelledByUser) {
-      return finish(RunStatus.CANCELLED, StepErrors.cancelled());
-    }
     if (index == flow.steps().size()) {
-      return finish(RunStatus.SUCCEEDED, null);
+      return finish(cancelledByUser ? RunStatus.CANCELLED : RunStatus.SUCCEEDED,
+          cancelledByUser ? StepErrors.cancelled() : null);
     }
     StepSpec spec = flow.steps().get(index);
     StepRecord previous = earlier.get(spec.id());
+    boolean leftInFlight = previous != null && previous.status() == RunStatus.RUNNING;
+    if (cancelledByUser && !leftInFlight && (previous == null || previous.status() != RunStatus.SUCCEEDED)) {
+      return finish(RunStatus.CANCELLED, StepErrors.cancelled());
+    }
     if (previous == null) {
       inFlight = spec;
       return start(index, spec).compose(outcome -> next(index, outcome, earlier));
@@ -157,6 +168,11 @@ final class RunExecution {
   }
 
   private Future<Void> next(int index, StepOutcome outcome, Map<String, StepRecord> earlier) {
+    if (cancelledByUser && outcome.status() != RunStatus.RUNNING) {
+      // The step ended as it did (succeeded, cancelled, interrupted); the run ends as its user asked.
+      return finish(RunStatus.CANCELLED, outcome.status() == RunStatus.SUCCEEDED ? StepErrors.cancelled()
+          : stepFailure(flow.steps().get(index), StepErrors.cancelled()));
+    }
     if (outcome.status() == RunStatus.SUCCEEDED) {
       return step(index + 1, earlier);
     }
@@ -205,7 +221,12 @@ final class RunExecution {
           "the runtime stopped while this step was running, and " + spec.type()
               + " cannot be safely re-run: check whether its effect happened, then run the flow again"));
     }
-    LOG.info("run {} step {}: resuming after a crash from its recorded state", run.id(), spec.id());
+    if (cancelledByUser) {
+      LOG.info("run {} step {}: taken up after a crash, asked to stop, to record what it did (its run was "
+          + "cancelled)", run.id(), spec.id());
+    } else {
+      LOG.info("run {} step {}: resuming after a crash from its recorded state", run.id(), spec.id());
+    }
     return payload(() -> new JsonObject(open(inFlightStep.sealedInput(), stepPart(spec, "input"))))
         .compose(input -> invoke(action.get(), spec, input, inFlightStep.state(), true));
   }
@@ -220,7 +241,8 @@ final class RunExecution {
             return Future.succeededFuture(new StepOutcome(RunStatus.RUNNING, null));
           }
           if (done.failed() && cancelledByUser) {
-            return record(spec, RunStatus.CANCELLED, StepErrors.cancelled());
+            // The step's own sentence says what it left behind (a draft, say), or why it failed meanwhile.
+            return record(spec, RunStatus.CANCELLED, StepErrors.of(done.cause()));
           }
           if (done.succeeded()) {
             return succeeded(spec, done.result() == null ? new JsonObject() : done.result());

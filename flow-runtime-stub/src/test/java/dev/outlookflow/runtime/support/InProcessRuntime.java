@@ -46,6 +46,17 @@ public final class InProcessRuntime implements AutoCloseable {
     boot();
   }
 
+  /** Stops gracefully, does {@code whileStopped} (to its data, say), and starts again. */
+  public void restartAfter(java.util.concurrent.Callable<?> whileStopped) throws Exception {
+    close();
+    whileStopped.call();
+    boot();
+  }
+
+  public java.nio.file.Path dataDir() {
+    return config.dataDir();
+  }
+
   public FlowRuntime runtime() {
     return runtime;
   }

@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Set;
 
 /**
  * One send, never twice: draft, attachments, send, each step recorded before it is taken. When an
@@ -26,6 +27,8 @@ final class Delivery {
    * Exchange's replicas can lag behind the one that created it, so a 404 right after creation is a doubt.
    */
   static final int LAG_BUDGET = 3;
+  /** Graph's codes for an item it does not find (Exchange's, and Graph's generic one). */
+  private static final Set<String> NOT_FOUND_CODES = Set.of("ErrorItemNotFound", "itemNotFound");
 
   private final MailGraph graph;
   private final OutgoingMail mail;
@@ -86,10 +89,11 @@ final class Delivery {
     return graph.pause(failure, doubts).compose(v -> advance(current, true));
   }
 
-  /** A 404 about the draft once it exists: lag at first, a deleted draft if it lasts. */
+  /** Graph's "not found" about the draft once it exists: lag at first, a deleted draft if it lasts. */
   private boolean draftNotFound(Throwable failure) {
     return failure instanceof GraphException e && e.status() == 404 && current.draftId() != null
-        && current.phase() != Phase.SENT;
+        && current.phase() != Phase.SENT
+        && (e.graphCode() == null || NOT_FOUND_CODES.contains(e.graphCode()));
   }
 
   private Future<SendProgress> draft(SendProgress progress) {

@@ -24,13 +24,17 @@ final class SendFailures {
       return refusal("invalid_recipients", "Microsoft 365 refused a recipient (" + error.graphMessage() + "): check "
           + "To, Cc, Bcc and Reply to.", error);
     }
-    if ("ErrorMessageSizeExceeded".equals(code) || error.status() == 413) {
+    String mailSize = "The mail's body and attachments come to " + Sizes.describe(size) + ", and encoding makes "
+        + "attachments about a third larger";
+    if ("ErrorMessageSizeExceeded".equals(code)) {
       return refusal("message_too_large", "Microsoft 365 refused the mail as larger than " + plan.draftBox().describe()
-          + " may send (" + (code.isEmpty() ? "HTTP " + error.status() : code) + "): the limit set for the mailbox or "
-          + "the organisation was exceeded (35 MB unless an Exchange admin changed it). The mail's body and "
-          + "attachments come to " + Sizes.describe(size) + ", and encoding makes attachments about a third larger: "
-          + "send large files as links, spread them over several mails, or ask an Exchange admin about the limit.",
-          error);
+          + " may send (ErrorMessageSizeExceeded): the limit set for the mailbox or the organisation was exceeded (35 "
+          + "MB unless an Exchange admin changed it). " + mailSize + ": send large files as links, spread them over "
+          + "several mails, or ask an Exchange admin about the limit.", error);
+    }
+    if (error.status() == 413) {
+      return refusal("request_too_large", "Microsoft Graph refused one request of this send as too large (HTTP 413: "
+          + error.graphMessage() + "). " + mailSize + ".", error);
     }
     if ("InvalidInternetMessageHeader".equals(code)) {
       return refusal("invalid_header", "Microsoft 365 refused a custom header (" + error.graphMessage() + "): "
