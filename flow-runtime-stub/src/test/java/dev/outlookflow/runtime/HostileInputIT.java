@@ -60,7 +60,6 @@ class HostileInputIT {
       new Route("POST", "/api/v1/flows/{id}/run", true, RUN),
       new Route("GET", "/api/v1/flows/{id}/runs", false, SMALL),
       new Route("GET", "/api/v1/runs/{id}", false, SMALL),
-      new Route("GET", "/api/v1/runs", false, SMALL),
       new Route("POST", "/api/v1/runs/{id}/cancel", false, SMALL),
       new Route("DELETE", "/api/v1/instance/keys/{id}", false, SMALL),
       new Route("POST", "/api/v1/instance/keys/{id}/rotate", false, SMALL));
