@@ -5,16 +5,15 @@ import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.plugin.api.connection.ConnectionStatus;
 import dev.outlookflow.plugin.api.connection.ConnectionTestResult;
 import dev.outlookflow.plugin.api.connection.ConnectionType;
+import dev.outlookflow.plugin.api.connection.ConnectionTypeDescriptor;
 import dev.outlookflow.plugin.api.connection.Credentials;
 import dev.outlookflow.plugin.api.connection.SignInContext;
 import dev.outlookflow.plugin.api.connection.SignInStart;
 import dev.outlookflow.uischema.form.ChoiceLabel;
 import dev.outlookflow.uischema.form.FieldType;
-import dev.outlookflow.uischema.form.Form;
 import dev.outlookflow.uischema.form.FormField;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.UUID;
 import org.pf4j.Extension;
@@ -24,8 +23,9 @@ import org.pf4j.Extension;
  * other fails; the sign-in accepts the code {@code good-code}.
  */
 @Extension
-public class BasicConnectionType implements ConnectionType {
-  private static final Form FORM = Form.of(Properties.class);
+public class BasicConnectionType implements ConnectionType<BasicConnectionType.Properties> {
+  private static final ConnectionTypeDescriptor<Properties> DESCRIPTOR = new ConnectionTypeDescriptor<>("basic",
+      "Basic test connection", "An API key or a pretend sign-in, for the runtime's tests", Properties.class);
 
   public enum Mode {
     @ChoiceLabel("API key")
@@ -42,28 +42,13 @@ public class BasicConnectionType implements ConnectionType {
       @FormField(label = "Account", help = "Shown in option labels") String account) {}
 
   @Override
-  public String id() {
-    return "basic";
+  public ConnectionTypeDescriptor<Properties> descriptor() {
+    return DESCRIPTOR;
   }
 
   @Override
-  public String name() {
-    return "Basic test connection";
-  }
-
-  @Override
-  public String description() {
-    return "An API key or a pretend sign-in, for the runtime's tests";
-  }
-
-  @Override
-  public Form form() {
-    return FORM;
-  }
-
-  @Override
-  public boolean needsInteractiveSignIn(JsonObject properties) {
-    return "sign_in".equals(properties.getString("mode"));
+  public boolean needsInteractiveSignIn(Properties properties) {
+    return properties.mode() == Mode.SIGN_IN;
   }
 
   @Override
@@ -71,12 +56,12 @@ public class BasicConnectionType implements ConnectionType {
     String verifier = UUID.randomUUID().toString();
     String url = context.environment().publicUrl() + "/fake-idp/authorize?state=" + context.state()
         + "&redirect_uri=" + context.callbackUrl();
-    return Future.succeededFuture(new SignInStart(url, new JsonObject().put("verifier", verifier)));
+    return Future.succeededFuture(new SignInStart(url, Map.of("verifier", verifier)));
   }
 
   @Override
   public Future<Void> completeSignIn(
-      SignInContext context, Map<String, String> parameters, JsonObject pending) {
+      SignInContext context, Map<String, String> parameters, Map<String, String> pending) {
     ConnectionHandle connection = context.connection();
     if (!"good-code".equals(parameters.get("code"))) {
       return connection
@@ -84,7 +69,7 @@ public class BasicConnectionType implements ConnectionType {
           .compose(v -> Future.failedFuture(
               new ExtensionException("sign_in_refused", "the code was not accepted")));
     }
-    Buffer token = Buffer.buffer("token-for-" + pending.getString("verifier"));
+    Buffer token = Buffer.buffer("token-for-" + pending.get("verifier"));
     return connection.blobs().put("token", token)
         .compose(v -> connection.updateStatus(ConnectionStatus.CONNECTED, "signed in"));
   }
@@ -102,13 +87,14 @@ public class BasicConnectionType implements ConnectionType {
 
   @Override
   public Future<Credentials> credentials(ConnectionHandle connection) {
-    if ("sign_in".equals(connection.properties().getString("mode"))) {
+    Properties properties = connection.properties(Properties.class);
+    if (properties.mode() == Mode.SIGN_IN) {
       return connection.blobs().get("token").compose(token -> token
           .map(t -> Future.succeededFuture(bearer(t.toString())))
           .orElseGet(() -> Future.failedFuture(
               new ExtensionException("not_signed_in", "sign in to this connection first"))));
     }
-    String key = connection.properties().getString("apiKey");
+    String key = properties.apiKey();
     if (!"good".equals(key)) {
       return Future.failedFuture(new ExtensionException("bad_key", "the API key was refused"));
     }
@@ -116,7 +102,7 @@ public class BasicConnectionType implements ConnectionType {
   }
 
   private static Credentials bearer(String token) {
-    return new Credentials("Bearer", token, null, new JsonObject());
+    return new Credentials("Bearer", token, null, null);
   }
 
   @Override

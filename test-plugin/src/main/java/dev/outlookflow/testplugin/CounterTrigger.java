@@ -1,12 +1,12 @@
 package dev.outlookflow.testplugin;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.outlookflow.plugin.api.trigger.Trigger;
 import dev.outlookflow.plugin.api.trigger.TriggerContext;
+import dev.outlookflow.plugin.api.trigger.TriggerDescriptor;
 import dev.outlookflow.plugin.api.trigger.TriggerHandle;
-import dev.outlookflow.uischema.form.Form;
 import dev.outlookflow.uischema.form.FormField;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import org.pf4j.Extension;
 
@@ -16,51 +16,38 @@ import org.pf4j.Extension;
  * skips a number.
  */
 @Extension
-public class CounterTrigger implements Trigger {
-  private static final Form FORM = Form.of(Properties.class);
+public class CounterTrigger implements Trigger<CounterTrigger.Properties, CounterTrigger.Count> {
+  private static final TriggerDescriptor<Properties, Count> DESCRIPTOR = new TriggerDescriptor<>("counter", "Counter",
+      "Starts a run per tick, numbered, up to a limit", Properties.class, Count.class);
   static final String NEXT = "next";
 
   public record Properties(
       @FormField(label = "Interval (ms)", defaultValue = "20", minimum = 1) int intervalMillis,
       @FormField(label = "Limit", required = true, minimum = 1) int limit) {}
 
+  public record Count(@JsonPropertyDescription("The tick's number, from 1") int n) {}
+
   @Override
-  public String id() {
-    return "counter";
+  public TriggerDescriptor<Properties, Count> descriptor() {
+    return DESCRIPTOR;
   }
 
   @Override
-  public String name() {
-    return "Counter";
-  }
-
-  @Override
-  public String description() {
-    return "Starts a run per tick, numbered, up to a limit";
-  }
-
-  @Override
-  public Form form() {
-    return FORM;
-  }
-
-  @Override
-  public Future<TriggerHandle> start(TriggerContext context, JsonObject properties) {
-    Ticker ticker = new Ticker(context, properties.getInteger("limit"),
-        Duration.ofMillis(properties.getInteger("intervalMillis")));
+  public Future<TriggerHandle> start(TriggerContext<Count> context, Properties properties) {
+    Ticker ticker = new Ticker(context, properties.limit(), Duration.ofMillis(properties.intervalMillis()));
     ticker.schedule();
     return Future.succeededFuture(ticker);
   }
 
   /** The ticking of one flow; stopping waits for a tick in flight to store its number. */
   private static final class Ticker implements TriggerHandle {
-    private final TriggerContext context;
+    private final TriggerContext<Count> context;
     private final int limit;
     private final Duration interval;
     private Future<Void> inFlight = Future.succeededFuture();
     private boolean stopped;
 
-    Ticker(TriggerContext context, int limit, Duration interval) {
+    Ticker(TriggerContext<Count> context, int limit, Duration interval) {
       this.context = context;
       this.limit = limit;
       this.interval = interval;
@@ -78,7 +65,7 @@ public class CounterTrigger implements Trigger {
           .map(next -> next.map(Integer::parseInt).orElse(1))
           .compose(n -> n > limit
               ? Future.succeededFuture(false)
-              : context.emit(new JsonObject().put("n", n))
+              : context.emit(new Count(n))
                   .compose(runId -> context.state().put(NEXT, String.valueOf(n + 1)))
                   .map(true))
           .onSuccess(more -> {
@@ -98,7 +85,7 @@ public class CounterTrigger implements Trigger {
   }
 
   @Override
-  public Future<Void> delete(TriggerContext context, JsonObject properties) {
+  public Future<Void> delete(TriggerContext<Count> context, Properties properties) {
     return context.state().remove(NEXT);
   }
 }

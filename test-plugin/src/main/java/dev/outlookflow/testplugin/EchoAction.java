@@ -1,24 +1,26 @@
 package dev.outlookflow.testplugin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.action.ActionContext;
+import dev.outlookflow.plugin.api.action.ActionDescriptor;
 import dev.outlookflow.plugin.api.options.Option;
 import dev.outlookflow.plugin.api.options.OptionsContext;
 import dev.outlookflow.plugin.api.options.OptionsProvider;
 import dev.outlookflow.uischema.form.FieldType;
-import dev.outlookflow.uischema.form.Form;
 import dev.outlookflow.uischema.form.FormField;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /** Returns its resolved properties, so tests can see exactly what bindings produced. */
 @Extension
-public class EchoAction implements Action, OptionsProvider {
-  private static final Form FORM = Form.of(Properties.class);
+public class EchoAction implements Action<EchoAction.Properties, EchoAction.Echoed>, OptionsProvider {
+  private static final ActionDescriptor<Properties, Echoed> DESCRIPTOR = ActionDescriptor.of("echo", "Echo",
+      "Answers with its resolved properties", Properties.class, Echoed.class).recoverable();
 
   public record Properties(
       @FormField(label = "Connection", type = FieldType.CONNECTION, connectionType = "test/basic")
@@ -33,49 +35,38 @@ public class EchoAction implements Action, OptionsProvider {
       @FormField(label = "Fail with", help = "Makes the step fail with this message")
           String failWith) {}
 
-  @Override
-  public String id() {
-    return "echo";
+  /** The resolved properties as the action got them, with its idempotency key and credentials' scheme. */
+  public record Echoed(String connection, String message, String title, Integer count, Map<String, String> tags,
+      String colour, String idempotencyKey, String authorization) {
+
+    Echoed authorizedWith(String scheme) {
+      return new Echoed(connection, message, title, count, tags, colour, idempotencyKey, scheme);
+    }
   }
 
   @Override
-  public String name() {
-    return "Echo";
+  public ActionDescriptor<Properties, Echoed> descriptor() {
+    return DESCRIPTOR;
   }
 
   @Override
-  public String description() {
-    return "Answers with its resolved properties";
-  }
-
-  @Override
-  public Form form() {
-    return FORM;
-  }
-
-  @Override
-  public boolean supportsRecovery() {
-    return true;
-  }
-
-  @Override
-  public Future<JsonObject> execute(ActionContext context, JsonObject properties) {
-    if (properties.getString("failWith") != null) {
-      return Future.failedFuture(new ExtensionException("requested_failure", properties.getString("failWith"),
+  public Future<Echoed> execute(ActionContext context, Properties properties) {
+    if (properties.failWith() != null) {
+      return Future.failedFuture(new ExtensionException("requested_failure", properties.failWith(),
           "upstream-" + context.idempotencyKey(), null));
     }
-    JsonObject output = properties.copy().put("idempotencyKey", context.idempotencyKey());
+    Echoed output = new Echoed(properties.connection(), properties.message(), properties.title(), properties.count(),
+        properties.tags(), properties.colour(), context.idempotencyKey(), null);
     if (context.connection().isEmpty()) {
       return Future.succeededFuture(output);
     }
-    return context.connection().get().credentials()
-        .map(credentials -> output.put("authorization", credentials.scheme()));
+    return context.connection().get().credentials().map(credentials -> output.authorizedWith(credentials.scheme()));
   }
 
   @Override
-  public Future<List<Option>> loadOptions(OptionsContext context, String field, JsonObject values) {
+  public Future<List<Option>> loadOptions(OptionsContext context, String field, ObjectNode values) {
     String account = context.connection()
-        .map(c -> c.properties().getString("account", c.name()))
+        .map(c -> Optional.ofNullable(c.properties(BasicConnectionType.Properties.class).account()).orElse(c.name()))
         .orElse("no connection");
     return Future.succeededFuture(List.of(
         new Option("red", "Red (" + account + ")"), new Option("blue", "Blue (" + account + ")")));

@@ -1,27 +1,16 @@
 package dev.outlookflow.testplugin;
 
+import dev.outlookflow.plugin.api.action.ActionDescriptor;
 import org.pf4j.Extension;
 
 /** {@link HoldAction} that must not be re-run after a crash. */
 @Extension
 public class UnrecoverableHoldAction extends HoldAction {
-  @Override
-  public String id() {
-    return "hold-once";
-  }
+  private static final ActionDescriptor<Properties, Held> DESCRIPTOR = ActionDescriptor.of("hold-once",
+      "Hold (not recoverable)", "Stays in flight; marked interrupted after a crash", Properties.class, Held.class);
 
   @Override
-  public String name() {
-    return "Hold (not recoverable)";
-  }
-
-  @Override
-  public String description() {
-    return "Stays in flight; marked interrupted after a crash";
-  }
-
-  @Override
-  public boolean supportsRecovery() {
-    return false;
+  public ActionDescriptor<Properties, Held> descriptor() {
+    return DESCRIPTOR;
   }
 }

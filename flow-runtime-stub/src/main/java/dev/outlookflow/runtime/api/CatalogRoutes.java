@@ -7,6 +7,7 @@ import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.plugin.api.options.OptionsContext;
 import dev.outlookflow.plugin.api.options.OptionsProvider;
+import dev.outlookflow.runtime.JsonBridge;
 import dev.outlookflow.runtime.RuntimeEnvironment;
 import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
@@ -23,7 +24,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Collection;
 import java.util.Optional;
 
-/** The catalog of loaded extensions with their forms, and dynamic dropdown options. */
+/** The catalog of loaded extensions with their forms and output schemas, and dynamic dropdown options. */
 final class CatalogRoutes {
   private final ExtensionRegistry registry;
   private final ConnectionService connections;
@@ -68,13 +69,14 @@ final class CatalogRoutes {
     for (Registered<? extends Extension> r : all) {
       JsonObject entry = new JsonObject()
           .put("id", r.id())
-          .put("name", r.extension().name())
-          .put("description", r.extension().description())
+          .put("name", r.extension().descriptor().name())
+          .put("description", r.extension().descriptor().description())
           .put("plugin", r.plugin())
-          .put("schema", new JsonObject(r.extension().form().schema().toString()))
-          .put("ui", new JsonObject(r.extension().form().ui().toString()));
-      if (r.extension() instanceof Action action) {
-        entry.put("supportsRecovery", action.supportsRecovery());
+          .put("schema", JsonBridge.object(r.form().schema()))
+          .put("ui", JsonBridge.object(r.form().ui()));
+      r.output().ifPresent(output -> entry.put("output", JsonBridge.object(output)));
+      if (r.extension() instanceof Action<?, ?> action) {
+        entry.put("supportsRecovery", action.descriptor().supportsRecovery());
       }
       entries.add(entry);
     }
@@ -86,15 +88,16 @@ final class CatalogRoutes {
     String id = ctx.pathParam("id");
     String field = ctx.pathParam("field");
     JsonObject values = Http.optionalBody(ctx);
-    Extension extension = find(kind, id)
+    Registered<? extends Extension> extension = find(kind, id)
         .orElseThrow(() -> Problem.notFound(kindName(kind), id));
-    boolean dynamic = extension.form().field(field).map(f -> f.type() == FieldType.DYNAMIC_DROPDOWN).orElse(false);
-    if (!dynamic || !(extension instanceof OptionsProvider provider)) {
+    Form form = extension.form();
+    boolean dynamic = form.field(field).map(f -> f.type() == FieldType.DYNAMIC_DROPDOWN).orElse(false);
+    if (!dynamic || !(extension.extension() instanceof OptionsProvider provider)) {
       throw Problem.notFound("dynamic dropdown field of " + id, field);
     }
-    requireChosenConnection(extension.form(), field, values);
-    Http.respond(ctx, 200, connections.forForm(Principals.of(ctx).workspaceId(), extension.form(), values)
-        .compose(connection -> provider.loadOptions(context(connection), field, values))
+    requireChosenConnection(form, field, values);
+    Http.respond(ctx, 200, connections.forForm(Principals.of(ctx).workspaceId(), form, values)
+        .compose(connection -> provider.loadOptions(context(connection), field, JsonBridge.tree(values)))
         .recover(failure -> Future.failedFuture(failure instanceof ExtensionException refused
             ? Problem.upstream("the options of '" + field + "' could not be loaded: " + refused.getMessage())
             : failure))
@@ -105,11 +108,11 @@ final class CatalogRoutes {
         }));
   }
 
-  private Optional<? extends Extension> find(String kind, String id) {
+  private Optional<? extends Registered<? extends Extension>> find(String kind, String id) {
     return switch (kind) {
-      case "actions" -> registry.action(id).map(Registered::extension);
-      case "triggers" -> registry.trigger(id).map(Registered::extension);
-      case "connectionTypes" -> registry.connectionType(id).map(Registered::extension);
+      case "actions" -> registry.action(id);
+      case "triggers" -> registry.trigger(id);
+      case "connectionTypes" -> registry.connectionType(id);
       default -> throw Problem.badRequest(
           "unknown catalog kind '" + kind + "'; use connectionTypes, actions or triggers");
     };

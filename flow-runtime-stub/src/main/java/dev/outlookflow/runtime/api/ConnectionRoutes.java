@@ -1,6 +1,5 @@
 package dev.outlookflow.runtime.api;
 
-import dev.outlookflow.plugin.api.connection.ConnectionType;
 import dev.outlookflow.runtime.access.Principal;
 import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.connections.SignInService;
@@ -106,8 +105,7 @@ final class ConnectionRoutes {
       return Future.succeededFuture(records.stream().map(Views::connectionSummary).toList());
     }
     return signIns.underWay(principal.workspaceId()).map(underWay -> records.stream().map(record ->
-        Views.connection(record, registry.connectionType(record.type()).map(Registered::extension)
-                .map(ConnectionType::form), signIns.adminConsentLink(record),
+        Views.connection(record, registry.connectionType(record.type()).map(Registered::form), signIns.adminConsentLink(record),
             Optional.ofNullable(underWay.get(record.id())))).toList());
   }
 }

@@ -1,5 +1,6 @@
 package dev.outlookflow.runtime.connections;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.plugin.api.connection.ConnectionStatus;
 import dev.outlookflow.plugin.api.connection.ConnectionTestResult;
@@ -7,6 +8,7 @@ import dev.outlookflow.plugin.api.connection.ConnectionType;
 import dev.outlookflow.runtime.JsonBridge;
 import dev.outlookflow.runtime.LogSafe;
 import dev.outlookflow.runtime.RuntimeEnvironment;
+import dev.outlookflow.runtime.plugins.ExtensionCalls;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.plugins.Registered;
 import dev.outlookflow.runtime.problem.Problem;
@@ -54,13 +56,13 @@ public final class ConnectionService {
 
   public Future<ConnectionRecord> create(String workspaceId, JsonObject body) {
     ConnectionInput input = ConnectionInput.parse(body);
-    Registered<ConnectionType> type = type(input.type());
-    JsonObject properties = checkedProperties(type.extension(), input.properties());
+    Registered<ConnectionType<?>> type = type(input.type());
+    JsonObject properties = checkedProperties(type, input.properties());
     String id = UUID.randomUUID().toString();
     DataKey key = MasterKeys.newDataKey();
     long now = environment.now();
     ConnectionRecord record = new ConnectionRecord(id, workspaceId, type.id(), input.name(),
-        ConnectionSecrets.seal(type.extension().form(), properties, key, workspaceId, id), masterKeys.wrap(key),
+        ConnectionSecrets.seal(type.form(), properties, key, workspaceId, id), masterKeys.wrap(key),
         ConnectionStatus.NEW.value(), null, now, now);
     return store.insert(record).map(record);
   }
@@ -72,7 +74,7 @@ public final class ConnectionService {
         throw Problem.invalid("type", "the type of connection " + id + " cannot change (it is "
             + existing.type() + "); create a new connection instead");
       }
-      ConnectionType type = type(existing.type()).extension();
+      Registered<ConnectionType<?>> type = type(existing.type());
       DataKey key = masterKeys.unwrap(existing.dataKey());
       JsonObject stored = ConnectionSecrets.open(existing.properties(), key, workspaceId, id);
       JsonObject properties = checkedProperties(type, keepSecrets(type.form(), stored, input.properties()));
@@ -137,7 +139,11 @@ public final class ConnectionService {
   private record Tested(ConnectionTestResult result, boolean statusRecorded) {}
 
   public Future<ConnectionHandle> handle(String workspaceId, String id) {
-    return get(workspaceId, id).compose(this::handle).map(ConnectionHandle.class::cast);
+    return stored(workspaceId, id).map(ConnectionHandle.class::cast);
+  }
+
+  Future<StoredConnectionHandle> stored(String workspaceId, String id) {
+    return get(workspaceId, id).compose(this::handle);
   }
 
   /** The record as extensions see it: secrets opened; fails clearly when they do not decrypt. */
@@ -153,6 +159,17 @@ public final class ConnectionService {
           + " cannot be decrypted (" + e.getMessage() + "); enter them again with PUT /api/v1/connections/"
           + record.id()));
     }
+  }
+
+  /** As {@link #forForm(String, Form, JsonObject)}, for values a step's input resolved to. */
+  public Future<Optional<ConnectionHandle>> forForm(String workspaceId, Form form, ObjectNode values) {
+    JsonObject chosen = new JsonObject();
+    for (FieldDefinition field : form.fieldsOfType(FieldType.CONNECTION)) {
+      if (values.path(field.name()).isTextual()) {
+        chosen.put(field.name(), values.get(field.name()).asText());
+      }
+    }
+    return forForm(workspaceId, form, chosen);
   }
 
   /** The connection chosen in a form's connection field, handed to the extension (secrets opened). */
@@ -184,7 +201,7 @@ public final class ConnectionService {
     return Future.succeededFuture(Optional.empty());
   }
 
-  Registered<ConnectionType> type(String id) {
+  Registered<ConnectionType<?>> type(String id) {
     return registry.connectionType(id).orElseThrow(() -> Problem.invalid("type",
         "unknown connection type '" + id + "'; loaded types: " + registry.connectionTypes().stream()
             .map(Registered::id).collect(Collectors.joining(", "))));
@@ -201,18 +218,18 @@ public final class ConnectionService {
     return merged;
   }
 
-  private JsonObject checkedProperties(ConnectionType type, JsonObject given) {
+  private JsonObject checkedProperties(Registered<ConnectionType<?>> type, JsonObject given) {
     Form form = type.form();
-    JsonObject properties = JsonBridge.object(form.withDefaults(JsonBridge.tree(given)));
-    List<FieldError> errors = new ArrayList<>(validators.of(form).validate(JsonBridge.tree(properties)));
+    ObjectNode values = form.withDefaults(JsonBridge.tree(given));
+    List<FieldError> errors = new ArrayList<>(validators.of(form).validate(values));
     if (errors.isEmpty()) {
-      // The type's own rules read well-formed properties only.
-      errors.addAll(type.validate(properties));
+      // The type's own rules read well-formed properties only: they are bound to its record.
+      errors.addAll(ExtensionCalls.validate(type.extension(), values));
     }
     if (!errors.isEmpty()) {
       throw Problem.invalid("the connection's properties are not valid",
           errors.stream().map(e -> e.under("properties")).toList());
     }
-    return properties;
+    return JsonBridge.object(values);
   }
 }

@@ -8,6 +8,7 @@ import dev.outlookflow.plugin.api.connection.SignInContext;
 import dev.outlookflow.plugin.api.connection.SignInStart;
 import dev.outlookflow.runtime.RuntimeEnvironment;
 import dev.outlookflow.runtime.problem.Problem;
+import dev.outlookflow.runtime.plugins.ExtensionCalls;
 import dev.outlookflow.runtime.store.ConnectionRecord;
 import dev.outlookflow.runtime.store.ConnectionStore;
 import dev.outlookflow.runtime.store.SignInStore;
@@ -59,8 +60,8 @@ public final class SignInService {
 
   /** Answers the link the signing-in user's browser must open; it works once, for ten minutes. */
   public Future<String> begin(String workspaceId, String connectionId) {
-    return connections.handle(workspaceId, connectionId).compose(handle -> {
-      if (!type(handle).needsInteractiveSignIn(handle.properties())) {
+    return connections.stored(workspaceId, connectionId).compose(handle -> {
+      if (!ExtensionCalls.needsInteractiveSignIn(type(handle), handle.values())) {
         throw Problem.badRequest("connection '" + connectionId + "' does not use interactive sign-in with its "
             + "current properties; test it instead (POST /api/v1/connections/" + connectionId + "/test)");
       }
@@ -184,7 +185,7 @@ public final class SignInService {
     return environment.now() + PENDING_FOR.toMillis();
   }
 
-  private ConnectionType type(ConnectionHandle handle) {
+  private ConnectionType<?> type(ConnectionHandle handle) {
     return connections.type(handle.type()).extension();
   }
 

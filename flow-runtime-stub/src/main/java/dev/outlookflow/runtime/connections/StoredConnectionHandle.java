@@ -10,6 +10,9 @@ import dev.outlookflow.runtime.secrets.DataKey;
 import dev.outlookflow.runtime.store.ConnectionRecord;
 import dev.outlookflow.runtime.store.ConnectionStore;
 import io.vertx.core.Future;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outlookflow.runtime.JsonBridge;
+import dev.outlookflow.uischema.binding.RecordBinding;
 import io.vertx.core.json.JsonObject;
 
 /** A stored connection handed to its type's extensions. */
@@ -17,7 +20,7 @@ final class StoredConnectionHandle implements ConnectionHandle {
   private final ConnectionRecord record;
   private final JsonObject properties;
   private final DataKey key;
-  private final ConnectionType type;
+  private final ConnectionType<?> type;
   private final ConnectionStore store;
   private final RuntimeEnvironment environment;
   private volatile boolean statusRecorded;
@@ -25,7 +28,7 @@ final class StoredConnectionHandle implements ConnectionHandle {
   private volatile ConnectionStatus known;
 
   /** {@code properties} are the record's, secrets opened with {@code key}. */
-  StoredConnectionHandle(ConnectionRecord record, JsonObject properties, DataKey key, ConnectionType type,
+  StoredConnectionHandle(ConnectionRecord record, JsonObject properties, DataKey key, ConnectionType<?> type,
       ConnectionStore store, RuntimeEnvironment environment) {
     this.record = record;
     this.properties = properties;
@@ -52,8 +55,13 @@ final class StoredConnectionHandle implements ConnectionHandle {
   }
 
   @Override
-  public JsonObject properties() {
-    return properties.copy();
+  public <C extends Record> C properties(Class<C> recordType) {
+    return RecordBinding.bind(values(), recordType);
+  }
+
+  /** The stored properties as values, secrets opened: what the type's record is bound from. */
+  ObjectNode values() {
+    return JsonBridge.tree(properties);
   }
 
   @Override

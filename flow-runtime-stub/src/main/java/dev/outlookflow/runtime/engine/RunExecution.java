@@ -7,6 +7,7 @@ import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.runtime.JsonBridge;
 import dev.outlookflow.runtime.LogSafe;
+import dev.outlookflow.runtime.plugins.ExtensionCalls;
 import dev.outlookflow.runtime.plugins.Registered;
 import dev.outlookflow.runtime.secrets.DataKey;
 import dev.outlookflow.runtime.store.FlowDefinition;
@@ -125,7 +126,7 @@ final class RunExecution {
 
   private Future<Void> begin(DataKey key) {
     runKey = key;
-    return payload(() -> JsonBridge.tree(new JsonObject(open(run.sealedEvent(), "event"))))
+    return payload(() -> JsonBridge.parse(open(run.sealedEvent(), "event")))
         .compose(event -> {
           bindings.set("trigger", event);
           return parts.runs().steps(run.id());
@@ -154,7 +155,7 @@ final class RunExecution {
       return start(index, spec).compose(outcome -> next(index, outcome, earlier));
     }
     if (previous.status() == RunStatus.SUCCEEDED) {
-      return payload(() -> JsonBridge.tree(new JsonObject(open(previous.sealedOutput(), stepPart(spec, "output")))))
+      return payload(() -> JsonBridge.parse(open(previous.sealedOutput(), stepPart(spec, "output"))))
           .compose(output -> {
             stepOutputs.set(spec.id(), output);
             return step(index + 1, earlier);
@@ -183,18 +184,19 @@ final class RunExecution {
   }
 
   /** A step's input as the action gets it, its display copy and its sealed copy. */
-  private record PreparedInput(JsonObject input, JsonObject display, String sealed) {}
+  private record PreparedInput(ObjectNode input, JsonObject display, String sealed) {}
 
   private Future<StepOutcome> start(int index, StepSpec spec) {
     long now = parts.environment().now();
-    Optional<Registered<Action>> action = parts.registry().action(spec.type());
+    Optional<Registered<Action<?, ?>>> action = parts.registry().action(spec.type());
     return payload(() -> {
       if (action.isEmpty()) {
         throw notLoaded(spec);
       }
-      Form form = action.get().extension().form();
-      JsonObject input = parts.inputs().resolve(form, spec.properties(), bindings);
-      return new PreparedInput(input, RecordHygiene.display(input, form), seal(input.encode(), stepPart(spec, "input")));
+      Form form = action.get().form();
+      ObjectNode input = parts.inputs().resolve(form, spec.properties(), bindings);
+      return new PreparedInput(input, RecordHygiene.display(JsonBridge.object(input), form),
+          seal(JsonBridge.text(input), stepPart(spec, "input")));
     }).transform(prepared -> {
       if (prepared.failed()) {
         StepRecord failed = new StepRecord(run.id(), spec.id(), index, spec.type(), RunStatus.FAILED,
@@ -210,11 +212,11 @@ final class RunExecution {
   }
 
   private Future<StepOutcome> resume(StepSpec spec, StepRecord inFlightStep) {
-    Optional<Registered<Action>> action = parts.registry().action(spec.type());
+    Optional<Registered<Action<?, ?>>> action = parts.registry().action(spec.type());
     if (action.isEmpty()) {
       return record(spec, RunStatus.FAILED, StepErrors.of(notLoaded(spec)));
     }
-    if (!action.get().extension().supportsRecovery()) {
+    if (!action.get().extension().descriptor().supportsRecovery()) {
       LOG.warn("run {} step {}: interrupted by a crash; {} cannot be safely re-run", run.id(), spec.id(),
           spec.type());
       return record(spec, RunStatus.INTERRUPTED, StepErrors.error("interrupted",
@@ -227,13 +229,13 @@ final class RunExecution {
     } else {
       LOG.info("run {} step {}: resuming after a crash from its recorded state", run.id(), spec.id());
     }
-    return payload(() -> new JsonObject(open(inFlightStep.sealedInput(), stepPart(spec, "input"))))
+    return payload(() -> JsonBridge.parse(open(inFlightStep.sealedInput(), stepPart(spec, "input"))))
         .compose(input -> invoke(action.get(), spec, input, inFlightStep.state(), true));
   }
 
   private Future<StepOutcome> invoke(
-      Registered<Action> action, StepSpec spec, JsonObject input, JsonObject state, boolean recovering) {
-    return parts.connections().forForm(run.workspaceId(), action.extension().form(), input)
+      Registered<Action<?, ?>> action, StepSpec spec, ObjectNode input, JsonObject state, boolean recovering) {
+    return parts.connections().forForm(run.workspaceId(), action.form(), input)
         .compose(connection -> call(action, spec, input, state, recovering, connection))
         .transform(done -> {
           if (shuttingDown) {
@@ -245,21 +247,20 @@ final class RunExecution {
             return record(spec, RunStatus.CANCELLED, StepErrors.of(done.cause()));
           }
           if (done.succeeded()) {
-            return succeeded(spec, done.result() == null ? new JsonObject() : done.result());
+            return succeeded(spec, done.result());
           }
           return record(spec, RunStatus.FAILED, StepErrors.of(done.cause()));
         });
   }
 
   /** The action gets the input itself: the copies the run keeps were made from it before the call. */
-  private Future<JsonObject> call(Registered<Action> action, StepSpec spec, JsonObject input,
+  private Future<JsonNode> call(Registered<Action<?, ?>> action, StepSpec spec, ObjectNode input,
       JsonObject state, boolean recovering, Optional<ConnectionHandle> connection) {
     StepContext context = new StepContext(run.id(), spec.id(), connection, state, recovering,
         new PrefixedLog(action.plugin(), "run " + run.id() + " step " + spec.id()), cancellation,
         parts.environment(), parts.runs());
     try {
-      Future<JsonObject> result = action.extension().execute(context, input);
-      return result != null ? result : Future.failedFuture(spec.type() + " returned no result");
+      return ExtensionCalls.execute(action.extension(), context, input);
     } catch (RuntimeException | Error e) {
       return Future.failedFuture(e);
     }
@@ -268,10 +269,10 @@ final class RunExecution {
   /** A step's output, the display and sealed copies made on a worker: an output may be megabytes. */
   private record RecordedOutput(JsonNode tree, JsonObject display, String sealed) {}
 
-  private Future<StepOutcome> succeeded(StepSpec spec, JsonObject output) {
-    return payload(() -> new RecordedOutput(JsonBridge.tree(output),
-            RecordHygiene.truncated(secretPaths.redact(output, "steps", spec.id())),
-            seal(output.encode(), stepPart(spec, "output"))))
+  private Future<StepOutcome> succeeded(StepSpec spec, JsonNode output) {
+    return payload(() -> new RecordedOutput(output,
+            RecordHygiene.truncated(secretPaths.redact(JsonBridge.object(output), "steps", spec.id())),
+            seal(JsonBridge.text(output), stepPart(spec, "output"))))
         .compose(recorded -> {
           stepOutputs.set(spec.id(), recorded.tree());
           return parts.runs().finishStep(run.id(), spec.id(), RunStatus.SUCCEEDED, recorded.display(),

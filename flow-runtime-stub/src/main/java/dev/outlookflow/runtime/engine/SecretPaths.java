@@ -28,7 +28,7 @@ final class SecretPaths {
     List<Path> paths = new ArrayList<>();
     for (FlowDefinition.StepSpec step : flow.steps()) {
       registry.action(step.type()).ifPresent(action -> {
-        for (FieldDefinition field : action.extension().form().fieldsOfType(FieldType.SECRET)) {
+        for (FieldDefinition field : action.form().fieldsOfType(FieldType.SECRET)) {
           if (step.properties().getValue(field.name()) instanceof String value && value.contains("{{")) {
             try {
               paths.addAll(Template.parse(value).paths());

@@ -6,7 +6,9 @@ import dev.outlookflow.plugin.api.StepLog;
 import dev.outlookflow.plugin.api.action.ActionContext;
 import dev.outlookflow.plugin.api.action.StepState;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
+import dev.outlookflow.runtime.JsonBridge;
 import dev.outlookflow.runtime.store.RunStore;
+import dev.outlookflow.uischema.binding.RecordBinding;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
@@ -63,13 +65,13 @@ final class StepContext implements ActionContext, StepState {
   }
 
   @Override
-  public synchronized JsonObject current() {
-    return state.copy();
+  public synchronized <S> Optional<S> current(Class<S> type) {
+    return state.isEmpty() ? Optional.empty() : Optional.of(RecordBinding.bind(JsonBridge.tree(state), type));
   }
 
   @Override
-  public Future<Void> record(JsonObject newState) {
-    JsonObject copy = newState.copy();
+  public Future<Void> record(Record newState) {
+    JsonObject copy = JsonBridge.object(RecordBinding.object(newState));
     return runs.recordStepState(runId, stepId, copy).onSuccess(v -> {
       synchronized (this) {
         state = copy;

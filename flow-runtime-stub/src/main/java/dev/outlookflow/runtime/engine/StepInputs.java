@@ -21,7 +21,7 @@ import java.util.Map;
  * Turns a step's stored properties into the input its action gets: expressions resolved (only in
  * fields that accept them, counting what they grow to: a field past its form's {@code maxLength}, or an
  * input past {@link #MAX_INPUT_CHARACTERS}, is refused before it is built), defaults applied, the result
- * validated against the form.
+ * validated against the form. The result is a tree the action's record is bound from.
  */
 final class StepInputs {
   /**
@@ -38,7 +38,7 @@ final class StepInputs {
     this.validators = validators;
   }
 
-  JsonObject resolve(Form form, JsonObject properties, JsonNode bindings) {
+  ObjectNode resolve(Form form, JsonObject properties, JsonNode bindings) {
     ObjectNode values = JsonBridge.tree(properties);
     TemplateResolver resolver = new TemplateResolver(bindings);
     SizeBudget budget = SizeBudget.shared(MAX_INPUT_CHARACTERS, "the limit of a step's whole input");
@@ -56,7 +56,7 @@ final class StepInputs {
     if (!errors.isEmpty()) {
       throw Problem.invalid("the step's properties are not valid once expressions are resolved", errors);
     }
-    return JsonBridge.object(input);
+    return input;
   }
 
   /**

@@ -145,7 +145,7 @@ public final class FlowService {
   private boolean uses(FlowRecord flow, String connectionId) {
     FlowDefinition definition = FlowDefinition.fromJson(flow.definition());
     boolean steps = definition.steps().stream().anyMatch(step -> registry.action(step.type())
-        .map(action -> names(action.extension().form(), step.properties(), connectionId)).orElse(false));
+        .map(action -> names(action.form(), step.properties(), connectionId)).orElse(false));
     return steps || triggerUses(flow, connectionId);
   }
 
@@ -157,7 +157,7 @@ public final class FlowService {
   private boolean triggerUses(FlowRecord flow, String connectionId) {
     FlowDefinition definition = FlowDefinition.fromJson(flow.definition());
     return registry.trigger(definition.trigger().type())
-        .map(trigger -> names(trigger.extension().form(), definition.trigger().properties(), connectionId))
+        .map(trigger -> names(trigger.form(), definition.trigger().properties(), connectionId))
         .orElse(false);
   }
 

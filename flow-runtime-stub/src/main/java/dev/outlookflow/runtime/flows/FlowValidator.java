@@ -1,8 +1,12 @@
 package dev.outlookflow.runtime.flows;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outlookflow.plugin.api.Extension;
+import dev.outlookflow.plugin.api.action.Action;
+import dev.outlookflow.plugin.api.trigger.Trigger;
 import dev.outlookflow.runtime.JsonBridge;
 import dev.outlookflow.runtime.connections.ConnectionService;
+import dev.outlookflow.runtime.plugins.ExtensionCalls;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.plugins.Registered;
 import dev.outlookflow.runtime.problem.Problem;
@@ -12,22 +16,26 @@ import dev.outlookflow.uischema.expression.ExpressionScope;
 import dev.outlookflow.uischema.expression.Template;
 import dev.outlookflow.uischema.form.FieldDefinition;
 import dev.outlookflow.uischema.form.FieldType;
+import dev.outlookflow.uischema.form.Form;
 import dev.outlookflow.uischema.validation.FieldError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Checks a flow as the API receives it against the loaded extensions' forms, at design time:
- * expressions for syntax and reachable roots, literal values against the schema, connections for
- * existence and type. Reports every problem at once, each on its field.
+ * expressions for syntax and for paths their producers' output schemas have, literal values against
+ * the schema, connections for existence and type. Reports every problem at once, each on its field.
  */
 public final class FlowValidator {
   static final Pattern STEP_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
@@ -52,7 +60,9 @@ public final class FlowValidator {
     unknownKeys(body, FLOW_KEYS, "", errors);
     String name = name(body, errors);
     FlowDefinition.TriggerSpec trigger = trigger(body.getValue("trigger"), errors);
-    List<FlowDefinition.StepSpec> steps = steps(body.getValue("steps"), errors);
+    ObjectNode event = trigger == null ? FlowScope.UNKNOWN
+        : registry.trigger(trigger.type()).flatMap(Registered::output).orElse(FlowScope.UNKNOWN);
+    List<FlowDefinition.StepSpec> steps = steps(body.getValue("steps"), event, errors);
     if (!errors.isEmpty()) {
       return Future.failedFuture(Problem.invalid("the flow is not valid", errors));
     }
@@ -75,24 +85,27 @@ public final class FlowValidator {
       return null;
     }
     unknownKeys(trigger, TRIGGER_KEYS, "trigger", errors);
-    Optional<? extends Registered<? extends Extension>> type =
+    Optional<Registered<Trigger<?, ?>>> type =
         known(trigger.getValue("type"), "trigger.type", "trigger", registry.triggers(), errors);
     JsonObject properties = properties(trigger.getValue("properties"), "trigger.properties", errors);
     if (type.isPresent() && properties != null) {
-      check(type.get(), properties, FlowScope.forTrigger(), "trigger.properties", errors);
+      ObjectNode values = JsonBridge.tree(properties);
+      check(type.get(), values, FlowScope.forTrigger(), "trigger.properties", errors,
+          // Trigger properties take no expressions: well-formed ones bind to the trigger's record.
+          () -> ExtensionCalls.validate(type.get().extension(), type.get().form().withDefaults(values)));
     }
     return type.isPresent() && properties != null
         ? new FlowDefinition.TriggerSpec(type.get().id(), properties)
         : null;
   }
 
-  private List<FlowDefinition.StepSpec> steps(Object value, List<FieldError> errors) {
+  private List<FlowDefinition.StepSpec> steps(Object value, ObjectNode event, List<FieldError> errors) {
     if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > MAX_STEPS) {
       errors.add(new FieldError("steps", "steps is required: a list of 1 to " + MAX_STEPS + " steps"));
       return List.of();
     }
     List<FlowDefinition.StepSpec> steps = new ArrayList<>();
-    List<String> earlier = new ArrayList<>();
+    Map<String, ObjectNode> earlier = new LinkedHashMap<>();
     for (int i = 0; i < array.size(); i++) {
       String at = "steps[" + i + "]";
       if (!(array.getValue(i) instanceof JsonObject step)) {
@@ -100,17 +113,19 @@ public final class FlowValidator {
         continue;
       }
       unknownKeys(step, STEP_KEYS, at, errors);
-      String id = stepId(step.getValue("id"), at + ".id", earlier, errors);
-      Optional<? extends Registered<? extends Extension>> type =
+      String id = stepId(step.getValue("id"), at + ".id", earlier.keySet(), errors);
+      Optional<Registered<Action<?, ?>>> type =
           known(step.getValue("type"), at + ".type", "action", registry.actions(), errors);
       JsonObject properties = properties(step.getValue("properties"), at + ".properties", errors);
       if (type.isPresent() && properties != null) {
-        check(type.get(), properties, new FlowScope(earlier), at + ".properties", errors);
-        noLiteralSecrets(type.get().extension(), properties, at + ".properties", errors);
+        ObjectNode values = JsonBridge.tree(properties);
+        check(type.get(), values, new FlowScope(event, earlier), at + ".properties", errors,
+            () -> type.get().extension().validate(values));
+        noLiteralSecrets(type.get().form(), properties, at + ".properties", errors);
         steps.add(new FlowDefinition.StepSpec(id, type.get().id(), properties));
       }
       if (id != null) {
-        earlier.add(id);
+        earlier.put(id, type.flatMap(Registered::output).orElse(FlowScope.UNKNOWN));
       }
     }
     return steps;
@@ -120,8 +135,8 @@ public final class FlowValidator {
    * Flows are read by every designer of the workspace and copied into run records, so a secret typed
    * into one would be exposed; secrets live in connections, or arrive through an expression.
    */
-  private static void noLiteralSecrets(Extension action, JsonObject properties, String prefix, List<FieldError> errors) {
-    for (FieldDefinition field : action.form().fieldsOfType(FieldType.SECRET)) {
+  private static void noLiteralSecrets(Form form, JsonObject properties, String prefix, List<FieldError> errors) {
+    for (FieldDefinition field : form.fieldsOfType(FieldType.SECRET)) {
       if (properties.getValue(field.name()) instanceof String value && !Template.mayContainExpression(value)) {
         errors.add(new FieldError(prefix + "." + field.name(), "a secret cannot be typed into a flow, where every "
             + "designer can read it: keep it in a connection, or bind it with an expression such as {{trigger.token}}"));
@@ -129,7 +144,7 @@ public final class FlowValidator {
     }
   }
 
-  private static String stepId(Object value, String field, List<String> earlier, List<FieldError> errors) {
+  private static String stepId(Object value, String field, Collection<String> earlier, List<FieldError> errors) {
     if (!(value instanceof String id) || !STEP_ID.matcher(id).matches()) {
       errors.add(new FieldError(field,
           "a step id is required: a letter, then up to 63 letters, digits, '_' or '-'"));
@@ -142,15 +157,13 @@ public final class FlowValidator {
     return id;
   }
 
-  private static Optional<? extends Registered<? extends Extension>> known(
-      Object value, String field, String kind, Collection<? extends Registered<? extends Extension>> loaded,
-      List<FieldError> errors) {
+  private static <T extends Extension> Optional<Registered<T>> known(
+      Object value, String field, String kind, Collection<Registered<T>> loaded, List<FieldError> errors) {
     if (!(value instanceof String id) || id.isBlank()) {
       errors.add(new FieldError(field, field + " is required: an " + kind + " id from GET /api/v1/catalog"));
       return Optional.empty();
     }
-    Optional<? extends Registered<? extends Extension>> found =
-        loaded.stream().filter(r -> r.id().equals(id)).findFirst();
+    Optional<Registered<T>> found = loaded.stream().filter(r -> r.id().equals(id)).findFirst();
     if (found.isEmpty()) {
       errors.add(new FieldError(field, "unknown " + kind + " '" + id + "'; loaded: "
           + loaded.stream().map(Registered::id).collect(Collectors.joining(", "))));
@@ -169,11 +182,12 @@ public final class FlowValidator {
     return null;
   }
 
-  private void check(Registered<? extends Extension> type, JsonObject properties, ExpressionScope scope,
-      String prefix, List<FieldError> errors) {
-    List<FieldError> found = validators.of(type.extension().form()).validateDesign(JsonBridge.tree(properties), scope);
+  /** The form's design-time checks, then, if they pass, the extension's own {@code rules}. */
+  private void check(Registered<? extends Extension> type, ObjectNode values, ExpressionScope scope,
+      String prefix, List<FieldError> errors, Supplier<List<FieldError>> rules) {
+    List<FieldError> found = validators.of(type.form()).validateDesign(values, scope);
     if (found.isEmpty()) {
-      found = type.extension().validate(properties);
+      found = rules.get();
     }
     found.forEach(e -> errors.add(e.under(prefix)));
   }
@@ -189,11 +203,11 @@ public final class FlowValidator {
 
   private Future<Void> checkConnections(String workspaceId, FlowDefinition flow) {
     List<Future<?>> checks = new ArrayList<>();
-    checks.add(connectionCheck(workspaceId, registry.trigger(flow.trigger().type()).orElseThrow().extension(),
+    checks.add(connectionCheck(workspaceId, registry.trigger(flow.trigger().type()).orElseThrow().form(),
         flow.trigger().properties(), "trigger.properties"));
     for (int i = 0; i < flow.steps().size(); i++) {
       FlowDefinition.StepSpec step = flow.steps().get(i);
-      checks.add(connectionCheck(workspaceId, registry.action(step.type()).orElseThrow().extension(),
+      checks.add(connectionCheck(workspaceId, registry.action(step.type()).orElseThrow().form(),
           step.properties(), "steps[" + i + "].properties"));
     }
     return Future.join(checks).transform(done -> {
@@ -211,9 +225,8 @@ public final class FlowValidator {
     });
   }
 
-  private Future<Void> connectionCheck(String workspaceId, Extension extension, JsonObject properties,
-      String prefix) {
-    return connections.chosen(workspaceId, extension.form(), properties)
+  private Future<Void> connectionCheck(String workspaceId, Form form, JsonObject properties, String prefix) {
+    return connections.chosen(workspaceId, form, properties)
         .<Void>mapEmpty()
         .recover(e -> e instanceof Problem problem
             ? Future.failedFuture(Problem.invalid(problem.getMessage(),

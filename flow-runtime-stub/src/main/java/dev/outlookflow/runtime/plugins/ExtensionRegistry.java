@@ -1,9 +1,12 @@
 package dev.outlookflow.runtime.plugins;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outlookflow.plugin.api.Extension;
 import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.connection.ConnectionType;
 import dev.outlookflow.plugin.api.trigger.Trigger;
+import dev.outlookflow.uischema.form.Form;
+import dev.outlookflow.uischema.output.OutputSchema;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,64 +21,78 @@ public final class ExtensionRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(ExtensionRegistry.class);
   private static final Pattern LOCAL_ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
 
-  private final Map<String, Registered<Action>> actions = new LinkedHashMap<>();
-  private final Map<String, Registered<Trigger>> triggers = new LinkedHashMap<>();
-  private final Map<String, Registered<ConnectionType>> connectionTypes = new LinkedHashMap<>();
+  private final Map<String, Registered<Action<?, ?>>> actions = new LinkedHashMap<>();
+  private final Map<String, Registered<Trigger<?, ?>>> triggers = new LinkedHashMap<>();
+  private final Map<String, Registered<ConnectionType<?>>> connectionTypes = new LinkedHashMap<>();
 
-  public void addAction(String plugin, Action action) {
-    add(actions, plugin, action);
+  public void addAction(String plugin, Action<?, ?> action) {
+    add(actions, plugin, plugin + "/", action, action.descriptor().output());
   }
 
-  public void addTrigger(String plugin, Trigger trigger) {
-    add(triggers, plugin, trigger);
+  public void addTrigger(String plugin, Trigger<?, ?> trigger) {
+    add(triggers, plugin, plugin + "/", trigger, trigger.descriptor().event());
   }
 
   /** A trigger the runtime itself provides, under a bare id such as {@code manual}. */
-  public void addBuiltInTrigger(Trigger trigger) {
-    triggers.put(trigger.id(), new Registered<>(trigger.id(), "runtime", trigger));
+  public void addBuiltInTrigger(Trigger<?, ?> trigger) {
+    add(triggers, "runtime", "", trigger, trigger.descriptor().event());
   }
 
-  public void addConnectionType(String plugin, ConnectionType type) {
-    add(connectionTypes, plugin, type);
+  public void addConnectionType(String plugin, ConnectionType<?> type) {
+    add(connectionTypes, plugin, plugin + "/", type, null);
   }
 
-  private static <T extends Extension> void add(Map<String, Registered<T>> into, String plugin, T extension) {
-    String localId = extension.id();
+  /**
+   * An extension whose records cannot make a form or an output schema (a component without its
+   * annotation, say) is refused with the reason, like one with a malformed id: the others still load.
+   */
+  private static <T extends Extension> void add(Map<String, Registered<T>> into, String plugin, String prefix,
+      T extension, Class<?> output) {
+    String localId = extension.descriptor().id();
     if (localId == null || !LOCAL_ID.matcher(localId).matches()) {
       LOG.error("plugin {}: extension {} refused: its id '{}' must be lower-case letters, digits and dashes",
           plugin, extension.getClass().getName(), localId);
       return;
     }
-    String id = plugin + "/" + localId;
+    String id = prefix + localId;
     if (into.containsKey(id)) {
       LOG.error("plugin {}: extension {} refused: id {} is already taken", plugin,
           extension.getClass().getName(), id);
       return;
     }
-    into.put(id, new Registered<>(id, plugin, extension));
+    Form form;
+    Optional<ObjectNode> schema;
+    try {
+      form = Form.of(extension.descriptor().properties());
+      schema = output == null ? Optional.empty() : Optional.of(OutputSchema.of(output));
+    } catch (RuntimeException e) {
+      LOG.error("plugin {}: extension {} refused: {}", plugin, id, e.getMessage());
+      return;
+    }
+    into.put(id, new Registered<>(id, plugin, extension, form, schema));
   }
 
-  public Optional<Registered<Action>> action(String id) {
+  public Optional<Registered<Action<?, ?>>> action(String id) {
     return Optional.ofNullable(actions.get(id));
   }
 
-  public Optional<Registered<Trigger>> trigger(String id) {
+  public Optional<Registered<Trigger<?, ?>>> trigger(String id) {
     return Optional.ofNullable(triggers.get(id));
   }
 
-  public Optional<Registered<ConnectionType>> connectionType(String id) {
+  public Optional<Registered<ConnectionType<?>>> connectionType(String id) {
     return Optional.ofNullable(connectionTypes.get(id));
   }
 
-  public Collection<Registered<Action>> actions() {
+  public Collection<Registered<Action<?, ?>>> actions() {
     return Collections.unmodifiableCollection(actions.values());
   }
 
-  public Collection<Registered<Trigger>> triggers() {
+  public Collection<Registered<Trigger<?, ?>>> triggers() {
     return Collections.unmodifiableCollection(triggers.values());
   }
 
-  public Collection<Registered<ConnectionType>> connectionTypes() {
+  public Collection<Registered<ConnectionType<?>>> connectionTypes() {
     return Collections.unmodifiableCollection(connectionTypes.values());
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,7 +39,7 @@ public final class SignInStore {
 
   /** A sign-in under way: whose it is, which browser it is bound to (null until opened), what the extension kept. */
   public record PendingSignIn(String state, String connectionId, String workspaceId, Kind kind, String browserHash,
-      JsonObject pending, long expiresAt) {}
+      Map<String, String> pending, long expiresAt) {}
 
   /** A sign-in whose link is not opened yet: {@code ticketHash} finds it when the link is opened. */
   public Future<Void> announce(String state, String connectionId, String ticketHash, long expiresAt, long now) {
@@ -53,7 +54,7 @@ public final class SignInStore {
    * An approval bound to a browser from its start (opened from the admin-consent link, without a key),
    * unless {@code max} approvals are under way already: answers whether it was kept.
    */
-  public Future<Boolean> openApproval(String state, String connectionId, String browserHash, JsonObject pending,
+  public Future<Boolean> openApproval(String state, String connectionId, String browserHash, Map<String, String> pending,
       long expiresAt, long now, int max) {
     return db.write(sql -> {
       purge(sql, now);
@@ -63,7 +64,7 @@ public final class SignInStore {
         return false;
       }
       Rows.update(sql, "INSERT INTO sign_ins (state, connection_id, kind, browser_hash, pending, expires_at) "
-          + "VALUES (?, ?, ?, ?, ?, ?)", state, connectionId, Kind.ADMIN_CONSENT.value, browserHash, pending.encode(),
+          + "VALUES (?, ?, ?, ?, ?, ?)", state, connectionId, Kind.ADMIN_CONSENT.value, browserHash, encode(pending),
           expiresAt);
       return true;
     });
@@ -89,8 +90,8 @@ public final class SignInStore {
   }
 
   /** Keeps what the extension needs back when the browser returns. */
-  public Future<Void> keep(String state, JsonObject pending) {
-    return db.update("UPDATE sign_ins SET pending = ? WHERE state = ?", pending.encode(), state).mapEmpty();
+  public Future<Void> keep(String state, Map<String, String> pending) {
+    return db.update("UPDATE sign_ins SET pending = ? WHERE state = ?", encode(pending), state).mapEmpty();
   }
 
   /** The unexpired sign-in under this state, left in place. */
@@ -128,7 +129,17 @@ public final class SignInStore {
             + "s.expires_at FROM sign_ins s JOIN connections c ON c.id = s.connection_id "
             + "WHERE s.state = ? AND s.expires_at >= ?",
         row -> new PendingSignIn(row.getString(1), row.getString(2), row.getString(3), Kind.of(row.getString(4)),
-            row.getString(5), new JsonObject(row.getString(6)), row.getLong(7)),
+            row.getString(5), decode(row.getString(6)), row.getLong(7)),
         state, now);
+  }
+
+  private static String encode(Map<String, String> pending) {
+    return new JsonObject(new LinkedHashMap<>(pending)).encode();
+  }
+
+  private static Map<String, String> decode(String pending) {
+    Map<String, String> decoded = new LinkedHashMap<>();
+    new JsonObject(pending).forEach(entry -> decoded.put(entry.getKey(), String.valueOf(entry.getValue())));
+    return decoded;
   }
 }

@@ -6,13 +6,15 @@ import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.plugin.api.trigger.Timers;
 import dev.outlookflow.plugin.api.trigger.TriggerContext;
 import dev.outlookflow.plugin.api.trigger.TriggerState;
+import dev.outlookflow.runtime.JsonBridge;
+import dev.outlookflow.uischema.binding.RecordBinding;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import java.util.function.Function;
 
 /** What the trigger of one flow gets. */
-final class FlowTriggerContext implements TriggerContext {
+final class FlowTriggerContext implements TriggerContext<Object> {
   private final String flowId;
   private final Function<JsonObject, Future<String>> emitter;
   private final TriggerState state;
@@ -37,9 +39,17 @@ final class FlowTriggerContext implements TriggerContext {
     return flowId;
   }
 
+  /** The event as JSON, its trigger's record written by the same rules as step outputs. */
   @Override
-  public Future<String> emit(JsonObject event) {
-    return emitter.apply(event == null ? new JsonObject() : event.copy());
+  public Future<String> emit(Object event) {
+    if (event == null) {
+      return emitter.apply(new JsonObject());
+    }
+    try {
+      return emitter.apply(JsonBridge.object(RecordBinding.object(event)));
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   @Override

@@ -1,38 +1,29 @@
 package dev.outlookflow.runtime.triggers;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outlookflow.plugin.api.NoProperties;
 import dev.outlookflow.plugin.api.trigger.Trigger;
 import dev.outlookflow.plugin.api.trigger.TriggerContext;
+import dev.outlookflow.plugin.api.trigger.TriggerDescriptor;
 import dev.outlookflow.plugin.api.trigger.TriggerHandle;
-import dev.outlookflow.uischema.form.Form;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 
-/** Built-in trigger {@code manual}: the flow runs only when started through the API. */
-public final class ManualTrigger implements Trigger {
-  private static final Form FORM = Form.empty();
+/**
+ * Built-in trigger {@code manual}: the flow runs only when started through the API. Its event is that
+ * request's body, whatever it holds: free-form, so any {@code {{trigger.<path>}}} is accepted at save.
+ */
+public final class ManualTrigger implements Trigger<NoProperties, ObjectNode> {
+  private static final TriggerDescriptor<NoProperties, ObjectNode> DESCRIPTOR = new TriggerDescriptor<>("manual",
+      "Manual", "Runs the flow when it is started by POST /api/v1/flows/{id}/run, with that request's body as "
+          + "{{trigger}}", NoProperties.class, ObjectNode.class);
 
   @Override
-  public String id() {
-    return "manual";
+  public TriggerDescriptor<NoProperties, ObjectNode> descriptor() {
+    return DESCRIPTOR;
   }
 
   @Override
-  public String name() {
-    return "Manual";
-  }
-
-  @Override
-  public String description() {
-    return "Runs the flow when it is started by POST /api/v1/flows/{id}/run, with that request's body as {{trigger}}";
-  }
-
-  @Override
-  public Form form() {
-    return FORM;
-  }
-
-  @Override
-  public Future<TriggerHandle> start(TriggerContext context, JsonObject properties) {
+  public Future<TriggerHandle> start(TriggerContext<ObjectNode> context, NoProperties properties) {
     return Future.succeededFuture(Future::succeededFuture);
   }
 }

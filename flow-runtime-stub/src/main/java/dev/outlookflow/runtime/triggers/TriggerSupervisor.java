@@ -1,6 +1,9 @@
 package dev.outlookflow.runtime.triggers;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outlookflow.plugin.api.trigger.Trigger;
+import dev.outlookflow.runtime.JsonBridge;
+import dev.outlookflow.runtime.plugins.ExtensionCalls;
 import dev.outlookflow.plugin.api.trigger.TriggerHandle;
 import dev.outlookflow.runtime.LogSafe;
 import dev.outlookflow.runtime.RuntimeEnvironment;
@@ -60,13 +63,14 @@ public final class TriggerSupervisor {
   /** Starts the flow's trigger; completes (never fails) once it is running or has failed. */
   public Future<Void> start(FlowRecord flow) {
     FlowDefinition definition = FlowDefinition.fromJson(flow.definition());
-    Optional<Registered<Trigger>> trigger = registry.trigger(definition.trigger().type());
+    Optional<Registered<Trigger<?, ?>>> trigger = registry.trigger(definition.trigger().type());
     if (trigger.isEmpty()) {
       return failed(flow.id(), "trigger " + definition.trigger().type()
           + " is not loaded: is its plugin in the plugins folder?");
     }
     return context(flow, trigger.get(), definition)
-        .compose(context -> trigger.get().extension().start(context, definition.trigger().properties())
+        .compose(context -> ExtensionCalls.start(trigger.get().extension(), context,
+                properties(trigger.get(), definition))
             .onFailure(e -> context.scopedTimers().close())
             .map(handle -> {
               started.put(flow.id(), new Started(handle, context));
@@ -95,7 +99,8 @@ public final class TriggerSupervisor {
     FlowDefinition definition = FlowDefinition.fromJson(flow.definition());
     return stop(flow.id()).compose(v -> registry.trigger(definition.trigger().type())
             .map(trigger -> context(flow, trigger, definition)
-                .compose(context -> trigger.extension().delete(context, definition.trigger().properties())))
+                .compose(context -> ExtensionCalls.delete(trigger.extension(), context,
+                    properties(trigger, definition))))
             .orElseGet(Future::succeededFuture))
         .recover(e -> {
           LOG.warn("flow {}: the trigger could not clean up: {}", flow.id(), LogSafe.text(e.getMessage()));
@@ -120,9 +125,15 @@ public final class TriggerSupervisor {
     return statuses.getOrDefault(flowId, TriggerStatus.STOPPED).toJson();
   }
 
-  private Future<FlowTriggerContext> context(FlowRecord flow, Registered<Trigger> trigger, FlowDefinition definition) {
+  /** The trigger's stored properties with its form's defaults: what its record is bound from. */
+  private static ObjectNode properties(Registered<Trigger<?, ?>> trigger, FlowDefinition definition) {
+    return trigger.form().withDefaults(JsonBridge.tree(definition.trigger().properties()));
+  }
+
+  private Future<FlowTriggerContext> context(FlowRecord flow, Registered<Trigger<?, ?>> trigger,
+      FlowDefinition definition) {
     PrefixedLog log = new PrefixedLog(trigger.plugin(), "flow " + flow.id() + " trigger " + trigger.id());
-    return connections.forForm(flow.workspaceId(), trigger.extension().form(), definition.trigger().properties())
+    return connections.forForm(flow.workspaceId(), trigger.form(), definition.trigger().properties())
         .map(connection -> new FlowTriggerContext(flow.id(), event -> emit(flow, event),
             new DurableTriggerState(flows, flow.id()), new ScopedTimers(environment.vertx(), log),
             connection, log, environment));

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +42,7 @@ class SignInStoreTest {
   }
 
   private boolean approval(String state, long now) throws Exception {
-    return await(signIns.openApproval(state, "c1", "hash", new JsonObject(), now + TEN_MINUTES, now, 2));
+    return await(signIns.openApproval(state, "c1", "hash", Map.of(), now + TEN_MINUTES, now, 2));
   }
 
   @Test

@@ -1,14 +1,16 @@
 package dev.outlookflow.runtime.triggers.schedule;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.outlookflow.plugin.api.trigger.Trigger;
 import dev.outlookflow.plugin.api.trigger.TriggerContext;
+import dev.outlookflow.plugin.api.trigger.TriggerDescriptor;
 import dev.outlookflow.plugin.api.trigger.TriggerHandle;
 import dev.outlookflow.uischema.form.ChoiceLabel;
-import dev.outlookflow.uischema.form.Form;
+
 import dev.outlookflow.uischema.form.FormField;
 import dev.outlookflow.uischema.validation.FieldError;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
+
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,12 +22,14 @@ import java.util.List;
  * is kept in trigger state and moved only after its run is stored, so a restart misses no tick; ticks
  * missed while the runtime was down fire once, as the latest of them, with {@code missedTicks}.
  */
-public final class ScheduleTrigger implements Trigger {
+public final class ScheduleTrigger implements Trigger<ScheduleTrigger.Properties, ScheduleTrigger.Tick> {
   static final String LAST = "last";
   static final String ANCHOR = "anchor";
   /** How often the clock is compared with the next tick: the precision of firing. */
   static final Duration CHECK_EVERY = Duration.ofMillis(250);
-  private static final Form FORM = Form.of(Properties.class);
+  private static final TriggerDescriptor<Properties, Tick> DESCRIPTOR = new TriggerDescriptor<>("schedule", "Schedule",
+      "Runs the flow every N seconds or by a cron expression; a tick missed while the runtime was down fires once",
+      Properties.class, Tick.class);
 
   public enum Mode {
     @ChoiceLabel("Every N seconds")
@@ -46,39 +50,30 @@ public final class ScheduleTrigger implements Trigger {
           help = "An IANA time zone, e.g. Europe/Berlin")
           String timeZone) {}
 
+  /** The event of one tick: what {@code {{trigger}}} holds. */
+  public record Tick(
+      @JsonPropertyDescription("The tick this run is for, e.g. 2026-11-29T09:00:00Z") String scheduledFor,
+      @JsonPropertyDescription("When the runtime fired it; later than scheduledFor after a restart") String firedAt,
+      @JsonPropertyDescription("Ticks missed while the runtime was down, fired as this one") long missedTicks) {}
+
   @Override
-  public String id() {
-    return "schedule";
+  public TriggerDescriptor<Properties, Tick> descriptor() {
+    return DESCRIPTOR;
   }
 
   @Override
-  public String name() {
-    return "Schedule";
-  }
-
-  @Override
-  public String description() {
-    return "Runs the flow every N seconds or by a cron expression; a tick missed while the runtime was down fires once";
-  }
-
-  @Override
-  public Form form() {
-    return FORM;
-  }
-
-  @Override
-  public List<FieldError> validate(JsonObject properties) {
-    if (!"cron".equals(properties.getString("mode", "interval"))) {
+  public List<FieldError> validate(Properties properties) {
+    if (properties.mode() != Mode.CRON) {
       return List.of();
     }
     try {
       zone(properties);
     } catch (DateTimeException e) {
-      return List.of(new FieldError("timeZone", "unknown time zone '" + properties.getString("timeZone")
+      return List.of(new FieldError("timeZone", "unknown time zone '" + properties.timeZone()
           + "'; use an IANA name such as UTC or Europe/Berlin"));
     }
     try {
-      Schedule.Cron.parse(properties.getString("cron"), ZoneId.of("UTC"));
+      Schedule.Cron.parse(properties.cron(), ZoneId.of("UTC"));
       return List.of();
     } catch (IllegalArgumentException e) {
       return List.of(new FieldError("cron", "not a valid cron expression: " + e.getMessage()));
@@ -86,7 +81,7 @@ public final class ScheduleTrigger implements Trigger {
   }
 
   @Override
-  public Future<TriggerHandle> start(TriggerContext context, JsonObject properties) {
+  public Future<TriggerHandle> start(TriggerContext<Tick> context, Properties properties) {
     Instant now = context.environment().clock().instant();
     return context.state().get(ANCHOR)
         .compose(anchor -> anchor.isPresent()
@@ -102,30 +97,30 @@ public final class ScheduleTrigger implements Trigger {
   }
 
   @Override
-  public Future<Void> delete(TriggerContext context, JsonObject properties) {
+  public Future<Void> delete(TriggerContext<Tick> context, Properties properties) {
     return context.state().remove(LAST).compose(v -> context.state().remove(ANCHOR));
   }
 
-  private static Schedule schedule(JsonObject properties, Instant anchor) {
-    if ("cron".equals(properties.getString("mode"))) {
-      return Schedule.Cron.parse(properties.getString("cron"), zone(properties));
+  private static Schedule schedule(Properties properties, Instant anchor) {
+    if (properties.mode() == Mode.CRON) {
+      return Schedule.Cron.parse(properties.cron(), zone(properties));
     }
-    return new Schedule.Every(anchor, Duration.ofSeconds(properties.getLong("everySeconds")));
+    return new Schedule.Every(anchor, Duration.ofSeconds(properties.everySeconds()));
   }
 
-  private static ZoneId zone(JsonObject properties) {
-    return ZoneId.of(properties.getString("timeZone", "UTC"));
+  private static ZoneId zone(Properties properties) {
+    return ZoneId.of(properties.timeZone());
   }
 
   /** Fires due ticks one at a time; stopping waits for a tick in flight to store its time. */
   private static final class Ticker implements TriggerHandle {
-    private final TriggerContext context;
+    private final TriggerContext<Tick> context;
     private final Schedule schedule;
     private Instant last;
     private Future<Void> inFlight = Future.succeededFuture();
     private boolean stopped;
 
-    Ticker(TriggerContext context, Schedule schedule, Instant last) {
+    Ticker(TriggerContext<Tick> context, Schedule schedule, Instant last) {
       this.context = context;
       this.schedule = schedule;
       this.last = last;
@@ -137,10 +132,7 @@ public final class ScheduleTrigger implements Trigger {
       }
       Instant now = context.environment().clock().instant();
       schedule.due(last, now).ifPresent(due -> inFlight = context
-          .emit(new JsonObject()
-              .put("scheduledFor", due.scheduledFor().toString())
-              .put("firedAt", now.toString())
-              .put("missedTicks", due.ticks() - 1))
+          .emit(new Tick(due.scheduledFor().toString(), now.toString(), due.ticks() - 1))
           .compose(runId -> context.state().put(LAST, String.valueOf(due.scheduledFor().toEpochMilli())))
           .onSuccess(v -> last = due.scheduledFor())
           .onFailure(e -> context.log().error("the tick of " + due.scheduledFor() + " could not start a run", e)));

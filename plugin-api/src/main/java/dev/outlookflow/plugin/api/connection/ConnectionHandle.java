@@ -1,7 +1,6 @@
 package dev.outlookflow.plugin.api.connection;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 
 /** One stored connection as an extension sees it. */
 public interface ConnectionHandle {
@@ -12,8 +11,11 @@ public interface ConnectionHandle {
 
   String name();
 
-  /** The connection's properties, secrets decrypted. Do not log them. */
-  JsonObject properties();
+  /**
+   * The connection's properties, secrets decrypted, bound to its type's record (the same rule as a
+   * step's properties: defaults applied, enums by lower-case name). Do not log them.
+   */
+  <C extends Record> C properties(Class<C> type);
 
   BlobStore blobs();
 

@@ -2,18 +2,28 @@ package dev.outlookflow.plugin.api.connection;
 
 import dev.outlookflow.plugin.api.Extension;
 import dev.outlookflow.plugin.api.ExtensionException;
+import dev.outlookflow.uischema.validation.FieldError;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A kind of connection (credentials to a remote service) that admins create and share. Its {@link
- * #form()} is the connection editor; the runtime stores the values, encrypting secret fields.
+ * A kind of connection (credentials to a remote service) that admins create and share. The form of
+ * its {@code C} is the connection editor; the runtime stores the values, encrypting secret fields, and
+ * hands them back bound to {@code C} ({@link ConnectionHandle#properties(Class)}).
  */
-public interface ConnectionType extends Extension {
+public interface ConnectionType<C extends Record> extends Extension {
+
+  @Override
+  ConnectionTypeDescriptor<C> descriptor();
+
+  /** Checks beyond the form's schema, e.g. fields that must agree; empty when all is well. */
+  default List<FieldError> validate(C properties) {
+    return List.of();
+  }
 
   /** Whether {@link #beginSignIn} applies to a connection with these properties. */
-  default boolean needsInteractiveSignIn(JsonObject properties) {
+  default boolean needsInteractiveSignIn(C properties) {
     return false;
   }
 
@@ -26,7 +36,7 @@ public interface ConnectionType extends Extension {
    */
   default Future<SignInStart> beginSignIn(SignInContext context) {
     return Future.failedFuture(
-        new ExtensionException("sign_in_not_supported", name() + " has no interactive sign-in"));
+        new ExtensionException("sign_in_not_supported", descriptor().name() + " has no interactive sign-in"));
   }
 
   /**
@@ -35,9 +45,9 @@ public interface ConnectionType extends Extension {
    * updates the connection's status.
    */
   default Future<Void> completeSignIn(
-      SignInContext context, Map<String, String> callbackParameters, JsonObject pending) {
+      SignInContext context, Map<String, String> callbackParameters, Map<String, String> pending) {
     return Future.failedFuture(
-        new ExtensionException("sign_in_not_supported", name() + " has no interactive sign-in"));
+        new ExtensionException("sign_in_not_supported", descriptor().name() + " has no interactive sign-in"));
   }
 
   /**
@@ -47,7 +57,7 @@ public interface ConnectionType extends Extension {
    */
   default Future<SignInStart> beginAdminConsent(SignInContext context) {
     return Future.failedFuture(
-        new ExtensionException("admin_consent_not_supported", name() + " has no admin consent"));
+        new ExtensionException("admin_consent_not_supported", descriptor().name() + " has no admin consent"));
   }
 
   /**
@@ -56,9 +66,9 @@ public interface ConnectionType extends Extension {
    * and fails with the provider's sentence when the approval was refused.
    */
   default Future<Void> completeAdminConsent(
-      SignInContext context, Map<String, String> callbackParameters, JsonObject pending) {
+      SignInContext context, Map<String, String> callbackParameters, Map<String, String> pending) {
     return Future.failedFuture(
-        new ExtensionException("admin_consent_not_supported", name() + " has no admin consent"));
+        new ExtensionException("admin_consent_not_supported", descriptor().name() + " has no admin consent"));
   }
 
   /** Checks that the connection works now, e.g. by fetching a token and reading a mailbox. */

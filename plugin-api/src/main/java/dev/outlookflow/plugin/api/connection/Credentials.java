@@ -1,13 +1,14 @@
 package dev.outlookflow.plugin.api.connection;
 
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
 /**
- * What an action or trigger needs to call the remote service. {@code attributes} carries
- * non-secret facts such as the API base URL or the signed-in account.
+ * What an action or trigger needs to call the remote service. Where to call it is the connection's
+ * business (its typed properties), not the credentials'.
+ *
+ * @param account the signed-in account, for delegated sign-ins; null for app-only or pasted tokens
  */
-public record Credentials(String scheme, String token, Instant expiresAt, JsonObject attributes) {
+public record Credentials(String scheme, String token, Instant expiresAt, String account) {
 
   public String authorizationHeader() {
     return scheme + " " + token;

@@ -4,19 +4,18 @@ import dev.outlookflow.plugin.api.PluginEnvironment;
 import dev.outlookflow.plugin.api.StepLog;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 
 /** What a trigger of one flow gets from the runtime. */
-public interface TriggerContext {
+public interface TriggerContext<E> {
   String flowId();
 
   /**
-   * Starts a run of the flow with {@code event} as {@code {{trigger}}}. Completes with the run id
+   * Starts a run of the flow with {@code event} (written as JSON) as {@code {{trigger}}}. Completes with the run id
    * only once the runtime has durably stored the run: a trigger moves its cursor after that, never
    * before.
    */
-  Future<String> emit(JsonObject event);
+  Future<String> emit(E event);
 
   TriggerState state();
 
