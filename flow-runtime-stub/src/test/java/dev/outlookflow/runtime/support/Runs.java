@@ -13,7 +13,14 @@ public final class Runs {
     return awaitFinished(api, runId, java.time.Duration.ofSeconds(30));
   }
 
+  /** The finished run, each of its succeeded steps' outputs checked against its action's declared output. */
   public static JsonObject awaitFinished(ApiClient api, String runId, java.time.Duration deadline) {
+    JsonObject run = finished(api, runId, deadline);
+    DeclaredOutputs.check(api, run);
+    return run;
+  }
+
+  private static JsonObject finished(ApiClient api, String runId, java.time.Duration deadline) {
     try {
       return Eventually.await("run " + runId + " to finish", deadline, () -> {
         ApiClient.Answer answer = api.get("/api/v1/runs/" + runId);

@@ -22,8 +22,7 @@ final class AuthorizeUrl {
 
   private AuthorizeUrl() {}
 
-  static String of(ConnectionSettings settings, String signInBase, String callbackUrl, String state,
-      String codeChallenge) {
+  static String of(ConnectionSettings settings, String callbackUrl, String state, String codeChallenge) {
     Set<String> scopes = new LinkedHashSet<>(settings.delegatedScopes());
     scopes.addAll(RESERVED_SCOPES);
     Map<String, String> query = new LinkedHashMap<>();
@@ -36,8 +35,9 @@ final class AuthorizeUrl {
     query.put("code_challenge", codeChallenge);
     query.put("code_challenge_method", "S256");
     query.put("prompt", "select_account");
-    return signInBase + "/" + settings.tenantId() + "/oauth2/v2.0/authorize?" + query.entrySet().stream()
-        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+    return settings.profile().signInBase() + "/" + settings.tenantId() + "/oauth2/v2.0/authorize?"
+        + query.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
   }
 
   private static String encode(String value) {

@@ -14,14 +14,14 @@ final class MsalApps {
   private MsalApps() {}
 
   /** Blocking (worker thread): an application with the given serialized cache, or an empty one. */
-  static ConfidentialClientApplication build(ConnectionSettings settings, String sandboxUrl, String cache)
-      throws MalformedURLException {
+  static ConfidentialClientApplication build(ConnectionSettings settings, String cache) throws MalformedURLException {
     ConfidentialClientApplication.Builder builder = ConfidentialClientApplication
         .builder(settings.clientId(), ClientCredentialFactory.createFromSecret(settings.clientSecret()))
-        .authority(settings.cloud().authority(settings.tenantId()))
+        .authority(settings.authority())
         .executorService(new CallerRunsExecutor());
-    if (settings.cloud() == Cloud.SANDBOX) {
-      builder.instanceDiscovery(false).httpClient(new SandboxHttpClient(sandboxUrl));
+    if (settings.profile().cloud() == Cloud.SANDBOX) {
+      // The sandbox is where its browsers sign in: msal4j's fixed authority host is routed there.
+      builder.instanceDiscovery(false).httpClient(new SandboxHttpClient(settings.profile().signInBase()));
     }
     ConfidentialClientApplication app = builder.build();
     if (cache != null) {

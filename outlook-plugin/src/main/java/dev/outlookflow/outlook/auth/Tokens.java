@@ -15,9 +15,9 @@ import dev.outlookflow.plugin.api.PluginEnvironment;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.plugin.api.connection.ConnectionStatus;
 import dev.outlookflow.plugin.api.connection.Credentials;
+import dev.outlookflow.plugin.api.connection.SignInStart;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +27,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -40,6 +41,8 @@ public final class Tokens {
   public static final String CACHE_BLOB = "msal-token-cache";
   /** The code of the failure when a delegated connection has no signed-in account. */
   public static final String NOT_SIGNED_IN = "not_signed_in";
+  /** The key of the PKCE verifier in a delegated sign-in's pending values. */
+  public static final String VERIFIER = "verifier";
   private static final Tokens SHARED = new Tokens();
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -53,21 +56,19 @@ public final class Tokens {
 
   private Tokens() {}
 
-  /** The connection's credentials, from the in-memory cache while fresh, else from Entra. */
-  public Future<Credentials> credentials(ConnectionHandle connection, PluginEnvironment env) {
-    return credentials(connection, env, false);
-  }
-
   /**
-   * With {@code fresh}, a token newly issued by Entra (msal4j's cache skipped), e.g. after Graph
-   * refused the cached one with 401; concurrent callers still share one call.
+   * The connection's credentials, from the in-memory cache while fresh, else from Entra. With {@code
+   * fresh}, a token newly issued by Entra (msal4j's cache skipped), e.g. after Graph refused the cached
+   * one with 401; concurrent callers still share one call. Cached per connection and settings: once its
+   * properties change, the connection gets a new token (records hash their components).
    */
-  public Future<Credentials> credentials(ConnectionHandle connection, PluginEnvironment env, boolean fresh) {
-    String key = connection.id() + "|" + connection.properties().encode().hashCode();
+  public Future<Credentials> credentials(ConnectionHandle connection, ConnectionSettings settings, boolean fresh) {
+    PluginEnvironment env = connection.environment();
+    String key = connection.id() + "|" + settings.hashCode();
     if (fresh) {
       credentials.invalidate(key);
     }
-    return credentials.get(key, () -> acquire(connection, env, fresh), env.vertx().getOrCreateContext());
+    return credentials.get(key, () -> acquire(connection, settings, env, fresh), env.vertx().getOrCreateContext());
   }
 
   /** Drops what is cached for the connection, e.g. after it was disconnected. */
@@ -76,9 +77,8 @@ public final class Tokens {
   }
 
   /** The settings, with the sandbox demo app's registration where the form left it empty. */
-  public Future<ConnectionSettings> settings(ConnectionHandle connection, PluginEnvironment env) {
-    ConnectionSettings settings = ConnectionSettings.of(connection.properties());
-    if (settings.cloud() != Cloud.SANDBOX) {
+  private Future<ConnectionSettings> withDemoApp(ConnectionSettings settings, PluginEnvironment env) {
+    if (settings.profile().cloud() != Cloud.SANDBOX) {
       return Future.succeededFuture(settings);
     }
     if (env.sandboxBaseUrl().isEmpty()) {
@@ -90,14 +90,15 @@ public final class Tokens {
         app.getString("clientSecret")));
   }
 
-  private Future<Credentials> acquire(ConnectionHandle connection, PluginEnvironment env, boolean fresh) {
-    return settings(connection, env).compose(settings -> {
+  private Future<Credentials> acquire(ConnectionHandle connection, ConnectionSettings stored, PluginEnvironment env,
+      boolean fresh) {
+    return withDemoApp(stored, env).compose(settings -> {
       if (settings.mode() == AuthMode.BEARER_TOKEN) {
         return bearer(connection, settings, env);
       }
       return withApp(connection, settings, env, app -> {
         if (settings.mode() == AuthMode.CLIENT_CREDENTIALS) {
-          return app.acquireToken(ClientCredentialParameters.builder(Set.of(settings.cloud().appOnlyScope()))
+          return app.acquireToken(ClientCredentialParameters.builder(Set.of(settings.profile().appOnlyScope()))
               .skipCache(fresh).build()).get();
         }
         Set<IAccount> accounts = app.getAccounts().get();
@@ -108,15 +109,14 @@ public final class Tokens {
         }
         return app.acquireTokenSilently(SilentParameters.builder(new HashSet<>(settings.delegatedScopes()),
             accounts.iterator().next()).forceRefresh(fresh).build()).get();
-      }).compose(result -> confirm(connection, settings, result).map(credentials(settings, env, result)));
+      }).compose(result -> confirm(connection, settings, result).map(credentials(result)));
     });
   }
 
-  private static Credentials credentials(ConnectionSettings settings, PluginEnvironment env,
-      IAuthenticationResult result) {
+  /** Where Graph is comes from the connection's settings, not from its credentials: they carry who signed in. */
+  private static Credentials credentials(IAuthenticationResult result) {
     String account = result.account() == null ? null : result.account().username();
-    return new Credentials("Bearer", result.accessToken(), result.expiresOnDate().toInstant(),
-        attributes(settings, env).put("account", account));
+    return new Credentials("Bearer", result.accessToken(), result.expiresOnDate().toInstant(), account);
   }
 
   /**
@@ -143,19 +143,16 @@ public final class Tokens {
               + "or use sign-in or app-only to stay connected.")
           .compose(v -> Future.failedFuture(new ExtensionException("expired", "The pasted access token has expired.")));
     }
-    return Future.succeededFuture(new Credentials("Bearer", settings.bearerToken(), expires, attributes(settings, env)));
+    return Future.succeededFuture(new Credentials("Bearer", settings.bearerToken(), expires, null));
   }
 
-  private static JsonObject attributes(ConnectionSettings settings, PluginEnvironment env) {
-    return new JsonObject()
-        .put("graphBaseUrl", settings.cloud().graphBaseUrl(env.sandboxBaseUrl().orElse("")))
-        .put("mailbox", settings.mailbox());
-  }
-
-  /** Starts a delegated sign-in: the authorize URL (PKCE S256) and the verifier to keep server-side. */
-  public Future<JsonObject> authorizeUrl(ConnectionHandle connection, PluginEnvironment env, String state,
+  /**
+   * Starts a delegated sign-in: the authorize URL (PKCE S256), and the verifier the runtime keeps
+   * server-side under {@link #VERIFIER} until the browser comes back.
+   */
+  public Future<SignInStart> beginSignIn(ConnectionSettings stored, PluginEnvironment env, String state,
       String callbackUrl) {
-    return settings(connection, env).compose(settings -> {
+    return withDemoApp(stored, env).compose(settings -> {
       if (settings.mode() != AuthMode.AUTHORIZATION_CODE_PKCE) {
         return Future.failedFuture(new ExtensionException("sign_in_not_needed",
             "Only connections that sign in with an account use interactive sign-in."));
@@ -163,8 +160,8 @@ public final class Tokens {
       byte[] random = new byte[32];
       RANDOM.nextBytes(random);
       String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-      return Future.succeededFuture(new JsonObject().put("verifier", verifier).put("url", AuthorizeUrl.of(settings,
-          settings.cloud().signInBase(env.sandboxBaseUrl().orElse("")), callbackUrl, state, s256(verifier))));
+      return Future.succeededFuture(new SignInStart(AuthorizeUrl.of(settings, callbackUrl, state, s256(verifier)),
+          Map.of(VERIFIER, verifier)));
     });
   }
 
@@ -180,9 +177,9 @@ public final class Tokens {
    * Redeems the code the browser brought back into a cache of its own: nothing of the connection changes
    * until {@link #keep}, so a sign-in refused afterwards leaves an earlier one working.
    */
-  public Future<SignedIn> redeem(ConnectionHandle connection, PluginEnvironment env, String code, String verifier,
-      String callbackUrl) {
-    return settings(connection, env).compose(settings -> call(connection, settings, env, Optional.empty(), app -> app
+  public Future<SignedIn> redeem(ConnectionHandle connection, ConnectionSettings stored, PluginEnvironment env,
+      String code, String verifier, String callbackUrl) {
+    return withDemoApp(stored, env).compose(settings -> call(connection, settings, env, Optional.empty(), app -> app
         .acquireToken(AuthorizationCodeParameters.builder(code, URI.create(callbackUrl))
             .scopes(new HashSet<>(settings.delegatedScopes())).codeVerifier(verifier).build()).get()))
         .map(done -> new SignedIn(done.result().account().username(), done.cache()));
@@ -197,8 +194,8 @@ public final class Tokens {
    * Entra's page where an administrator approves the app for the whole organisation; Entra returns to the
    * callback with {@code state}, and {@code admin_consent=True} or {@code error}.
    */
-  public Future<String> adminConsentUrl(ConnectionHandle connection, PluginEnvironment env, String state) {
-    return settings(connection, env).map(settings -> settings.cloud().signInBase(env.sandboxBaseUrl().orElse(""))
+  public Future<String> adminConsentUrl(ConnectionSettings stored, PluginEnvironment env, String state) {
+    return withDemoApp(stored, env).map(settings -> settings.profile().signInBase()
         + "/" + settings.tenantId() + "/adminconsent?client_id=" + settings.clientId() + "&state="
         + URLEncoder.encode(state, StandardCharsets.UTF_8) + "&redirect_uri="
         + URLEncoder.encode(env.oauthCallbackUrl(), StandardCharsets.UTF_8));
@@ -223,8 +220,7 @@ public final class Tokens {
   private Future<Call> call(ConnectionHandle connection, ConnectionSettings settings, PluginEnvironment env,
       Optional<Buffer> cache, MsalCall call) {
     return env.workers().executeBlocking(() -> {
-      ConfidentialClientApplication app = MsalApps.build(settings, env.sandboxBaseUrl().orElse(null),
-          cache.map(Buffer::toString).orElse(null));
+      ConfidentialClientApplication app = MsalApps.build(settings, cache.map(Buffer::toString).orElse(null));
       try {
         IAuthenticationResult result = call.call(app);
         return new Call(result, app.tokenCache().serialize());

@@ -9,9 +9,5 @@ public enum AuthMode {
   @ChoiceLabel("App-only, with a client secret")
   CLIENT_CREDENTIALS,
   @ChoiceLabel("Paste an access token (expires after about an hour)")
-  BEARER_TOKEN;
-
-  public String value() {
-    return name().toLowerCase(java.util.Locale.ROOT);
-  }
+  BEARER_TOKEN
 }

@@ -39,20 +39,6 @@ public enum Cloud {
     this.scopeResource = scopeResource;
   }
 
-  /** The form's stored value, e.g. {@code us_gov_gcc_high}. */
-  public String value() {
-    return name().toLowerCase(java.util.Locale.ROOT);
-  }
-
-  public static Cloud of(String value) {
-    for (Cloud cloud : values()) {
-      if (cloud.value().equals(value)) {
-        return cloud;
-      }
-    }
-    throw new IllegalArgumentException("unknown cloud " + value);
-  }
-
   /** The msal4j authority for a tenant: https, no port, trailing slash. */
   public String authority(String tenant) {
     return authorityHost + "/" + tenant + "/";

@@ -1,13 +1,16 @@
 package dev.outlookflow.outlook.connection;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** A connection's properties, read once: the app registration's values and what it may touch. */
+/**
+ * A connection's properties, read once per use of it (a step, a test, a token): the app registration's
+ * values, what it may touch, and its cloud as this runtime reaches it.
+ */
 public record ConnectionSettings(
-    Cloud cloud,
+    CloudProfile profile,
     AuthMode mode,
     String tenantId,
     String clientId,
@@ -22,37 +25,46 @@ public record ConnectionSettings(
   private static final List<String> SHARED_ONLY = List.of("User.Read", "Mail.Read.Shared", "Mail.ReadWrite.Shared",
       "Mail.Send.Shared");
 
-  public static ConnectionSettings of(JsonObject properties) {
-    List<String> allowed = new ArrayList<>();
-    properties.getJsonArray("allowedMailboxes", new JsonArray()).forEach(a -> allowed.add(String.valueOf(a)));
+  /** The stored connection's settings, its cloud resolved for the runtime it runs in. */
+  public static ConnectionSettings of(ConnectionHandle connection) {
+    return of(connection.properties(OutlookConnectionProperties.class), connection.environment().sandboxBaseUrl());
+  }
+
+  public static ConnectionSettings of(OutlookConnectionProperties properties, Optional<String> sandboxUrl) {
     return new ConnectionSettings(
-        Cloud.of(properties.getString("cloud", "global")),
-        AuthMode.valueOf(properties.getString("authMode", "authorization_code_pkce").toUpperCase(java.util.Locale.ROOT)),
-        blankToNull(properties.getString("tenantId")),
-        blankToNull(properties.getString("clientId")),
-        blankToNull(properties.getString("clientSecret")),
-        blankToNull(properties.getString("bearerToken")),
-        blankToNull(properties.getString("mailbox")),
-        List.copyOf(allowed),
-        properties.getBoolean("sharedMailboxesOnly", false));
+        CloudProfile.of(properties.cloud(), sandboxUrl),
+        properties.authMode(),
+        blankToNull(properties.tenantId()),
+        blankToNull(properties.clientId()),
+        blankToNull(properties.clientSecret()),
+        blankToNull(properties.bearerToken()),
+        blankToNull(properties.mailbox()),
+        properties.allowedMailboxes(),
+        properties.sharedMailboxesOnly());
   }
 
   /** The same settings with the sandbox demo app's registration where the form left it empty. */
   public ConnectionSettings withAppDefaults(String tenant, String client, String secret) {
-    return new ConnectionSettings(cloud, mode, tenantId == null ? tenant : tenantId, clientId == null ? client : clientId,
-        clientSecret == null ? secret : clientSecret, bearerToken, mailbox, allowedMailboxes, sharedMailboxesOnly);
+    return new ConnectionSettings(profile, mode, tenantId == null ? tenant : tenantId,
+        clientId == null ? client : clientId, clientSecret == null ? secret : clientSecret, bearerToken, mailbox,
+        allowedMailboxes, sharedMailboxesOnly);
   }
 
   /** Delegated scopes: the mail ones for one's own and shared mailboxes, or shared ones only. */
   public List<String> delegatedScopes() {
     List<String> scopes = new ArrayList<>();
-    (sharedMailboxesOnly ? SHARED_ONLY : DELEGATED).forEach(p -> scopes.add(cloud.scope(p)));
+    (sharedMailboxesOnly ? SHARED_ONLY : DELEGATED).forEach(p -> scopes.add(profile.scope(p)));
     scopes.add("offline_access");
     return scopes;
   }
 
+  /** The msal4j authority of the connection's tenant in its cloud. */
+  public String authority() {
+    return profile.authority(tenantId);
+  }
+
   public boolean needsAppRegistration() {
-    return mode != AuthMode.BEARER_TOKEN && cloud != Cloud.SANDBOX;
+    return mode != AuthMode.BEARER_TOKEN && profile.cloud() != Cloud.SANDBOX;
   }
 
   private static String blankToNull(String value) {

@@ -13,7 +13,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Reads the Inbox of each mailbox a connection may use, and says per mailbox what works. */
 final class MailboxProbe {
@@ -24,9 +24,8 @@ final class MailboxProbe {
    * fails while another works is that mailbox's problem: the connection stays connected, the message says
    * which failed and why.
    */
-  static Future<ConnectionTestResult> probe(ConnectionHandle connection, Credentials credentials,
-      Function<ConnectionHandle, Future<Credentials>> freshTokens) {
-    ConnectionSettings settings = ConnectionSettings.of(connection.properties());
+  static Future<ConnectionTestResult> probe(ConnectionHandle connection, ConnectionSettings settings,
+      Credentials credentials, Supplier<Future<Credentials>> freshTokens) {
     List<String> mailboxes = new ArrayList<>();
     if (settings.mailbox() != null) {
       mailboxes.add(settings.mailbox());
@@ -37,7 +36,7 @@ final class MailboxProbe {
     }
     List<Future<Checked>> checks = new ArrayList<>();
     for (String mailbox : mailboxes) {
-      checks.add(check(connection, credentials, freshTokens, mailbox));
+      checks.add(check(connection, settings.profile().graphBaseUrl(), credentials, freshTokens, mailbox));
     }
     return Future.join(checks).transform(done -> {
       List<String> lines = new ArrayList<>();
@@ -76,14 +75,14 @@ final class MailboxProbe {
   /** One mailbox's line of the answer, whether it works, and Graph's refusal of it if Graph refused it. */
   private record Checked(String line, boolean works, GraphException refusal) {}
 
-  private static Future<Checked> check(ConnectionHandle connection, Credentials credentials,
-      Function<ConnectionHandle, Future<Credentials>> freshTokens, String mailbox) {
+  private static Future<Checked> check(ConnectionHandle connection, String graphBaseUrl, Credentials credentials,
+      Supplier<Future<Credentials>> freshTokens, String mailbox) {
     String path = mailbox == null ? "/me/mailFolders/inbox"
         : "/users/" + URLEncoder.encode(mailbox, StandardCharsets.UTF_8) + "/mailFolders/inbox";
     String name = mailbox == null ? "your mailbox" : mailbox;
     GraphClient.Request request = new GraphClient.Request(HttpMethod.GET, path, null, mailbox, true);
     return Graph.client(connection.environment())
-        .send(request, fresh -> fresh ? freshTokens.apply(connection) : Future.succeededFuture(credentials))
+        .send(graphBaseUrl, request, fresh -> fresh ? freshTokens.get() : Future.succeededFuture(credentials))
         .map(inbox -> new Checked(name + ": works", true, null))
         .recover(e -> e instanceof GraphException graph
             ? Future.succeededFuture(new Checked(name + ": HTTP " + graph.status() + " " + graph.graphCode() + " "

@@ -49,4 +49,10 @@ public record OutlookConnectionProperties(
             + "open (name one under Mailbox), never in your personal mailbox. Recommended when others in the "
             + "workspace use this connection; or sign in with a dedicated service account. Unchecked: flows may use "
             + "your personal mailbox and every shared mailbox you can open.")
-        boolean sharedMailboxesOnly) {}
+        boolean sharedMailboxesOnly) {
+
+  /** Without other mailboxes listed, an app-only connection may use its own mailbox only. */
+  public OutlookConnectionProperties {
+    allowedMailboxes = allowedMailboxes == null ? List.of() : allowedMailboxes;
+  }
+}

@@ -7,70 +7,64 @@ import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.plugin.api.connection.ConnectionStatus;
 import dev.outlookflow.plugin.api.connection.ConnectionTestResult;
 import dev.outlookflow.plugin.api.connection.ConnectionType;
+import dev.outlookflow.plugin.api.connection.ConnectionTypeDescriptor;
 import dev.outlookflow.plugin.api.connection.Credentials;
 import dev.outlookflow.plugin.api.connection.SignInContext;
 import dev.outlookflow.plugin.api.connection.SignInStart;
-import dev.outlookflow.uischema.form.Form;
 import dev.outlookflow.uischema.validation.FieldError;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pf4j.Extension;
 
-/** "Microsoft 365 Outlook": delegated sign-in, app-only or a pasted token, in any Microsoft cloud. */
+/**
+ * "Microsoft 365 Outlook": delegated sign-in, app-only or a pasted token, in any Microsoft cloud. Each
+ * call reads the connection's settings once and hands them on.
+ */
 @Extension
-public class OutlookConnectionType implements ConnectionType {
-  private static final Form FORM = Form.of(OutlookConnectionProperties.class);
+public class OutlookConnectionType implements ConnectionType<OutlookConnectionProperties> {
+  /** The type's id within the plugin; the mail actions' connection fields name it as {@code outlook/microsoft365}. */
+  public static final String ID = "microsoft365";
+  private static final ConnectionTypeDescriptor<OutlookConnectionProperties> DESCRIPTOR =
+      new ConnectionTypeDescriptor<>(ID, "Microsoft 365 Outlook", "Mail of a Microsoft 365 organisation: a user's "
+          + "mailbox, shared mailboxes, or every mailbox an app may reach", OutlookConnectionProperties.class);
   private static final Tokens TOKENS = Tokens.shared();
 
   @Override
-  public String id() {
-    return "microsoft365";
+  public ConnectionTypeDescriptor<OutlookConnectionProperties> descriptor() {
+    return DESCRIPTOR;
   }
 
   @Override
-  public String name() {
-    return "Microsoft 365 Outlook";
+  public List<FieldError> validate(OutlookConnectionProperties properties) {
+    // The rules concern the fields, not where the cloud answers: no sandbox address is needed.
+    return ConnectionRules.check(ConnectionSettings.of(properties, Optional.empty()));
   }
 
   @Override
-  public String description() {
-    return "Mail of a Microsoft 365 organisation: a user's mailbox, shared mailboxes, or every mailbox an app may reach";
-  }
-
-  @Override
-  public Form form() {
-    return FORM;
-  }
-
-  @Override
-  public List<FieldError> validate(JsonObject properties) {
-    return ConnectionRules.check(ConnectionSettings.of(properties));
-  }
-
-  @Override
-  public boolean needsInteractiveSignIn(JsonObject properties) {
-    return ConnectionSettings.of(properties).mode() == AuthMode.AUTHORIZATION_CODE_PKCE;
+  public boolean needsInteractiveSignIn(OutlookConnectionProperties properties) {
+    return properties.authMode() == AuthMode.AUTHORIZATION_CODE_PKCE;
   }
 
   @Override
   public Future<SignInStart> beginSignIn(SignInContext context) {
-    return TOKENS.authorizeUrl(context.connection(), context.environment(), context.state(), context.callbackUrl())
-        .map(start -> new SignInStart(start.getString("url"),
-            new JsonObject().put("verifier", start.getString("verifier"))));
+    return TOKENS.beginSignIn(ConnectionSettings.of(context.connection()), context.environment(), context.state(),
+        context.callbackUrl());
   }
 
   @Override
-  public Future<Void> completeSignIn(SignInContext context, Map<String, String> parameters, JsonObject pending) {
+  public Future<Void> completeSignIn(SignInContext context, Map<String, String> parameters,
+      Map<String, String> pending) {
     ConnectionHandle connection = context.connection();
     String error = parameters.get("error");
     if (error != null || parameters.get("code") == null) {
       return refused(connection, error == null ? "invalid_request" : error, parameters.get("error_description"));
     }
-    return TOKENS.redeem(connection, context.environment(), parameters.get("code"), pending.getString("verifier"),
-            context.callbackUrl())
-        .compose(signedIn -> SignedInAccount.check(connection, signedIn));
+    ConnectionSettings settings = ConnectionSettings.of(connection);
+    return TOKENS.redeem(connection, settings, context.environment(), parameters.get("code"),
+            pending.get(Tokens.VERIFIER), context.callbackUrl())
+        .compose(signedIn -> SignedInAccount.check(connection, settings, signedIn));
   }
 
   private Future<Void> refused(ConnectionHandle connection, String error, String description) {
@@ -85,16 +79,18 @@ public class OutlookConnectionType implements ConnectionType {
 
   @Override
   public Future<SignInStart> beginAdminConsent(SignInContext context) {
-    if (ConnectionSettings.of(context.connection().properties()).mode() == AuthMode.BEARER_TOKEN) {
+    ConnectionSettings settings = ConnectionSettings.of(context.connection());
+    if (settings.mode() == AuthMode.BEARER_TOKEN) {
       return Future.failedFuture(new ExtensionException("admin_consent_not_needed", "This connection uses a pasted "
           + "token, which needs no approval of the app: there is nothing to approve here."));
     }
-    return TOKENS.adminConsentUrl(context.connection(), context.environment(), context.state())
-        .map(url -> new SignInStart(url, new JsonObject()));
+    return TOKENS.adminConsentUrl(settings, context.environment(), context.state())
+        .map(url -> new SignInStart(url, Map.of()));
   }
 
   @Override
-  public Future<Void> completeAdminConsent(SignInContext context, Map<String, String> parameters, JsonObject pending) {
+  public Future<Void> completeAdminConsent(SignInContext context, Map<String, String> parameters,
+      Map<String, String> pending) {
     ConnectionHandle connection = context.connection();
     if (!"True".equalsIgnoreCase(parameters.get("admin_consent"))) {
       String description = parameters.getOrDefault("error_description", parameters.get("error"));
@@ -103,26 +99,33 @@ public class OutlookConnectionType implements ConnectionType {
           + "approval: " + reason + (reason.contains("AADSTS90094") ? " Forward the link to an administrator of the "
           + "organisation." : "")));
     }
-    ConnectionSettings settings = ConnectionSettings.of(connection.properties());
-    return forgetAppTokens(connection).compose(v -> connection.blobs().get(Tokens.CACHE_BLOB)).compose(cache -> {
-      if (settings.mode() == AuthMode.AUTHORIZATION_CODE_PKCE && cache.isEmpty()) {
-        // The callback's word is all there is to go on (anyone may bring one): the next sign-in tells.
-        return connection.updateStatus(ConnectionStatus.NEW, "Microsoft Entra reports that an administrator "
-            + "approved the app for the whole organisation: now sign in with any account of it (POST "
-            + "/api/v1/connections/" + connection.id() + "/authorize answers the link to open in a browser).");
-      }
-      // App-only, or a delegated connection someone signed in to: the test finds out what works now, and records it.
-      return test(connection).mapEmpty();
-    });
+    ConnectionSettings settings = ConnectionSettings.of(connection);
+    return forgetAppTokens(connection, settings).compose(v -> connection.blobs().get(Tokens.CACHE_BLOB))
+        .compose(cache -> {
+          if (settings.mode() == AuthMode.AUTHORIZATION_CODE_PKCE && cache.isEmpty()) {
+            // The callback's word is all there is to go on (anyone may bring one): the next sign-in tells.
+            return connection.updateStatus(ConnectionStatus.NEW, "Microsoft Entra reports that an administrator "
+                + "approved the app for the whole organisation: now sign in with any account of it (POST "
+                + "/api/v1/connections/" + connection.id() + "/authorize answers the link to open in a browser).");
+          }
+          // App-only, or a delegated connection someone signed in to: the test finds out what works now, and
+          // records it.
+          return test(connection, settings).mapEmpty();
+        });
   }
 
   @Override
   public Future<ConnectionTestResult> test(ConnectionHandle connection) {
-    return TOKENS.credentials(connection, connection.environment())
-        .compose(credentials -> MailboxProbe.probe(connection, credentials,
-            c -> TOKENS.credentials(c, c.environment(), true)))
+    return test(connection, ConnectionSettings.of(connection));
+  }
+
+  private Future<ConnectionTestResult> test(ConnectionHandle connection, ConnectionSettings settings) {
+    return TOKENS.credentials(connection, settings, false)
+        .compose(credentials -> MailboxProbe.probe(connection, settings, credentials,
+            () -> TOKENS.credentials(connection, settings, true)))
         .recover(e -> notSignedIn(connection, e).map(ConnectionTestResult.failed(e.getMessage())))
-        .compose(result -> result.ok() ? Future.succeededFuture(result) : forgetAppTokens(connection).map(result));
+        .compose(result -> result.ok() ? Future.succeededFuture(result)
+            : forgetAppTokens(connection, settings).map(result));
   }
 
   /** Nobody signed in yet: the message says how to, and the status (new, or disconnected) stays. */
@@ -136,16 +139,16 @@ public class OutlookConnectionType implements ConnectionType {
    * A consent or permission granted since a token was issued only shows in a new token: after a
    * failed test, the cached tokens go (for app-only, msal4j's cache holds nothing else).
    */
-  private Future<Void> forgetAppTokens(ConnectionHandle connection) {
+  private Future<Void> forgetAppTokens(ConnectionHandle connection, ConnectionSettings settings) {
     TOKENS.forget(connection);
-    return ConnectionSettings.of(connection.properties()).mode() == AuthMode.CLIENT_CREDENTIALS
+    return settings.mode() == AuthMode.CLIENT_CREDENTIALS
         ? connection.blobs().delete(Tokens.CACHE_BLOB)
         : Future.succeededFuture();
   }
 
   @Override
   public Future<Credentials> credentials(ConnectionHandle connection) {
-    return TOKENS.credentials(connection, connection.environment());
+    return TOKENS.credentials(connection, ConnectionSettings.of(connection), false);
   }
 
   @Override

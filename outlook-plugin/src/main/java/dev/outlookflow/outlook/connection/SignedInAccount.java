@@ -15,9 +15,8 @@ import java.util.Optional;
 final class SignedInAccount {
   private SignedInAccount() {}
 
-  static Future<Void> check(ConnectionHandle connection, Tokens.SignedIn signedIn) {
-    Optional<String> refusal = SharedMailboxesOnly.refusal(ConnectionSettings.of(connection.properties()),
-        signedIn.account(), connection.id());
+  static Future<Void> check(ConnectionHandle connection, ConnectionSettings settings, Tokens.SignedIn signedIn) {
+    Optional<String> refusal = SharedMailboxesOnly.refusal(settings, signedIn.account(), connection.id());
     if (refusal.isPresent()) {
       return Future.failedFuture(new ExtensionException("own_mailbox_not_allowed", refusal.get()));
     }

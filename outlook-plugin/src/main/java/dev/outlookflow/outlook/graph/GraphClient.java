@@ -12,9 +12,7 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -52,22 +50,26 @@ public final class GraphClient {
   }
 
   /**
-   * Sends the request with the credentials {@code tokens} gives; {@code tokens.apply(true)} must
-   * answer freshly acquired ones (after a 401).
+   * Sends the request to the connection's Graph at {@code graphBaseUrl} (its cloud profile's) with the
+   * credentials {@code tokens} gives; {@code tokens.apply(true)} must answer freshly acquired ones (after
+   * a 401).
    */
-  public Future<JsonObject> send(Request request, Function<Boolean, Future<Credentials>> tokens) {
-    return inSlot(request.mailbox(), () -> attempt(request, tokens, false, 1));
+  public Future<JsonObject> send(String graphBaseUrl, Request request,
+      Function<Boolean, Future<Credentials>> tokens) {
+    return inSlot(request.mailbox(), () -> attempt(graphBaseUrl, request, tokens, false, 1));
   }
 
-  private Future<JsonObject> attempt(Request request, Function<Boolean, Future<Credentials>> tokens, boolean refreshed,
-      int attempt) {
-    return tokens.apply(refreshed).compose(credentials -> call(request, credentials)).compose(response -> {
+  private Future<JsonObject> attempt(String graphBaseUrl, Request request,
+      Function<Boolean, Future<Credentials>> tokens, boolean refreshed, int attempt) {
+    Future<HttpResponse<Buffer>> called = tokens.apply(refreshed)
+        .compose(credentials -> call(graphBaseUrl, request, credentials));
+    return called.compose(response -> {
       if (response.statusCode() < 300) {
         return answer(response);
       }
       GraphException error = error(response);
       if (response.statusCode() == 401 && !refreshed && "InvalidAuthenticationToken".equals(error.graphCode())) {
-        return attempt(request, tokens, true, attempt + 1);
+        return attempt(graphBaseUrl, request, tokens, true, attempt + 1);
       }
       long delay = retries.delayMillis(response.statusCode(), response.getHeader("Retry-After"), attempt,
           request.repeatable());
@@ -75,7 +77,7 @@ public final class GraphClient {
         return Future.failedFuture(error);
       }
       Promise<JsonObject> retried = Promise.promise();
-      timer.after(delay, () -> attempt(request, tokens, refreshed, attempt + 1).onComplete(retried));
+      timer.after(delay, () -> attempt(graphBaseUrl, request, tokens, refreshed, attempt + 1).onComplete(retried));
       return retried.future();
     });
   }
@@ -159,8 +161,7 @@ public final class GraphClient {
    * URL. Paths are relative to that base; absolute URLs (links Graph handed out) must be at its origin,
    * else nothing is sent.
    */
-  private Future<HttpResponse<Buffer>> call(Request request, Credentials credentials) {
-    String base = credentials.attributes().getString("graphBaseUrl");
+  private Future<HttpResponse<Buffer>> call(String base, Request request, Credentials credentials) {
     GraphOrigin graph = GraphOrigin.ofBase(base);
     boolean relative = request.path().startsWith("/");
     if (!relative && !graph.holds(request.path())) {

@@ -1,5 +1,6 @@
 package dev.outlookflow.outlook.mail;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outlookflow.plugin.api.options.Option;
 import dev.outlookflow.plugin.api.options.OptionsContext;
 import io.vertx.core.Future;
@@ -12,9 +13,10 @@ import java.util.List;
 public final class FolderChoices {
   private FolderChoices() {}
 
-  public static Future<List<Option>> load(OptionsContext context, JsonObject values) {
+  /** {@code values} are the panel's as entered: a mailbox still holding an expression counts as none. */
+  public static Future<List<Option>> load(OptionsContext context, ObjectNode values) {
     return MailGraph.open(context.connection()).compose(graph -> {
-      String requested = values.getString("mailbox");
+      String requested = values.path("mailbox").textValue();
       Mailbox mailbox = graph.fence().resolve(requested != null && requested.contains("{{") ? null : requested,
           "mailbox");
       return Listing.collect(graph, mailbox, "/mailFolders?$top=100&$select=id,displayName", 500);

@@ -1,9 +1,12 @@
 package dev.outlookflow.outlook.mail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.outlookflow.outlook.graph.GraphJson;
 import dev.outlookflow.plugin.api.action.ActionContext;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -12,18 +15,25 @@ public final class Listing {
   private Listing() {}
 
   /**
+   * What a list step found: Graph's items as Graph wrote them (with a {@code $select}, only the chosen
+   * properties), and whether Graph had more than the bound let through.
+   */
+  public record Found(List<JsonNode> items, boolean more) {}
+
+  /**
    * A list step: its mailbox fenced, its OData options checked, pages followed up to {@code maxItems},
    * Graph's refusals explained. {@code path} completes the query (more options) and answers the
-   * collection's path with it; the output is {@code {itemsName: [...], "count", "more"}}.
+   * collection's path with it.
    */
-  public static Future<JsonObject> step(ActionContext context, JsonObject properties, Set<String> known,
-      String itemsName, Function<QueryOptions, String> path) {
+  public static Future<Found> step(ActionContext context, ListingProperties properties, Set<String> known,
+      Function<QueryOptions, String> path) {
     return MailGraph.open(context.connection()).compose(graph -> {
-      Mailbox mailbox = graph.fence().resolve(properties.getString("mailbox"), "mailbox");
+      Mailbox mailbox = graph.fence().resolve(properties.mailbox(), "mailbox");
       QueryOptions query = QueryOptions.of(properties, known);
-      return collect(graph, mailbox, path.apply(query), properties.getInteger("maxItems"))
-          .map(found -> new JsonObject().put(itemsName, found.getJsonArray("value"))
-              .put("count", found.getJsonArray("value").size()).put("more", found.getBoolean("more")))
+      return collect(graph, mailbox, path.apply(query), properties.maxItems())
+          // Up to 10,000 items, bodies included: converting them is no work for the event loop.
+          .compose(found -> context.environment().workers().executeBlocking(() -> new Found(
+              GraphJson.items(found.getJsonArray("value")), found.getBoolean("more")), false))
           .recover(failure -> Future.failedFuture(MailFailures.explain(query.explain(failure), mailbox, graph)));
     });
   }

@@ -20,6 +20,7 @@ import java.util.Optional;
 /** Graph mail calls on behalf of one step's connection, behind its mailbox fence. */
 public final class MailGraph {
   private final ConnectionHandle connection;
+  private final ConnectionSettings settings;
   private final MailboxFence fence;
   private final GraphClient client;
   private final String account;
@@ -27,10 +28,11 @@ public final class MailGraph {
 
   private MailGraph(ConnectionHandle connection, ConnectionSettings settings, Credentials credentials) {
     this.connection = connection;
-    this.account = credentials.attributes().getString("account");
+    this.settings = settings;
+    this.account = credentials.account();
     this.fence = new MailboxFence(settings, account, connection.id());
     this.client = Graph.client(connection.environment());
-    this.graphOrigin = GraphOrigin.ofBase(credentials.attributes().getString("graphBaseUrl"));
+    this.graphOrigin = GraphOrigin.ofBase(settings.profile().graphBaseUrl());
   }
 
   public String connectionId() {
@@ -47,15 +49,20 @@ public final class MailGraph {
     return account;
   }
 
-  /** Opens the chosen connection: its credentials first, which also tell who signed in. */
+  /** Opens the chosen connection, its settings read once for the step. */
   public static Future<MailGraph> open(Optional<ConnectionHandle> chosen) {
-    if (chosen.isEmpty()) {
-      return Future.failedFuture(new ExtensionException("no_connection",
-          "Choose a Microsoft 365 Outlook connection in the step's 'connection' field."));
-    }
-    ConnectionHandle connection = chosen.get();
-    return connection.credentials().map(credentials -> new MailGraph(connection,
-        ConnectionSettings.of(connection.properties()), credentials));
+    return chosen(chosen).compose(connection -> open(connection, ConnectionSettings.of(connection)));
+  }
+
+  /** Opens a connection whose settings the step read: credentials first, which also tell who signed in. */
+  public static Future<MailGraph> open(ConnectionHandle connection, ConnectionSettings settings) {
+    return connection.credentials().map(credentials -> new MailGraph(connection, settings, credentials));
+  }
+
+  /** The connection chosen in the step's 'connection' field; a step without one fails saying so. */
+  public static Future<ConnectionHandle> chosen(Optional<ConnectionHandle> chosen) {
+    return chosen.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(new ExtensionException(
+        "no_connection", "Choose a Microsoft 365 Outlook connection in the step's 'connection' field.")));
   }
 
   public MailboxFence fence() {
@@ -79,8 +86,8 @@ public final class MailGraph {
           + ": it was not followed, so the connection's token was not sent there. Something between the runtime "
           + "and Graph (a proxy, or a wrong Graph address) changed Graph's answer."));
     }
-    return recorded(client.send(new GraphClient.Request(HttpMethod.GET, link, null, slot(mailbox), true),
-        this::tokens));
+    return recorded(client.send(settings.profile().graphBaseUrl(),
+        new GraphClient.Request(HttpMethod.GET, link, null, slot(mailbox), true), this::tokens));
   }
 
   /** A change Graph may have made even when the answer was lost: the caller decides how to check. */
@@ -103,8 +110,8 @@ public final class MailGraph {
 
   private Future<JsonObject> call(HttpMethod method, Mailbox mailbox, String path, JsonObject body, boolean repeatable) {
     fence.check(mailbox, "mailbox");
-    return recorded(client.send(new GraphClient.Request(method, mailbox.path() + path, body, slot(mailbox),
-        repeatable), this::tokens));
+    return recorded(client.send(settings.profile().graphBaseUrl(),
+        new GraphClient.Request(method, mailbox.path() + path, body, slot(mailbox), repeatable), this::tokens));
   }
 
   /**
@@ -129,6 +136,6 @@ public final class MailGraph {
   }
 
   private Future<Credentials> tokens(boolean fresh) {
-    return fresh ? Tokens.shared().credentials(connection, connection.environment(), true) : connection.credentials();
+    return fresh ? Tokens.shared().credentials(connection, settings, true) : connection.credentials();
   }
 }

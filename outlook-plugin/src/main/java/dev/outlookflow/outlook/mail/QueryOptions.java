@@ -1,9 +1,9 @@
 package dev.outlookflow.outlook.mail;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outlookflow.outlook.graph.GraphException;
 import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.uischema.validation.FieldError;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +34,14 @@ public final class QueryOptions {
 
   private QueryOptions() {}
 
-  /** Design-time and run-time checks of the step's option fields; a field still holding an expression is skipped. */
-  public static List<FieldError> check(JsonObject properties, Set<String> known) {
+  /** Design-time checks of the step's option fields, as entered: a field still holding an expression is skipped. */
+  public static List<FieldError> check(ObjectNode properties, Set<String> known) {
+    return check(literal(properties.path("select").textValue()), literal(properties.path("orderBy").textValue()),
+        known);
+  }
+
+  private static List<FieldError> check(String select, String orderBy, Set<String> known) {
     List<FieldError> errors = new ArrayList<>();
-    String select = literal(properties.getValue("select"));
     if (select != null) {
       for (String name : select.split(",")) {
         if (!name.isBlank() && !known.contains(name.trim())) {
@@ -46,7 +50,6 @@ public final class QueryOptions {
         }
       }
     }
-    String orderBy = literal(properties.getValue("orderBy"));
     if (orderBy != null) {
       for (String clause : orderBy.split(",")) {
         var order = ORDER.matcher(clause);
@@ -59,21 +62,21 @@ public final class QueryOptions {
     return errors;
   }
 
-  private static String literal(Object value) {
-    return value instanceof String text && !text.isBlank() && !text.contains("{{") ? text : null;
+  private static String literal(String value) {
+    return value != null && !value.isBlank() && !value.contains("{{") ? value : null;
   }
 
-  /** Builds the query from the step's resolved properties (fields top, select, filter, orderBy). */
-  public static QueryOptions of(JsonObject properties, Set<String> known) {
-    List<FieldError> errors = check(properties, known);
+  /** Builds the query from the step's resolved properties, checked again now that they are resolved. */
+  public static QueryOptions of(ListingProperties properties, Set<String> known) {
+    List<FieldError> errors = check(literal(properties.select()), literal(properties.orderBy()), known);
     if (!errors.isEmpty()) {
       throw new ExtensionException("invalid_query", "'" + errors.get(0).field() + "': " + errors.get(0).message() + ".");
     }
     QueryOptions query = new QueryOptions();
-    query.put("$top", properties.getValue("top"));
-    query.put("$select", properties.getValue("select"));
-    query.put("$filter", properties.getValue("filter"));
-    query.put("$orderby", properties.getValue("orderBy"));
+    query.put("$top", properties.top());
+    query.put("$select", properties.select());
+    query.put("$filter", properties.filter());
+    query.put("$orderby", properties.orderBy());
     return query;
   }
 

@@ -1,14 +1,16 @@
 package dev.outlookflow.outlook.auth;
 
+import static dev.outlookflow.outlook.PanelValues.bind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.outlook.connection.ConnectionSettings;
-import io.vertx.core.json.JsonObject;
+import dev.outlookflow.outlook.connection.OutlookConnectionProperties;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AuthorizeUrlTest {
@@ -17,11 +19,12 @@ class AuthorizeUrlTest {
 
   @Test
   void asksForTheCodeInTheQuerySoTheBrowsersLaxCookieComesBackWithIt() {
-    ConnectionSettings settings = ConnectionSettings.of(new JsonObject().put("authMode", "authorization_code_pkce")
-        .put("tenantId", TENANT).put("clientId", CLIENT).put("clientSecret", "s"));
+    ConnectionSettings settings = ConnectionSettings.of(bind(OutlookConnectionProperties.class,
+        "{authMode: 'authorization_code_pkce', tenantId: '" + TENANT + "', clientId: '" + CLIENT + "', "
+            + "clientSecret: 's'}"), Optional.empty());
 
-    String url = AuthorizeUrl.of(settings, "https://login.microsoftonline.com", "http://127.0.0.1:8080/oauth/callback",
-        "the-state", Tokens.s256("verifier"));
+    String url = AuthorizeUrl.of(settings, "http://127.0.0.1:8080/oauth/callback", "the-state",
+        Tokens.s256("verifier"));
 
     assertThat(url).startsWith("https://login.microsoftonline.com/" + TENANT + "/oauth2/v2.0/authorize?");
     Map<String, String> query = query(url);

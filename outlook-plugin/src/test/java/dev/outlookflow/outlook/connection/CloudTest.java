@@ -2,6 +2,8 @@ package dev.outlookflow.outlook.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.outlookflow.uischema.binding.RecordBinding;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -14,9 +16,9 @@ class CloudTest {
       "us_gov_dod, https://login.microsoftonline.us/t/, https://login.microsoftonline.us, https://dod-graph.microsoft.us/v1.0, https://dod-graph.microsoft.us/Mail.Send",
       "china, https://login.chinacloudapi.cn/t/, https://login.partner.microsoftonline.cn, https://microsoftgraph.chinacloudapi.cn/v1.0, https://microsoftgraph.chinacloudapi.cn/Mail.Send",
       "sandbox, https://login.sandbox.test/t/, http://127.0.0.1:8081, http://127.0.0.1:8081/v1.0, https://graph.microsoft.com/Mail.Send"})
-  void eachCloudHasItsAuthoritySignInHostGraphAndScopes(String value, String authority, String signIn, String graph,
-      String scope) {
-    Cloud cloud = Cloud.of(value);
+  void eachStoredCloudHasItsAuthoritySignInHostGraphAndScopes(String value, String authority, String signIn,
+      String graph, String scope) {
+    Cloud cloud = RecordBinding.bind(TextNode.valueOf(value), Cloud.class);
     assertThat(cloud.authority("t")).isEqualTo(authority);
     assertThat(cloud.signInBase("http://127.0.0.1:8081")).isEqualTo(signIn);
     assertThat(cloud.graphBaseUrl("http://127.0.0.1:8081")).isEqualTo(graph);

@@ -157,9 +157,8 @@ class GraphClientOriginTest {
   }
 
   private Future<JsonObject> get(String graphBaseUrl, String url) {
-    Credentials credentials = new Credentials("Bearer", TOKEN, Instant.now().plusSeconds(3600),
-        new JsonObject().put("graphBaseUrl", graphBaseUrl));
-    return client.send(new GraphClient.Request(HttpMethod.GET, url, null, "adele@contoso.com", true),
+    Credentials credentials = new Credentials("Bearer", TOKEN, Instant.now().plusSeconds(3600), null);
+    return client.send(graphBaseUrl, new GraphClient.Request(HttpMethod.GET, url, null, "adele@contoso.com", true),
         fresh -> Future.succeededFuture(credentials));
   }
 

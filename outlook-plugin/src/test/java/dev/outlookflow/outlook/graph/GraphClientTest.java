@@ -34,6 +34,8 @@ class GraphClientTest {
   private Vertx vertx;
   private PluginEnvironment env;
   private Credentials credentials;
+  /** The sandbox's Graph, as the connection's cloud profile gives it. */
+  private String graphBaseUrl;
   private final List<Long> delays = new CopyOnWriteArrayList<>();
   private GraphClient client;
 
@@ -43,8 +45,8 @@ class GraphClientTest {
     String token = MailUsers.of(sandbox).app;
     vertx = Vertx.vertx();
     env = environment(vertx, sandbox.baseUrl());
-    credentials = new Credentials("Bearer", token, Instant.now().plusSeconds(3000),
-        new JsonObject().put("graphBaseUrl", sandbox.baseUrl() + "/v1.0"));
+    graphBaseUrl = sandbox.baseUrl() + "/v1.0";
+    credentials = new Credentials("Bearer", token, Instant.now().plusSeconds(3000), null);
     GraphClient.Timer recording = (millis, task) -> {
       delays.add(millis);
       vertx.setTimer(Math.max(1, millis), id -> task.run());
@@ -59,8 +61,8 @@ class GraphClientTest {
   }
 
   private Future<JsonObject> listMessages() {
-    return client.send(new GraphClient.Request(HttpMethod.GET, "/users/" + DemoSeed.USER + "/messages?$top=1", null,
-        DemoSeed.USER, true), fresh -> Future.succeededFuture(credentials));
+    return client.send(graphBaseUrl, new GraphClient.Request(HttpMethod.GET, "/users/" + DemoSeed.USER
+        + "/messages?$top=1", null, DemoSeed.USER, true), fresh -> Future.succeededFuture(credentials));
   }
 
   @Test
@@ -79,9 +81,11 @@ class GraphClientTest {
   @Test
   void anAnswerOfMoreThan64KibIsParsedWhole() throws Exception {
     String content = "x".repeat(100 * 1024);
-    JsonObject draft = client.send(new GraphClient.Request(HttpMethod.POST, "/users/" + DemoSeed.USER + "/messages",
-        new JsonObject().put("subject", "Large").put("body", new JsonObject().put("contentType", "text")
-            .put("content", content)), DemoSeed.USER, false), fresh -> Future.succeededFuture(credentials))
+    JsonObject large = new JsonObject().put("subject", "Large").put("body", new JsonObject().put("contentType", "text")
+        .put("content", content));
+    JsonObject draft = client.send(graphBaseUrl, new GraphClient.Request(HttpMethod.POST,
+            "/users/" + DemoSeed.USER + "/messages", large, DemoSeed.USER, false),
+            fresh -> Future.succeededFuture(credentials))
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
 
     assertThat(draft.getString("subject")).isEqualTo("Large");
@@ -101,8 +105,9 @@ class GraphClientTest {
   void whatMustNotBeRepeatedIsNotRetriedAndErrorsAreTyped() throws Exception {
     sandbox.control("/faults", new JsonObject().put("method", "POST").put("path", "/v1.0/users/*/sendMail")
         .put("times", 1).put("fault", new JsonObject().put("type", "status").put("status", 503)));
-    Future<JsonObject> send = client.send(new GraphClient.Request(HttpMethod.POST, "/users/" + DemoSeed.USER
-        + "/sendMail", new JsonObject(), DemoSeed.USER, false), fresh -> Future.succeededFuture(credentials));
+    Future<JsonObject> send = client.send(graphBaseUrl, new GraphClient.Request(HttpMethod.POST,
+        "/users/" + DemoSeed.USER + "/sendMail", new JsonObject(), DemoSeed.USER, false),
+        fresh -> Future.succeededFuture(credentials));
     assertThatThrownBy(() -> send.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class).cause().isInstanceOf(GraphException.class)
         .satisfies(e -> {

@@ -1,5 +1,6 @@
 package dev.outlookflow.outlook.mail.folders;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outlookflow.outlook.graph.GraphException;
 import dev.outlookflow.outlook.mail.FolderChoices;
 import dev.outlookflow.outlook.mail.MailFailures;
@@ -9,10 +10,10 @@ import dev.outlookflow.outlook.mail.Paths;
 import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.action.ActionContext;
+import dev.outlookflow.plugin.api.action.ActionDescriptor;
 import dev.outlookflow.plugin.api.options.Option;
 import dev.outlookflow.plugin.api.options.OptionsContext;
 import dev.outlookflow.plugin.api.options.OptionsProvider;
-import dev.outlookflow.uischema.form.Form;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -25,45 +26,27 @@ import org.pf4j.Extension;
  * a sentence, or answers the existing folder; a step re-run after a crash finds the folder it made.
  */
 @Extension
-public class CreateFolderAction implements Action, OptionsProvider {
-  private static final Form FORM = Form.of(CreateFolderProperties.class);
+public class CreateFolderAction implements Action<CreateFolderProperties, CreateFolderOutput>, OptionsProvider {
+  private static final ActionDescriptor<CreateFolderProperties, CreateFolderOutput> DESCRIPTOR = ActionDescriptor.of(
+      "create-folder", "Create folder", "Creates a mail folder in a mailbox, at the top level or inside another folder",
+      CreateFolderProperties.class, CreateFolderOutput.class).recoverable();
 
   @Override
-  public String id() {
-    return "create-folder";
+  public ActionDescriptor<CreateFolderProperties, CreateFolderOutput> descriptor() {
+    return DESCRIPTOR;
   }
 
   @Override
-  public String name() {
-    return "Create folder";
-  }
-
-  @Override
-  public String description() {
-    return "Creates a mail folder in a mailbox, at the top level or inside another folder";
-  }
-
-  @Override
-  public Form form() {
-    return FORM;
-  }
-
-  @Override
-  public boolean supportsRecovery() {
-    return true;
-  }
-
-  @Override
-  public Future<JsonObject> execute(ActionContext context, JsonObject properties) {
+  public Future<CreateFolderOutput> execute(ActionContext context, CreateFolderProperties properties) {
     return MailGraph.open(context.connection()).compose(graph -> {
-      Mailbox mailbox = graph.fence().resolve(properties.getString("mailbox"), "mailbox");
-      String name = properties.getString("displayName").trim();
-      String parent = properties.getString("parentFolder");
+      Mailbox mailbox = graph.fence().resolve(properties.mailbox(), "mailbox");
+      String name = properties.displayName().trim();
+      String parent = properties.parentFolder();
       String collection = parent == null || parent.isBlank() ? "/mailFolders"
           : "/mailFolders/" + Paths.encode(parent) + "/childFolders";
-      boolean useExisting = "use_existing".equals(properties.getString("ifExists")) || context.recovering();
+      boolean useExisting = properties.ifExists() == IfFolderExists.USE_EXISTING || context.recovering();
       return graph.write(HttpMethod.POST, mailbox, collection, new JsonObject().put("displayName", name))
-          .map(folder -> folder.put("created", true))
+          .map(folder -> CreateFolderOutput.of(folder, true))
           .recover(failure -> {
             if (!(failure instanceof GraphException e && "ErrorFolderExists".equals(e.graphCode()))) {
               return Future.failedFuture(MailFailures.explain(failure, mailbox, graph));
@@ -79,14 +62,15 @@ public class CreateFolderAction implements Action, OptionsProvider {
     });
   }
 
-  private static Future<JsonObject> existing(MailGraph graph, Mailbox mailbox, String collection, String name) {
+  private static Future<CreateFolderOutput> existing(MailGraph graph, Mailbox mailbox, String collection,
+      String name) {
     String filter = "displayName eq '" + name.replace("'", "''") + "'";
     return graph.read(mailbox, collection + "?$filter=" + Paths.encode(filter) + "&$top=1")
-        .map(found -> found.getJsonArray("value", new JsonArray()).getJsonObject(0).copy().put("created", false));
+        .map(found -> CreateFolderOutput.of(found.getJsonArray("value", new JsonArray()).getJsonObject(0), false));
   }
 
   @Override
-  public Future<List<Option>> loadOptions(OptionsContext context, String field, JsonObject values) {
+  public Future<List<Option>> loadOptions(OptionsContext context, String field, ObjectNode values) {
     return FolderChoices.load(context, values);
   }
 }

@@ -1,16 +1,16 @@
 package dev.outlookflow.outlook.mail.folders;
 
-import dev.outlookflow.outlook.connection.Patterns;
+import dev.outlookflow.outlook.mail.MailFields;
 import dev.outlookflow.uischema.form.FieldType;
 import dev.outlookflow.uischema.form.FormField;
 
 /** The property panel of "Create folder". */
 public record CreateFolderProperties(
-    @FormField(label = "Connection", type = FieldType.CONNECTION, connectionType = "outlook/microsoft365",
-        required = true)
+    @FormField(label = MailFields.CONNECTION_LABEL, type = FieldType.CONNECTION,
+        connectionType = MailFields.CONNECTION_TYPE, required = true)
         String connection,
-    @FormField(label = "Mailbox", pattern = Patterns.EMAIL, expressions = true, placeholder = "sales@contoso.com",
-        help = "Empty: the connection's mailbox.")
+    @FormField(label = MailFields.MAILBOX_LABEL, pattern = MailFields.ADDRESS_PATTERN, expressions = true,
+        placeholder = MailFields.ADDRESS_EXAMPLE, help = MailFields.MAILBOX_HELP)
         String mailbox,
     @FormField(label = "Folder name", required = true, expressions = true, maxLength = 255) String displayName,
     @FormField(label = "Inside folder", type = FieldType.DYNAMIC_DROPDOWN, dependsOn = {"connection", "mailbox"},

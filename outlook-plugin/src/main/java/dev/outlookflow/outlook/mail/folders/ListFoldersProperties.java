@@ -1,16 +1,17 @@
 package dev.outlookflow.outlook.mail.folders;
 
-import dev.outlookflow.outlook.connection.Patterns;
+import dev.outlookflow.outlook.mail.ListingProperties;
+import dev.outlookflow.outlook.mail.MailFields;
 import dev.outlookflow.uischema.form.FieldType;
 import dev.outlookflow.uischema.form.FormField;
 
 /** The property panel of "List folders". */
 public record ListFoldersProperties(
-    @FormField(label = "Connection", type = FieldType.CONNECTION, connectionType = "outlook/microsoft365",
-        required = true)
+    @FormField(label = MailFields.CONNECTION_LABEL, type = FieldType.CONNECTION,
+        connectionType = MailFields.CONNECTION_TYPE, required = true)
         String connection,
-    @FormField(label = "Mailbox", pattern = Patterns.EMAIL, expressions = true, placeholder = "sales@contoso.com",
-        help = "Empty: the connection's mailbox.")
+    @FormField(label = MailFields.MAILBOX_LABEL, pattern = MailFields.ADDRESS_PATTERN, expressions = true,
+        placeholder = MailFields.ADDRESS_EXAMPLE, help = MailFields.MAILBOX_HELP)
         String mailbox,
     @FormField(label = "Child folders of", type = FieldType.DYNAMIC_DROPDOWN, dependsOn = {"connection", "mailbox"},
         expressions = true, help = "Empty: the mailbox's top-level folders.")
@@ -26,4 +27,12 @@ public record ListFoldersProperties(
     @FormField(label = "Fields ($select)", group = "Query", placeholder = "displayName,totalItemCount",
         help = "Comma-separated folder properties; empty: all.")
         String select,
-    @FormField(label = "Include hidden folders", group = "Query", defaultValue = "false") boolean includeHidden) {}
+    @FormField(label = "Include hidden folders", group = "Query", defaultValue = "false") boolean includeHidden)
+    implements ListingProperties {
+
+  /** Folders come in Graph's order: the panel offers none. */
+  @Override
+  public String orderBy() {
+    return null;
+  }
+}

@@ -1,16 +1,17 @@
 package dev.outlookflow.outlook.mail.messages;
 
-import dev.outlookflow.outlook.connection.Patterns;
+import dev.outlookflow.outlook.mail.ListingProperties;
+import dev.outlookflow.outlook.mail.MailFields;
 import dev.outlookflow.uischema.form.FieldType;
 import dev.outlookflow.uischema.form.FormField;
 
 /** The property panel of "List messages". */
 public record ListMessagesProperties(
-    @FormField(label = "Connection", type = FieldType.CONNECTION, connectionType = "outlook/microsoft365",
-        required = true)
+    @FormField(label = MailFields.CONNECTION_LABEL, type = FieldType.CONNECTION,
+        connectionType = MailFields.CONNECTION_TYPE, required = true)
         String connection,
-    @FormField(label = "Mailbox", pattern = Patterns.EMAIL, expressions = true, placeholder = "sales@contoso.com",
-        help = "Empty: the connection's mailbox.")
+    @FormField(label = MailFields.MAILBOX_LABEL, pattern = MailFields.ADDRESS_PATTERN, expressions = true,
+        placeholder = MailFields.ADDRESS_EXAMPLE, help = MailFields.MAILBOX_HELP)
         String mailbox,
     @FormField(label = "Folder", type = FieldType.DYNAMIC_DROPDOWN, dependsOn = {"connection", "mailbox"},
         expressions = true, defaultValue = "inbox",
@@ -28,4 +29,5 @@ public record ListMessagesProperties(
         String select,
     @FormField(label = "Order ($orderby)", group = "Query", placeholder = "receivedDateTime desc") String orderBy,
     @FormField(label = "Include attachments' names and sizes", group = "Query", defaultValue = "false")
-        boolean includeAttachments) {}
+        boolean includeAttachments)
+    implements ListingProperties {}

@@ -10,7 +10,6 @@ import dev.outlookflow.plugin.api.action.ActionContext;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.Set;
 
 /**
@@ -47,13 +46,13 @@ final class Delivery {
     this.uploads = new Uploads(graph, plan.draftBox());
   }
 
-  Future<JsonObject> run() {
-    current = SendProgress.of(context.state().current());
+  Future<SendOutput> run() {
+    current = SendProgress.of(context.state().current(SendProgress.Recorded.class));
     // A step re-invoked after a crash trusts nothing it recorded as merely requested.
     return advance(current, current.phase() != Phase.NEW);
   }
 
-  private Future<JsonObject> advance(SendProgress progress, boolean unsure) {
+  private Future<SendOutput> advance(SendProgress progress, boolean unsure) {
     if (progress.phase() == Phase.SENT) {
       return finish(progress).recover(this::doubtOrFail);
     }
@@ -76,7 +75,7 @@ final class Delivery {
   }
 
   /** An answer in doubt pauses, then resumes from what was recorded, unsure of it; anything else fails the send. */
-  private Future<JsonObject> doubtOrFail(Throwable failure) {
+  private Future<SendOutput> doubtOrFail(Throwable failure) {
     if (draftNotFound(failure) && lags < LAG_BUDGET) {
       lags++;
       context.log().info("Graph does not find the draft it created (its replicas may lag); checking it again");
@@ -165,25 +164,25 @@ final class Delivery {
   }
 
   /** The sent message's facts for later steps; without a Sent Items copy wanted, the copy goes. */
-  private Future<JsonObject> finish(SendProgress progress) {
+  private Future<SendOutput> finish(SendProgress progress) {
     String path = "/messages/" + Paths.encode(progress.draftId());
     Future<SendProgress> withDetails = progress.sent() != null ? Future.succeededFuture(progress)
         : graph.read(plan.draftBox(), path + "?$select=internetMessageId,from,sender,subject,sentDateTime")
-            .compose(details -> save(progress.sent(details)));
+            .compose(details -> save(progress.sent(SentMessage.of(details))));
     return withDetails.compose(done -> mail.saveToSentItems() ? Future.succeededFuture(done)
         : graph.write(HttpMethod.POST, plan.draftBox(), path + "/permanentDelete", null).map(done)
             .recover(failure -> failure instanceof GraphException e && e.status() == 404
                 ? Future.succeededFuture(done) : Future.failedFuture(failure)))
-        .map(done -> SendOutput.of(mail, plan, graph, done));
+        .map(done -> SendOutput.of(mail, plan, graph.account(), done));
   }
 
   /** A definite refusal: the draft goes (it would only clutter the mailbox), and the step fails with a sentence. */
-  private Future<JsonObject> abandon(Throwable failure) {
+  private Future<SendOutput> abandon(Throwable failure) {
     if (current.phase() == Phase.SENT) {
       // Failing now would invite a re-run and a second mail: the send stands, with what is known of it.
       context.log().warn("the mail was sent, but reading it back or removing its Sent Items copy failed: "
           + describe(failure));
-      return Future.succeededFuture(SendOutput.of(mail, plan, graph, current));
+      return Future.succeededFuture(SendOutput.of(mail, plan, graph.account(), current));
     }
     if (draftNotFound(failure)) {
       return Future.failedFuture(SendFailures.draftGone(plan, current.draftId()));
@@ -199,7 +198,7 @@ final class Delivery {
 
   private Future<SendProgress> save(SendProgress progress) {
     current = progress;
-    return context.state().record(progress.toJson()).map(progress);
+    return context.state().record(progress.recorded()).map(progress);
   }
 
   private static String describe(Throwable failure) {

@@ -1,6 +1,7 @@
 package dev.outlookflow.outlook.mail.send;
 
 import dev.outlookflow.uischema.form.ChoiceLabel;
+import java.util.Locale;
 
 /** Graph's message importance; the stored value is Graph's. */
 public enum Importance {
@@ -9,5 +10,10 @@ public enum Importance {
   @ChoiceLabel("Normal")
   NORMAL,
   @ChoiceLabel("High")
-  HIGH
+  HIGH;
+
+  /** As Graph names it (and the form stores it): {@code low}, {@code normal}, {@code high}. */
+  String graphName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
 }

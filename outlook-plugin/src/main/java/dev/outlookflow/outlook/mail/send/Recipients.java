@@ -2,6 +2,8 @@ package dev.outlookflow.outlook.mail.send;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,11 +13,9 @@ final class Recipients {
 
   private Recipients() {}
 
-  static JsonArray of(JsonArray entries) {
+  static JsonArray of(List<String> entries) {
     JsonArray recipients = new JsonArray();
-    if (entries != null) {
-      entries.forEach(entry -> recipients.add(recipient(String.valueOf(entry))));
-    }
+    entries.forEach(entry -> recipients.add(recipient(entry)));
     return recipients;
   }
 
@@ -34,10 +34,10 @@ final class Recipients {
     return new JsonObject().put("emailAddress", address);
   }
 
-  /** The plain addresses of Graph recipients, for outputs. */
-  static JsonArray addresses(JsonArray recipients) {
-    JsonArray addresses = new JsonArray();
-    recipients.forEach(r -> addresses.add(((JsonObject) r).getJsonObject("emailAddress").getString("address")));
+  /** The plain addresses of recipient fields, for outputs. */
+  static List<String> addresses(List<String> entries) {
+    List<String> addresses = new ArrayList<>();
+    entries.forEach(entry -> addresses.add(recipient(entry).getJsonObject("emailAddress").getString("address")));
     return addresses;
   }
 }

@@ -1,14 +1,14 @@
 package dev.outlookflow.outlook.mail.send;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outlookflow.outlook.connection.Cloud;
 import dev.outlookflow.outlook.connection.ConnectionSettings;
 import dev.outlookflow.outlook.mail.MailGraph;
 import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.action.ActionContext;
-import dev.outlookflow.uischema.form.Form;
+import dev.outlookflow.plugin.api.action.ActionDescriptor;
 import dev.outlookflow.uischema.validation.FieldError;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.pf4j.Extension;
 
@@ -17,57 +17,40 @@ import org.pf4j.Extension;
  * mailbox accepts, delivered exactly once however the network or the runtime fails (see {@link Delivery}).
  */
 @Extension
-public class SendEmailAction implements Action {
+public class SendEmailAction implements Action<SendEmailProperties, SendOutput> {
   /** Graph's limit on one request's body: 4 MB. */
   static final long GRAPH_REQUEST_BYTES = 4L * 1024 * 1024;
   private static final long FROM_ALLOWANCE = 1024;
-  private static final Form FORM = Form.of(SendEmailProperties.class);
+  private static final ActionDescriptor<SendEmailProperties, SendOutput> DESCRIPTOR = ActionDescriptor.of(
+      "send-email", "Send an email", "Sends a mail from a Microsoft 365 mailbox or a shared mailbox, with attachments "
+          + "of any size", SendEmailProperties.class, SendOutput.class).recoverable();
 
   @Override
-  public String id() {
-    return "send-email";
+  public ActionDescriptor<SendEmailProperties, SendOutput> descriptor() {
+    return DESCRIPTOR;
   }
 
   @Override
-  public String name() {
-    return "Send an email";
-  }
-
-  @Override
-  public String description() {
-    return "Sends a mail from a Microsoft 365 mailbox or a shared mailbox, with attachments of any size";
-  }
-
-  @Override
-  public Form form() {
-    return FORM;
-  }
-
-  @Override
-  public List<FieldError> validate(JsonObject properties) {
+  public List<FieldError> validate(ObjectNode properties) {
     return SendRules.check(properties);
   }
 
   @Override
-  public boolean supportsRecovery() {
-    return true;
-  }
-
-  @Override
-  public Future<JsonObject> execute(ActionContext context, JsonObject properties) {
+  public Future<SendOutput> execute(ActionContext context, SendEmailProperties properties) {
     // Decoding attachments of tens of megabytes is no work for the event loop.
     return context.environment().workers().executeBlocking(() -> {
           OutgoingMail mail = OutgoingMail.of(properties);
           checkDraftSize(mail);
           return mail;
         }, false)
-        .compose(mail -> {
-          context.connection().ifPresent(c -> checkUploadSessions(mail, ConnectionSettings.of(c.properties()).cloud()));
-          return MailGraph.open(context.connection()).compose(graph -> {
-            SendPlan plan = SendPlan.of(mail, graph.fence(), graph.account());
-            return new Delivery(graph, mail, plan, context).run();
-          });
-        });
+        .compose(mail -> MailGraph.chosen(context.connection()).compose(connection -> {
+          ConnectionSettings settings = ConnectionSettings.of(connection);
+          checkUploadSessions(mail, settings.profile().cloud());
+          return MailGraph.open(connection, settings);
+        }).compose(graph -> {
+          SendPlan plan = SendPlan.of(mail, graph.fence(), graph.account());
+          return new Delivery(graph, mail, plan, context).run();
+        }));
   }
 
   /**

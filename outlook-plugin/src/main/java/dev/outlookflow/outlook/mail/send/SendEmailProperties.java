@@ -1,19 +1,20 @@
 package dev.outlookflow.outlook.mail.send;
 
-import dev.outlookflow.outlook.connection.Patterns;
+import dev.outlookflow.outlook.mail.MailFields;
 import dev.outlookflow.uischema.form.Attachment;
 import dev.outlookflow.uischema.form.FieldType;
 import dev.outlookflow.uischema.form.FormField;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The property panel of "Send an email". */
 public record SendEmailProperties(
-    @FormField(label = "Connection", type = FieldType.CONNECTION, connectionType = "outlook/microsoft365",
-        required = true)
+    @FormField(label = MailFields.CONNECTION_LABEL, type = FieldType.CONNECTION,
+        connectionType = MailFields.CONNECTION_TYPE, required = true)
         String connection,
-    @FormField(label = "From", group = "Sender", pattern = Patterns.EMAIL, expressions = true,
-        placeholder = "sales@contoso.com",
+    @FormField(label = "From", group = "Sender", pattern = MailFields.ADDRESS_PATTERN, expressions = true,
+        placeholder = MailFields.ADDRESS_EXAMPLE,
         help = "Empty: the connection's mailbox. Or a shared mailbox's address, to send from it.")
         String from,
     @FormField(label = "Send from another mailbox", group = "Sender", defaultValue = "as_mailbox",
@@ -51,4 +52,16 @@ public record SendEmailProperties(
         Map<String, String> headers) {
   /** Characters: the draft carrying the body is one Graph request, and Graph refuses requests over 4 MB. */
   static final int MAX_BODY = 4 * 1024 * 1024;
+
+  /** A field left empty is an empty list, map or text: a mail without a subject has an empty one. */
+  public SendEmailProperties {
+    to = Objects.requireNonNullElse(to, List.of());
+    cc = Objects.requireNonNullElse(cc, List.of());
+    bcc = Objects.requireNonNullElse(bcc, List.of());
+    replyTo = Objects.requireNonNullElse(replyTo, List.of());
+    subject = Objects.requireNonNullElse(subject, "");
+    body = Objects.requireNonNullElse(body, "");
+    attachments = Objects.requireNonNullElse(attachments, List.of());
+    headers = Objects.requireNonNullElse(headers, Map.of());
+  }
 }

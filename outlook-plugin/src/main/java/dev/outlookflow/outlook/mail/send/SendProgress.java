@@ -1,16 +1,16 @@
 package dev.outlookflow.outlook.mail.send;
 
-import io.vertx.core.json.JsonObject;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How far one send got, recorded in the step's state before each side effect so that a re-invoked
  * step knows what to check: the draft's immutable id, the attachments already on it, and what Graph
  * answered once the mail was sent. The upload session in progress is kept in memory only: its URL is
- * pre-authenticated, a secret that must not reach the store or run records, so after a crash that
- * attachment starts a new session (the abandoned one expires unused).
+ * pre-authenticated, a secret that must not reach the store or run records, so what is recorded is
+ * {@link Recorded}, which has no place for it; after a crash that attachment starts a new session (the
+ * abandoned one expires unused).
  */
-record SendProgress(Phase phase, String draftId, int attached, String uploadUrl, JsonObject sent) {
+record SendProgress(Phase phase, String draftId, int attached, String uploadUrl, SentMessage sent) {
   enum Phase {
     /** Nothing done yet. */
     NEW,
@@ -23,17 +23,18 @@ record SendProgress(Phase phase, String draftId, int attached, String uploadUrl,
     SENT
   }
 
-  static SendProgress of(JsonObject state) {
-    if (state == null || state.getString("phase") == null) {
-      return new SendProgress(Phase.NEW, null, 0, null, null);
-    }
-    return new SendProgress(Phase.valueOf(state.getString("phase").toUpperCase(Locale.ROOT)), state.getString("draftId"),
-        state.getInteger("attached", 0), null, state.getJsonObject("sent"));
+  /** The step's state: the progress without the upload URL. */
+  record Recorded(Phase phase, String draftId, int attached, SentMessage sent) {}
+
+  /** The progress a step's recorded state tells of; a first invocation has none. */
+  static SendProgress of(Optional<Recorded> recorded) {
+    return recorded.filter(r -> r.phase() != null)
+        .map(r -> new SendProgress(r.phase(), r.draftId(), r.attached(), null, r.sent()))
+        .orElse(new SendProgress(Phase.NEW, null, 0, null, null));
   }
 
-  JsonObject toJson() {
-    return new JsonObject().put("phase", phase.name().toLowerCase(Locale.ROOT)).put("draftId", draftId)
-        .put("attached", attached).put("sent", sent);
+  Recorded recorded() {
+    return new Recorded(phase, draftId, attached, sent);
   }
 
   SendProgress creating() {
@@ -60,7 +61,7 @@ record SendProgress(Phase phase, String draftId, int attached, String uploadUrl,
     return new SendProgress(Phase.SENDING, draftId, attached, null, null);
   }
 
-  SendProgress sent(JsonObject details) {
+  SendProgress sent(SentMessage details) {
     return new SendProgress(Phase.SENT, draftId, attached, null, details);
   }
 }

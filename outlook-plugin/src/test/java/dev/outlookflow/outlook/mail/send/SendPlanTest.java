@@ -1,14 +1,17 @@
 package dev.outlookflow.outlook.mail.send;
 
+import static dev.outlookflow.outlook.PanelValues.bind;
+import static dev.outlookflow.outlook.PanelValues.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outlookflow.outlook.connection.ConnectionSettings;
+import dev.outlookflow.outlook.connection.OutlookConnectionProperties;
 import dev.outlookflow.outlook.mail.Mailbox;
 import dev.outlookflow.outlook.mail.MailboxFence;
 import dev.outlookflow.plugin.api.ExtensionException;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Where a mail is drafted and what its From says, decided (and fenced) before any Graph call. */
@@ -16,59 +19,64 @@ class SendPlanTest {
   private static final String ME = "adele@contoso.com";
   private static final String SALES = "sales@contoso.com";
 
-  private static MailboxFence delegated(JsonObject extra) {
-    return new MailboxFence(ConnectionSettings.of(new JsonObject().put("authMode", "authorization_code_pkce")
-        .mergeIn(extra)), ME, "c1");
+  private static MailboxFence fence(String connection, String account) {
+    return new MailboxFence(ConnectionSettings.of(bind(OutlookConnectionProperties.class, connection),
+        Optional.empty()), account, "c1");
   }
 
-  private static OutgoingMail mail(JsonObject properties) {
-    return OutgoingMail.of(properties.put("to", new JsonArray().add("megan@contoso.com")));
+  private static MailboxFence delegated(String connection) {
+    return fence(connection, ME);
+  }
+
+  private static OutgoingMail mail(String properties) {
+    ObjectNode values = values(properties);
+    values.putArray("to").add("megan@contoso.com");
+    return OutgoingMail.of(bind(SendEmailProperties.class, values));
   }
 
   @Test
   void withoutFromTheMailIsDraftedAndSentInTheConnectionsMailbox() {
-    SendPlan plan = SendPlan.of(mail(new JsonObject()), delegated(new JsonObject()), ME);
+    SendPlan plan = SendPlan.of(mail("{}"), delegated("{}"), ME);
     assertThat(plan.draftBox()).isEqualTo(Mailbox.ME);
     assertThat(plan.fromHeader()).isNull();
   }
 
   @Test
   void fromTheSignedInUserIsTheSameAsNoFrom() {
-    SendPlan plan = SendPlan.of(mail(new JsonObject().put("from", "Adele@Contoso.com")), delegated(new JsonObject()), ME);
+    SendPlan plan = SendPlan.of(mail("{from: 'Adele@Contoso.com'}"), delegated("{}"), ME);
     assertThat(plan.draftBox()).isEqualTo(Mailbox.ME);
   }
 
   @Test
   void asTheMailboxDraftsInTheSharedMailboxWithoutAFromHeader() {
-    SendPlan plan = SendPlan.of(mail(new JsonObject().put("from", SALES)), delegated(new JsonObject()), ME);
+    SendPlan plan = SendPlan.of(mail("{from: '" + SALES + "'}"), delegated("{}"), ME);
     assertThat(plan.draftBox()).isEqualTo(Mailbox.of(SALES));
     assertThat(plan.fromHeader()).isNull();
   }
 
   @Test
   void onBehalfDraftsInTheUsersMailboxWithFromSet() {
-    SendPlan plan = SendPlan.of(mail(new JsonObject().put("from", SALES).put("sendMode", "on_behalf")),
-        delegated(new JsonObject()), ME);
+    SendPlan plan = SendPlan.of(mail("{from: '" + SALES + "', sendMode: 'on_behalf'}"), delegated("{}"), ME);
     assertThat(plan.draftBox()).isEqualTo(Mailbox.ME);
     assertThat(plan.fromHeader()).isEqualTo(SALES);
   }
 
   @Test
   void sharedMailboxesOnlyRefusesOnBehalfAndTheOwnMailbox() {
-    MailboxFence sharedOnly = delegated(new JsonObject().put("sharedMailboxesOnly", true).put("mailbox", SALES));
-    assertThat(SendPlan.of(mail(new JsonObject()), sharedOnly, ME).draftBox()).isEqualTo(Mailbox.of(SALES));
-    assertThatThrownBy(() -> SendPlan.of(mail(new JsonObject().put("from", ME)), sharedOnly, ME))
+    MailboxFence sharedOnly = delegated("{sharedMailboxesOnly: true, mailbox: '" + SALES + "'}");
+    assertThat(SendPlan.of(mail("{}"), sharedOnly, ME).draftBox()).isEqualTo(Mailbox.of(SALES));
+    assertThatThrownBy(() -> SendPlan.of(mail("{from: '" + ME + "'}"), sharedOnly, ME))
         .isInstanceOf(ExtensionException.class).hasMessageStartingWith("'from': this connection may use shared");
-    assertThatThrownBy(() -> SendPlan.of(mail(new JsonObject().put("from", "support@contoso.com")
-            .put("sendMode", "on_behalf")), sharedOnly, ME))
+    assertThatThrownBy(() -> SendPlan.of(mail("{from: 'support@contoso.com', sendMode: 'on_behalf'}"), sharedOnly,
+            ME))
         .isInstanceOf(ExtensionException.class).hasMessageContaining("Choose 'As the mailbox' (Send As) instead.");
   }
 
   @Test
   void aSharedOnlyConnectionWhoseMailboxIsTheUsersOwnIsRefusedNamingTheConnectionsMailboxNotFrom() {
-    MailboxFence ownMailbox = delegated(new JsonObject().put("sharedMailboxesOnly", true).put("mailbox", ME));
+    MailboxFence ownMailbox = delegated("{sharedMailboxesOnly: true, mailbox: '" + ME + "'}");
 
-    assertThatThrownBy(() -> SendPlan.of(mail(new JsonObject()), ownMailbox, ME))
+    assertThatThrownBy(() -> SendPlan.of(mail("{}"), ownMailbox, ME))
         .isInstanceOf(ExtensionException.class)
         .hasMessage("The connection's 'mailbox' (" + ME + ") is the signed-in user's own mailbox, and the connection "
             + "may use shared mailboxes only: an admin must set 'mailbox' to a shared mailbox (PUT "
@@ -78,11 +86,11 @@ class SendPlanTest {
 
   @Test
   void appOnlyIsFencedToItsMailboxAndTheOthersListed() {
-    MailboxFence appOnly = new MailboxFence(ConnectionSettings.of(new JsonObject().put("authMode", "client_credentials")
-        .put("mailbox", ME).put("allowedMailboxes", new JsonArray().add(SALES))), null, "c1");
-    assertThat(SendPlan.of(mail(new JsonObject().put("from", "SALES@contoso.com")), appOnly, null).draftBox())
+    MailboxFence appOnly = fence("{authMode: 'client_credentials', mailbox: '" + ME + "', allowedMailboxes: ['"
+        + SALES + "']}", null);
+    assertThat(SendPlan.of(mail("{from: 'SALES@contoso.com'}"), appOnly, null).draftBox())
         .isEqualTo(Mailbox.of("SALES@contoso.com"));
-    assertThatThrownBy(() -> SendPlan.of(mail(new JsonObject().put("from", "ceo@contoso.com")), appOnly, null))
+    assertThatThrownBy(() -> SendPlan.of(mail("{from: 'ceo@contoso.com'}"), appOnly, null))
         .isInstanceOf(ExtensionException.class)
         .hasMessage("'from': this app-only connection may use only " + ME + ", " + SALES + ", not ceo@contoso.com. "
             + "Pick one of those, or have an admin add ceo@contoso.com to 'Other mailboxes this connection may use' "
