@@ -3,6 +3,7 @@ package dev.outlookflow.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.runtime.support.ApiClient;
+import dev.outlookflow.runtime.support.DeclaredOutputs;
 import dev.outlookflow.runtime.support.Eventually;
 import dev.outlookflow.runtime.support.InProcessRuntime;
 import dev.outlookflow.runtime.support.MutableClock;
@@ -81,8 +82,10 @@ class ScheduleIT {
         return null;
       }
       assertThat(runs.size()).as("no tick fires twice").isEqualTo(count);
-      return runs.stream().map(r -> api.get("/api/v1/runs/" + ((JsonObject) r).getString("id")).json()
-          .getJsonObject("trigger")).map(t -> t.getString("scheduledFor") + "|" + t.getInteger("missedTicks")).toList();
+      List<JsonObject> events = runs.stream().map(r -> api.get("/api/v1/runs/" + ((JsonObject) r).getString("id"))
+          .json().getJsonObject("trigger")).toList();
+      events.forEach(event -> DeclaredOutputs.checkEvent(api, "schedule", event));
+      return events.stream().map(t -> t.getString("scheduledFor") + "|" + t.getInteger("missedTicks")).toList();
     });
   }
 }

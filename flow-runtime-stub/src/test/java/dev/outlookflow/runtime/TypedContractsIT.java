@@ -128,12 +128,24 @@ class TypedContractsIT {
   void pathsDeeperThanAValueHasAreRefusedAndPathsIntoFreeFormPartsAccepted() {
     ApiClient.Answer refused = saveFlow(manual(), sendStep(), echo("note", "{{steps.send.size.bytes}}"));
     assertThat(refused.json().getJsonArray("fields").getJsonObject(0).getString("message"))
-        .contains("steps.send.size is a integer, so it has no 'bytes'");
+        .contains("steps.send.size is an integer, so it has no 'bytes'");
 
     assertThat(saveFlow(manual(), echo("first", "x"), echo("second", "{{steps.first.tags.any-header}}")).status())
         .as("a map's keys are the run's to know").isEqualTo(201);
     assertThat(saveFlow(manual(), echo("first", "{{trigger.whatever.the[2].caller.posts}}")).status())
         .as("the manual trigger's event is free-form").isEqualTo(201);
+  }
+
+  @Test
+  void aValueTheSchemaAllowsButTheRecordCannotHoldIsRefusedAtSaveNamingTheField() {
+    JsonObject counter = new JsonObject().put("type", "test/counter")
+        .put("properties", new JsonObject().put("limit", 3_000_000_000L));
+
+    ApiClient.Answer refused = saveFlow(counter, echo("tick", "{{trigger.n}}"));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().getJsonArray("fields").getJsonObject(0).getString("field"))
+        .isEqualTo("trigger.properties.limit");
   }
 
   @Test

@@ -105,7 +105,7 @@ final class ConnectionRoutes {
       return Future.succeededFuture(records.stream().map(Views::connectionSummary).toList());
     }
     return signIns.underWay(principal.workspaceId()).map(underWay -> records.stream().map(record ->
-        Views.connection(record, registry.connectionType(record.type()).map(Registered::form), signIns.adminConsentLink(record),
-            Optional.ofNullable(underWay.get(record.id())))).toList());
+        Views.connection(record, registry.connectionType(record.type()).map(Registered::form),
+            signIns.adminConsentLink(record), Optional.ofNullable(underWay.get(record.id())))).toList());
   }
 }

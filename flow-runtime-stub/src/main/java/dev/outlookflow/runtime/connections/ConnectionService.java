@@ -152,7 +152,7 @@ public final class ConnectionService {
       DataKey key = masterKeys.unwrap(record.dataKey());
       JsonObject properties = ConnectionSecrets.open(record.properties(), key, record.workspaceId(), record.id());
       return Future.succeededFuture(new StoredConnectionHandle(record, properties, key,
-          type(record.type()).extension(), store, environment));
+          type(record.type()), store, environment));
     } catch (SecretUnreadableException e) {
       LOG.error("connection {}: its secrets cannot be decrypted: {}", record.id(), LogSafe.text(e.getMessage()));
       return Future.failedFuture(new SecretUnreadableException("the secrets of connection " + record.id()

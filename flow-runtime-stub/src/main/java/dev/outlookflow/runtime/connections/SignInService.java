@@ -8,13 +8,12 @@ import dev.outlookflow.plugin.api.connection.SignInContext;
 import dev.outlookflow.plugin.api.connection.SignInStart;
 import dev.outlookflow.runtime.RuntimeEnvironment;
 import dev.outlookflow.runtime.problem.Problem;
-import dev.outlookflow.runtime.plugins.ExtensionCalls;
 import dev.outlookflow.runtime.store.ConnectionRecord;
 import dev.outlookflow.runtime.store.ConnectionStore;
-import dev.outlookflow.runtime.store.SignInStore;
-import dev.outlookflow.runtime.store.StoreException;
 import dev.outlookflow.runtime.store.SignInStore.Kind;
 import dev.outlookflow.runtime.store.SignInStore.PendingSignIn;
+import dev.outlookflow.runtime.store.SignInStore;
+import dev.outlookflow.runtime.store.StoreException;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.Map;
@@ -61,7 +60,7 @@ public final class SignInService {
   /** Answers the link the signing-in user's browser must open; it works once, for ten minutes. */
   public Future<String> begin(String workspaceId, String connectionId) {
     return connections.stored(workspaceId, connectionId).compose(handle -> {
-      if (!ExtensionCalls.needsInteractiveSignIn(type(handle), handle.values())) {
+      if (!handle.needsInteractiveSignIn()) {
         throw Problem.badRequest("connection '" + connectionId + "' does not use interactive sign-in with its "
             + "current properties; test it instead (POST /api/v1/connections/" + connectionId + "/test)");
       }

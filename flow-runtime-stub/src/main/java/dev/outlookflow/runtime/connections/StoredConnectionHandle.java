@@ -1,18 +1,23 @@
 package dev.outlookflow.runtime.connections;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outlookflow.plugin.api.connection.BlobStore;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.plugin.api.connection.ConnectionStatus;
 import dev.outlookflow.plugin.api.connection.ConnectionType;
 import dev.outlookflow.plugin.api.connection.Credentials;
+import dev.outlookflow.runtime.JsonBridge;
 import dev.outlookflow.runtime.RuntimeEnvironment;
+import dev.outlookflow.runtime.plugins.ExtensionCalls;
+import dev.outlookflow.runtime.plugins.Registered;
+import dev.outlookflow.runtime.problem.Problem;
 import dev.outlookflow.runtime.secrets.DataKey;
 import dev.outlookflow.runtime.store.ConnectionRecord;
 import dev.outlookflow.runtime.store.ConnectionStore;
-import io.vertx.core.Future;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.outlookflow.runtime.JsonBridge;
+import dev.outlookflow.uischema.binding.BindingException;
 import dev.outlookflow.uischema.binding.RecordBinding;
+import dev.outlookflow.uischema.form.Form;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 /** A stored connection handed to its type's extensions. */
@@ -21,6 +26,7 @@ final class StoredConnectionHandle implements ConnectionHandle {
   private final JsonObject properties;
   private final DataKey key;
   private final ConnectionType<?> type;
+  private final Form form;
   private final ConnectionStore store;
   private final RuntimeEnvironment environment;
   private volatile boolean statusRecorded;
@@ -28,12 +34,13 @@ final class StoredConnectionHandle implements ConnectionHandle {
   private volatile ConnectionStatus known;
 
   /** {@code properties} are the record's, secrets opened with {@code key}. */
-  StoredConnectionHandle(ConnectionRecord record, JsonObject properties, DataKey key, ConnectionType<?> type,
-      ConnectionStore store, RuntimeEnvironment environment) {
+  StoredConnectionHandle(ConnectionRecord record, JsonObject properties, DataKey key,
+      Registered<ConnectionType<?>> type, ConnectionStore store, RuntimeEnvironment environment) {
     this.record = record;
     this.properties = properties;
     this.key = key;
-    this.type = type;
+    this.type = type.extension();
+    this.form = type.form();
     this.store = store;
     this.environment = environment;
     this.known = ConnectionStatus.fromValue(record.status());
@@ -56,12 +63,35 @@ final class StoredConnectionHandle implements ConnectionHandle {
 
   @Override
   public <C extends Record> C properties(Class<C> recordType) {
-    return RecordBinding.bind(values(), recordType);
+    try {
+      return RecordBinding.bind(values(), recordType);
+    } catch (BindingException e) {
+      throw noLongerFits(e);
+    }
   }
 
-  /** The stored properties as values, secrets opened: what the type's record is bound from. */
-  ObjectNode values() {
-    return JsonBridge.tree(properties);
+  /** Whether the type signs in interactively with these properties. */
+  boolean needsInteractiveSignIn() {
+    try {
+      return ExtensionCalls.needsInteractiveSignIn(type, values());
+    } catch (BindingException e) {
+      throw noLongerFits(e);
+    }
+  }
+
+  /**
+   * The stored properties with the form's defaults (a field added to the form since they were stored
+   * gets its default), secrets opened: what the type's record is bound from.
+   */
+  private ObjectNode values() {
+    return form.withDefaults(JsonBridge.tree(properties));
+  }
+
+  /** Properties stored by an earlier version of the type's plugin that its record cannot read any more. */
+  private Problem noLongerFits(BindingException e) {
+    return Problem.invalid("properties", "the stored properties of connection " + record.id() + " no longer fit "
+        + "its type " + record.type() + " (" + e.getMessage() + "): enter them again with PUT /api/v1/connections/"
+        + record.id());
   }
 
   @Override

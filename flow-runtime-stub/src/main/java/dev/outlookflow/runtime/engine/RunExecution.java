@@ -10,13 +10,14 @@ import dev.outlookflow.runtime.LogSafe;
 import dev.outlookflow.runtime.plugins.ExtensionCalls;
 import dev.outlookflow.runtime.plugins.Registered;
 import dev.outlookflow.runtime.secrets.DataKey;
-import dev.outlookflow.runtime.store.FlowDefinition;
 import dev.outlookflow.runtime.store.FlowDefinition.StepSpec;
+import dev.outlookflow.runtime.store.FlowDefinition;
 import dev.outlookflow.runtime.store.RunRecord;
 import dev.outlookflow.runtime.store.RunStart;
 import dev.outlookflow.runtime.store.RunStatus;
 import dev.outlookflow.runtime.store.StepRecord;
 import dev.outlookflow.runtime.store.StoreException;
+import dev.outlookflow.uischema.binding.RecordBinding;
 import dev.outlookflow.uischema.form.Form;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -184,7 +185,7 @@ final class RunExecution {
   }
 
   /** A step's input as the action gets it, its display copy and its sealed copy. */
-  private record PreparedInput(ObjectNode input, JsonObject display, String sealed) {}
+  private record PreparedInput(ObjectNode input, ExtensionCalls.BoundAction call, JsonObject display, String sealed) {}
 
   private Future<StepOutcome> start(int index, StepSpec spec) {
     long now = parts.environment().now();
@@ -195,8 +196,8 @@ final class RunExecution {
       }
       Form form = action.get().form();
       ObjectNode input = parts.inputs().resolve(form, spec.properties(), bindings);
-      return new PreparedInput(input, RecordHygiene.display(JsonBridge.object(input), form),
-          seal(JsonBridge.text(input), stepPart(spec, "input")));
+      return new PreparedInput(input, ExtensionCalls.bind(action.get().extension(), input),
+          RecordHygiene.display(JsonBridge.object(input), form), seal(JsonBridge.text(input), stepPart(spec, "input")));
     }).transform(prepared -> {
       if (prepared.failed()) {
         StepRecord failed = new StepRecord(run.id(), spec.id(), index, spec.type(), RunStatus.FAILED,
@@ -207,7 +208,7 @@ final class RunExecution {
       StepRecord running = new StepRecord(run.id(), spec.id(), index, spec.type(), RunStatus.RUNNING,
           input.display(), input.sealed(), null, null, null, new JsonObject(), now, null);
       return parts.runs().startStep(running)
-          .compose(v -> invoke(action.get(), spec, input.input(), new JsonObject(), false));
+          .compose(v -> invoke(action.get(), spec, input.input(), input.call(), new JsonObject(), false));
     });
   }
 
@@ -229,14 +230,17 @@ final class RunExecution {
     } else {
       LOG.info("run {} step {}: resuming after a crash from its recorded state", run.id(), spec.id());
     }
-    return payload(() -> JsonBridge.parse(open(inFlightStep.sealedInput(), stepPart(spec, "input"))))
-        .compose(input -> invoke(action.get(), spec, input, inFlightStep.state(), true));
+    return payload(() -> {
+      ObjectNode input = JsonBridge.parse(open(inFlightStep.sealedInput(), stepPart(spec, "input")));
+      return Map.entry(input, ExtensionCalls.bind(action.get().extension(), input));
+    }).compose(input -> invoke(action.get(), spec, input.getKey(), input.getValue(), inFlightStep.state(), true));
   }
 
   private Future<StepOutcome> invoke(
-      Registered<Action<?, ?>> action, StepSpec spec, ObjectNode input, JsonObject state, boolean recovering) {
+      Registered<Action<?, ?>> action, StepSpec spec, ObjectNode input, ExtensionCalls.BoundAction bound,
+      JsonObject state, boolean recovering) {
     return parts.connections().forForm(run.workspaceId(), action.form(), input)
-        .compose(connection -> call(action, spec, input, state, recovering, connection))
+        .compose(connection -> call(action, spec, bound, state, recovering, connection))
         .transform(done -> {
           if (shuttingDown) {
             // The step stays in flight in the store and is recovered at next start.
@@ -253,14 +257,14 @@ final class RunExecution {
         });
   }
 
-  /** The action gets the input itself: the copies the run keeps were made from it before the call. */
-  private Future<JsonNode> call(Registered<Action<?, ?>> action, StepSpec spec, ObjectNode input,
+  /** The action gets its input bound: the copies the run keeps were made from the same values before the call. */
+  private Future<Object> call(Registered<Action<?, ?>> action, StepSpec spec, ExtensionCalls.BoundAction bound,
       JsonObject state, boolean recovering, Optional<ConnectionHandle> connection) {
     StepContext context = new StepContext(run.id(), spec.id(), connection, state, recovering,
         new PrefixedLog(action.plugin(), "run " + run.id() + " step " + spec.id()), cancellation,
         parts.environment(), parts.runs());
     try {
-      return ExtensionCalls.execute(action.extension(), context, input);
+      return bound.execute(context);
     } catch (RuntimeException | Error e) {
       return Future.failedFuture(e);
     }
@@ -269,10 +273,14 @@ final class RunExecution {
   /** A step's output, the display and sealed copies made on a worker: an output may be megabytes. */
   private record RecordedOutput(JsonNode tree, JsonObject display, String sealed) {}
 
-  private Future<StepOutcome> succeeded(StepSpec spec, JsonNode output) {
-    return payload(() -> new RecordedOutput(output,
-            RecordHygiene.truncated(secretPaths.redact(JsonBridge.object(output), "steps", spec.id())),
-            seal(JsonBridge.text(output), stepPart(spec, "output"))))
+  /** An output is written from its record here, on a worker: a listing may hold thousands of messages. */
+  private Future<StepOutcome> succeeded(StepSpec spec, Object result) {
+    return payload(() -> {
+      ObjectNode output = result == null ? JsonNodeFactory.instance.objectNode() : RecordBinding.object(result);
+      return new RecordedOutput(output,
+          RecordHygiene.truncated(secretPaths.redact(JsonBridge.object(output), "steps", spec.id())),
+          seal(JsonBridge.text(output), stepPart(spec, "output")));
+    })
         .compose(recorded -> {
           stepOutputs.set(spec.id(), recorded.tree());
           return parts.runs().finishStep(run.id(), spec.id(), RunStatus.SUCCEEDED, recorded.display(),

@@ -65,13 +65,18 @@ final class StepContext implements ActionContext, StepState {
   }
 
   @Override
-  public synchronized <S> Optional<S> current(Class<S> type) {
+  public synchronized <S extends Record> Optional<S> current(Class<S> type) {
     return state.isEmpty() ? Optional.empty() : Optional.of(RecordBinding.bind(JsonBridge.tree(state), type));
   }
 
   @Override
   public Future<Void> record(Record newState) {
-    JsonObject copy = JsonBridge.object(RecordBinding.object(newState));
+    JsonObject copy;
+    try {
+      copy = JsonBridge.object(RecordBinding.object(newState));
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
     return runs.recordStepState(runId, stepId, copy).onSuccess(v -> {
       synchronized (this) {
         state = copy;

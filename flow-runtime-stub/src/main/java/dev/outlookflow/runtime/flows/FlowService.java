@@ -5,19 +5,19 @@ import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.engine.PayloadMemory;
 import dev.outlookflow.runtime.engine.RunEngine;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
-import dev.outlookflow.runtime.store.ConnectionRecord;
-import dev.outlookflow.uischema.form.FieldType;
-import java.util.ArrayList;
-import java.util.stream.Collectors;
 import dev.outlookflow.runtime.problem.Problem;
+import dev.outlookflow.runtime.store.ConnectionRecord;
 import dev.outlookflow.runtime.store.FlowDefinition;
 import dev.outlookflow.runtime.store.FlowRecord;
 import dev.outlookflow.runtime.store.FlowStore;
 import dev.outlookflow.runtime.triggers.TriggerSupervisor;
+import dev.outlookflow.uischema.form.FieldType;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Flows: stored validated, their triggers kept in step with whether they are enabled. */
 public final class FlowService {

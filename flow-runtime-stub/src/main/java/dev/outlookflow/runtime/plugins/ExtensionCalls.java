@@ -1,6 +1,5 @@
 package dev.outlookflow.runtime.plugins;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.action.ActionContext;
@@ -8,36 +7,49 @@ import dev.outlookflow.plugin.api.connection.ConnectionType;
 import dev.outlookflow.plugin.api.trigger.Trigger;
 import dev.outlookflow.plugin.api.trigger.TriggerContext;
 import dev.outlookflow.plugin.api.trigger.TriggerHandle;
+import dev.outlookflow.uischema.binding.BindingException;
 import dev.outlookflow.uischema.binding.RecordBinding;
 import dev.outlookflow.uischema.validation.FieldError;
 import io.vertx.core.Future;
 import java.util.List;
 
 /**
- * Calls extensions with their values bound to their records ({@link RecordBinding}), and takes what
- * they produce back as a tree. The values were validated against the form first: one that still does
- * not bind is the extension's defect (a record that disagrees with its own form), and fails the call.
+ * Calls extensions with their values bound to their records ({@link RecordBinding}). Values that
+ * passed the form's schema and still do not bind (a number past an {@code int}) are refused naming the
+ * field: at save time as a field error, at run time as the step's failure.
  */
 public final class ExtensionCalls {
   private ExtensionCalls() {}
 
-  /** The action's output as a tree; a null output is an empty object. */
-  public static Future<JsonNode> execute(Action<?, ?> action, ActionContext context, ObjectNode input) {
-    return typedExecute(action, context, input);
+  /** An action with its input bound, to be called once its connection is open. */
+  @FunctionalInterface
+  public interface BoundAction {
+    /** The action's output as it returned it (a record, usually); null when it returned none. */
+    Future<Object> execute(ActionContext context);
   }
 
-  private static <P extends Record, O> Future<JsonNode> typedExecute(Action<P, O> action, ActionContext context,
-      ObjectNode input) {
+  /** Binds {@code input}: work proportional to the input, for the payload workers, not an event loop. */
+  public static BoundAction bind(Action<?, ?> action, ObjectNode input) {
+    return typedBind(action, input);
+  }
+
+  private static <P extends Record, O> BoundAction typedBind(Action<P, O> action, ObjectNode input) {
     P properties = RecordBinding.bind(input, action.descriptor().properties());
-    Future<O> result = action.execute(context, properties);
-    if (result == null) {
-      return Future.failedFuture(action.descriptor().id() + " returned no result");
-    }
-    return result.map(output -> output == null ? input.objectNode() : RecordBinding.tree(output));
+    return context -> {
+      Future<O> result = action.execute(context, properties);
+      return result == null
+          ? Future.failedFuture(action.descriptor().id() + " returned no result")
+          : result.map(output -> (Object) output);
+    };
   }
 
+  /** The trigger's own rules on its bound properties; values that do not bind are named as the field's error. */
   public static List<FieldError> validate(Trigger<?, ?> trigger, ObjectNode properties) {
-    return typedValidate(trigger, properties);
+    try {
+      return typedValidate(trigger, properties);
+    } catch (BindingException e) {
+      return List.of(new FieldError(e.field(), e.getMessage()));
+    }
   }
 
   private static <P extends Record, E> List<FieldError> typedValidate(Trigger<P, E> trigger, ObjectNode properties) {
@@ -47,7 +59,11 @@ public final class ExtensionCalls {
   /** {@code context} takes any event its trigger emits: the runtime writes each with Jackson. */
   public static Future<TriggerHandle> start(Trigger<?, ?> trigger, TriggerContext<Object> context,
       ObjectNode properties) {
-    return typedStart(trigger, context, properties);
+    try {
+      return typedStart(trigger, context, properties);
+    } catch (BindingException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -59,7 +75,11 @@ public final class ExtensionCalls {
   }
 
   public static Future<Void> delete(Trigger<?, ?> trigger, TriggerContext<Object> context, ObjectNode properties) {
-    return typedDelete(trigger, context, properties);
+    try {
+      return typedDelete(trigger, context, properties);
+    } catch (BindingException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -69,8 +89,13 @@ public final class ExtensionCalls {
     return trigger.delete(typed, RecordBinding.bind(properties, trigger.descriptor().properties()));
   }
 
+  /** The type's own rules on its bound properties; values that do not bind are named as the field's error. */
   public static List<FieldError> validate(ConnectionType<?> type, ObjectNode properties) {
-    return typedValidate(type, properties);
+    try {
+      return typedValidate(type, properties);
+    } catch (BindingException e) {
+      return List.of(new FieldError(e.field(), e.getMessage()));
+    }
   }
 
   private static <C extends Record> List<FieldError> typedValidate(ConnectionType<C> type, ObjectNode properties) {

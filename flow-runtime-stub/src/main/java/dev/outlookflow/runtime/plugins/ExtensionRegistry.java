@@ -64,12 +64,22 @@ public final class ExtensionRegistry {
     Optional<ObjectNode> schema;
     try {
       form = Form.of(extension.descriptor().properties());
-      schema = output == null ? Optional.empty() : Optional.of(OutputSchema.of(output));
+      schema = output == null ? Optional.empty() : Optional.of(objectSchema(output));
     } catch (RuntimeException e) {
       LOG.error("plugin {}: extension {} refused: {}", plugin, id, e.getMessage());
       return;
     }
     into.put(id, new Registered<>(id, plugin, extension, form, schema));
+  }
+
+  /** Outputs and events are what {@code {{steps.<id>}}} and {@code {{trigger}}} hold: JSON objects. */
+  private static ObjectNode objectSchema(Class<?> output) {
+    ObjectNode schema = OutputSchema.of(output);
+    if (!"object".equals(schema.path("type").asText())) {
+      throw new IllegalArgumentException("its output type " + output.getName() + " is not written as a JSON object "
+          + "(a record, or a Jackson ObjectNode for free-form output)");
+    }
+    return schema;
   }
 
   public Optional<Registered<Action<?, ?>>> action(String id) {

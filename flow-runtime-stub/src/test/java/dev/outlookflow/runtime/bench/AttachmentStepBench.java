@@ -37,7 +37,8 @@ class AttachmentStepBench {
     byte[] content = new byte[MEGABYTES * 1024 * 1024];
     new Random(14).nextBytes(content);
     JsonObject event = new JsonObject().put("attachment", Base64.getEncoder().encodeToString(content));
-    try (InProcessRuntime runtime = InProcessRuntime.start(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp))) {
+    Path plugins = TestPlugins.folderWithTestPlugin(temp);
+    try (InProcessRuntime runtime = InProcessRuntime.start(temp.resolve("data"), plugins)) {
       ApiClient api = runtime.api();
       String flow = Runs.createFlow(api, Runs.oneStepFlow("Attachment", "sink", "test/secret-sink",
           new JsonObject().put("token", "{{trigger.token}}").put("attachment", "{{trigger.attachment}}")));
@@ -51,7 +52,8 @@ class AttachmentStepBench {
       }
       millis.sort(Long::compare);
       System.out.printf(Locale.ROOT, "BENCH attachment-step: %d MB attachment (%d characters as base64), %d runs one "
-              + "after another: run p50 %d ms, min %d ms, max %d ms (queued to finished); %d cores, java %s%n", MEGABYTES,
+              + "after another: run p50 %d ms, min %d ms, max %d ms (queued to finished); %d cores, java %s%n",
+          MEGABYTES,
           event.getString("attachment").length(), RUNS, millis.get(RUNS / 2), millis.get(0), millis.get(RUNS - 1),
           Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     }

@@ -58,7 +58,8 @@ class FlowScopeTest {
 
   @Test
   void pathsIntoTheWrongKindOfValueAreRefused() {
-    assertThat(problem(third, "{{steps.fetch.count.value}}")).contains("steps.fetch.count is a integer, so it has no 'value'");
+    assertThat(problem(third, "{{steps.fetch.count.value}}"))
+        .contains("steps.fetch.count is an integer, so it has no 'value'");
     assertThat(problem(third, "{{steps.send.messageId[0]}}"))
         .contains("steps.send.messageId is a string, not a list, so [0] names nothing");
   }

@@ -33,19 +33,27 @@ public final class DeclaredOutputs {
     for (Object item : steps) {
       JsonObject step = (JsonObject) item;
       if ("succeeded".equals(step.getString("status")) && step.getValue("output") != null) {
-        JsonObject schema = declared(actions, step.getString("type"));
-        Set<ValidationMessage> mismatches = SCHEMAS.getSchema(tree(schema)).validate(tree(step.getValue("output")));
-        if (!mismatches.isEmpty()) {
-          throw new AssertionError("step " + step.getString("id") + ": its output does not match the output "
-              + step.getString("type") + " declares: " + mismatches.stream().map(ValidationMessage::getMessage)
-              .collect(Collectors.joining("; ")) + "\noutput: " + step.getValue("output"));
-        }
+        conforms("step " + step.getString("id") + "'s output", declared(actions, step.getString("type")),
+            step.getString("type"), step.getValue("output"));
       }
     }
   }
 
-  private static JsonObject declared(JsonArray actions, String type) {
-    return actions.stream().map(JsonObject.class::cast).filter(a -> type.equals(a.getString("id"))).findFirst()
+  /** The same for an event a trigger of type {@code type} emitted. */
+  public static void checkEvent(ApiClient api, String type, JsonObject event) {
+    conforms("the event", declared(api.get("/api/v1/catalog").json().getJsonArray("triggers"), type), type, event);
+  }
+
+  private static void conforms(String what, JsonObject schema, String type, Object value) {
+    Set<ValidationMessage> mismatches = SCHEMAS.getSchema(tree(schema)).validate(tree(value));
+    if (!mismatches.isEmpty()) {
+      throw new AssertionError(what + " does not match the output " + type + " declares: " + mismatches.stream()
+          .map(ValidationMessage::getMessage).collect(Collectors.joining("; ")) + "\nvalue: " + value);
+    }
+  }
+
+  private static JsonObject declared(JsonArray entries, String type) {
+    return entries.stream().map(JsonObject.class::cast).filter(a -> type.equals(a.getString("id"))).findFirst()
         .map(a -> a.getJsonObject("output"))
         .orElseThrow(() -> new AssertionError("the catalog declares no output for " + type));
   }

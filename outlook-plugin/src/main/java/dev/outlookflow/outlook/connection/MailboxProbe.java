@@ -1,13 +1,13 @@
 package dev.outlookflow.outlook.connection;
 
+import dev.outlookflow.outlook.graph.Graph;
+import dev.outlookflow.outlook.graph.GraphClient;
+import dev.outlookflow.outlook.graph.GraphException;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.plugin.api.connection.ConnectionStatus;
 import dev.outlookflow.plugin.api.connection.ConnectionTestResult;
 import dev.outlookflow.plugin.api.connection.Credentials;
 import io.vertx.core.Future;
-import dev.outlookflow.outlook.graph.Graph;
-import dev.outlookflow.outlook.graph.GraphClient;
-import dev.outlookflow.outlook.graph.GraphException;
 import io.vertx.core.http.HttpMethod;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

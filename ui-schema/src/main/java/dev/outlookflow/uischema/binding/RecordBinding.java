@@ -1,6 +1,8 @@
 package dev.outlookflow.uischema.binding;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,20 +24,48 @@ public final class RecordBinding {
       .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
       .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      // The form's schema is the gate for unknown keys; a connection stored by an earlier version of its
+      // plugin may hold a field its record has since dropped, and still binds.
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
 
   private RecordBinding() {}
 
   /**
-   * The record {@code values} describe. Values that passed their form's schema always bind; anything
-   * else is a defect of the form or the record, reported with the field Jackson names.
+   * The record {@code values} describe. Values that passed their form's schema bind, but for those the
+   * schema lets through and the record cannot hold (a number past an {@code int}, say): refused naming
+   * the field and why.
    */
   public static <T> T bind(JsonNode values, Class<T> type) {
     try {
       return MAPPER.treeToValue(values, type);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(type.getSimpleName() + " cannot hold these values: " + e.getMessage(), e);
+    } catch (JsonMappingException e) {
+      String field = field(e);
+      throw new BindingException(field, (field.isEmpty() ? "the values" : "'" + field + "'") + " cannot be read as "
+          + type.getSimpleName() + " expects: " + firstLine(e.getOriginalMessage()), e);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new BindingException("", "the values cannot be read as " + type.getSimpleName() + " expects: "
+          + firstLine(e.getMessage()), e);
     }
+  }
+
+  private static String field(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  /** Jackson's messages go on with where in the source they were; the first line says what. */
+  private static String firstLine(String message) {
+    String text = String.valueOf(message);
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end);
   }
 
   /** The tree a record (or any value Jackson writes) stands for. */
@@ -50,10 +80,5 @@ public final class RecordBinding {
       return object;
     }
     throw new IllegalArgumentException(value.getClass().getSimpleName() + " is not written as a JSON object");
-  }
-
-  /** The mapper behind this binding, for the schema generator: both must see the same property names. */
-  static ObjectMapper mapper() {
-    return MAPPER;
   }
 }

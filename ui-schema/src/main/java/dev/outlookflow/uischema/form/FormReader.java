@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 /** Reads the {@link FormField}-annotated components of a record into field definitions. */
 final class FormReader {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final double MAX_EXACT_WHOLE = 9_007_199_254_740_991d;
 
   private FormReader() {}
 
@@ -50,8 +51,8 @@ final class FormReader {
         defaultValue(where, fieldType, field.defaultValue()),
         field.required(),
         field.pattern(),
-        Double.isNaN(field.minimum()) ? null : field.minimum(),
-        Double.isNaN(field.maximum()) ? null : field.maximum(),
+        bound(field.minimum(), -largestWhole(javaType)),
+        bound(field.maximum(), largestWhole(javaType)),
         field.minLength() < 0 ? null : field.minLength(),
         field.maxLength() < 0 ? null : field.maxLength(),
         integer,
@@ -130,6 +131,25 @@ final class FormReader {
         || type == Double.class
         || type == float.class
         || type == Float.class;
+  }
+
+  /**
+   * The declared bound, or for whole numbers the range their Java type holds: a value the schema lets
+   * through must fit the record it is bound to.
+   */
+  private static Double bound(double declared, double typeLimit) {
+    if (!Double.isNaN(declared)) {
+      return declared;
+    }
+    return Double.isNaN(typeLimit) ? null : Double.valueOf(typeLimit);
+  }
+
+  /** {@code int}'s range; for {@code long}, the whole numbers a double (and a browser) holds exactly. */
+  private static double largestWhole(Class<?> type) {
+    if (type == int.class || type == Integer.class) {
+      return Integer.MAX_VALUE;
+    }
+    return type == long.class || type == Long.class ? MAX_EXACT_WHOLE : Double.NaN;
   }
 
   private static boolean isIntegral(Class<?> type) {

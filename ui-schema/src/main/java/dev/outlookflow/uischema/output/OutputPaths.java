@@ -100,7 +100,11 @@ public final class OutputPaths {
       types.add(node.get("type").asText());
     }
     types.remove("null");
-    return types.isEmpty() ? "a value" : "a " + String.join(" or ", types);
+    if (types.isEmpty()) {
+      return "a value";
+    }
+    String first = types.get(0);
+    return ("aeiou".indexOf(first.charAt(0)) >= 0 ? "an " : "a ") + String.join(" or ", types);
   }
 
   private static String names(JsonNode properties) {

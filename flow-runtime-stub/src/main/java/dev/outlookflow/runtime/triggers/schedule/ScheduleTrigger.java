@@ -6,11 +6,9 @@ import dev.outlookflow.plugin.api.trigger.TriggerContext;
 import dev.outlookflow.plugin.api.trigger.TriggerDescriptor;
 import dev.outlookflow.plugin.api.trigger.TriggerHandle;
 import dev.outlookflow.uischema.form.ChoiceLabel;
-
 import dev.outlookflow.uischema.form.FormField;
 import dev.outlookflow.uischema.validation.FieldError;
 import io.vertx.core.Future;
-
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package dev.outlookflow.outlook.mail.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outlookflow.outlook.mail.send.SendProgress.Phase;
 import dev.outlookflow.uischema.binding.RecordBinding;
@@ -62,6 +63,23 @@ class SendProgressTest {
     assertThat(state.get("sent").toString()).isEqualTo("{\"internetMessageId\":\"<abc@contoso.com>\","
         + "\"from\":\"sales@contoso.com\",\"sender\":\"adele@contoso.com\",\"sentDateTime\":\"2026-03-02T10:00:00Z\"}");
     assertThat(SendProgress.of(Optional.of(RecordBinding.bind(state, SendProgress.Recorded.class)))).isEqualTo(sent);
+  }
+
+  @Test
+  void aSendRecordedAsSentBeforeTheTypedContractResumesAsSentAndIsNotSentAgain() throws Exception {
+    // As plugin API 0.2 recorded it: Graph's message as it came, From and Sender as recipients.
+    JsonObject recordedBefore = new JsonObject().put("phase", "sent").put("draftId", "d1").put("attached", 0)
+        .put("sent", new JsonObject().put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#messages")
+            .put("internetMessageId", "<abc@contoso.com>").put("sentDateTime", "2026-03-02T10:00:00Z")
+            .put("from", new JsonObject().put("emailAddress", new JsonObject().put("address", "sales@contoso.com")))
+            .put("sender", new JsonObject().put("emailAddress", new JsonObject().put("address", "adele@contoso.com"))));
+
+    SendProgress resumed = SendProgress.of(Optional.of(RecordBinding.bind(new ObjectMapper().readTree(recordedBefore.encode()),
+        SendProgress.Recorded.class)));
+
+    assertThat(resumed.phase()).isEqualTo(Phase.SENT);
+    assertThat(resumed.sent()).isEqualTo(new SentMessage("<abc@contoso.com>", "sales@contoso.com",
+        "adele@contoso.com", "2026-03-02T10:00:00Z"));
   }
 
   @Test

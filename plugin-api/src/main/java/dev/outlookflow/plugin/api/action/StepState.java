@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public interface StepState {
   /** The last recorded state, bound to {@code type}; empty on a first invocation. */
-  <S> Optional<S> current(Class<S> type);
+  <S extends Record> Optional<S> current(Class<S> type);
 
   /** Replaces the state with {@code state} (a record); completes once it is durably stored. */
   Future<Void> record(Record state);

@@ -1,7 +1,7 @@
 package dev.outlookflow.plugin.api.options;
 
-import io.vertx.core.Future;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
 import java.util.List;
 
 /**
