@@ -12,11 +12,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Workspaces keep to themselves; designers use connections without seeing or changing them. */
+/**
+ * Workspaces keep to themselves; designers use connections without seeing or changing them. Workspace B
+ * (with its connection, flow and run) is shared; each test gets a new, empty workspace A, so none sees
+ * what another created, whatever order they run in.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessIT {
   private InProcessRuntime runtime;
@@ -34,15 +39,19 @@ class AccessIT {
   void start(@TempDir Path temp) throws Exception {
     runtime = InProcessRuntime.start(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp));
     instance = runtime.api();
-    workspaceA = created(instance.post("/api/v1/workspaces", new JsonObject().put("name", "A")));
     workspaceB = created(instance.post("/api/v1/workspaces", new JsonObject().put("name", "B")));
-    adminA = key(workspaceA, "admin");
-    designerA = key(workspaceA, "designer");
     adminB = key(workspaceB, "admin");
     connectionB = created(adminB.post("/api/v1/connections", connection("secret-of-b")));
     flowB = Runs.createFlow(adminB, flow(connectionB));
     runB = Runs.start(adminB, flowB, new JsonObject().put("who", "b"));
     Runs.awaitFinished(adminB, runB);
+  }
+
+  @BeforeEach
+  void newWorkspaceA() {
+    workspaceA = created(instance.post("/api/v1/workspaces", new JsonObject().put("name", "A")));
+    adminA = key(workspaceA, "admin");
+    designerA = key(workspaceA, "designer");
   }
 
   @AfterAll

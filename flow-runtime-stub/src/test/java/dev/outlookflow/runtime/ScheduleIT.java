@@ -74,18 +74,26 @@ class ScheduleIT {
     }
   }
 
-  /** {@code scheduledFor|missedTicks} of each run, newest first, once there are {@code count}. */
+  /**
+   * {@code scheduledFor|missedTicks} of each run, newest first, once there are {@code count}, and still
+   * {@code count} a second later: the trigger compares the (fixed) clock with the next tick four times a
+   * second, so a tick fired twice would show.
+   */
   private static List<String> awaitTicks(ApiClient api, String flowId, int count) {
-    return Eventually.await(count + " scheduled run(s)", () -> {
-      JsonArray runs = api.get("/api/v1/flows/" + flowId + "/runs").json().getJsonArray("runs");
-      if (runs.size() < count) {
-        return null;
-      }
-      assertThat(runs.size()).as("no tick fires twice").isEqualTo(count);
-      List<JsonObject> events = runs.stream().map(r -> api.get("/api/v1/runs/" + ((JsonObject) r).getString("id"))
-          .json().getJsonObject("trigger")).toList();
-      events.forEach(event -> DeclaredOutputs.checkEvent(api, "schedule", event));
-      return events.stream().map(t -> t.getString("scheduledFor") + "|" + t.getInteger("missedTicks")).toList();
-    });
+    Eventually.await(count + " scheduled run(s)", () -> runs(api, flowId).size() >= count ? true : null);
+    Eventually.holdsFor("no tick fires twice: " + count + " run(s)", Duration.ofSeconds(1),
+        () -> runs(api, flowId).size() == count);
+    return ticks(api, runs(api, flowId));
+  }
+
+  private static JsonArray runs(ApiClient api, String flowId) {
+    return api.get("/api/v1/flows/" + flowId + "/runs").json().getJsonArray("runs");
+  }
+
+  private static List<String> ticks(ApiClient api, JsonArray runs) {
+    List<JsonObject> events = runs.stream().map(r -> api.get("/api/v1/runs/" + ((JsonObject) r).getString("id"))
+        .json().getJsonObject("trigger")).toList();
+    events.forEach(event -> DeclaredOutputs.checkEvent(api, "schedule", event));
+    return events.stream().map(t -> t.getString("scheduledFor") + "|" + t.getInteger("missedTicks")).toList();
   }
 }

@@ -59,7 +59,7 @@ class FaultsAndLimitsTest {
     assertThat(listMessages().status()).isEqualTo(429);
     assertThat(listMessages().status()).isEqualTo(200);
     assertThat(sandbox.get("/_sandbox/faults", null).json())
-        .isEqualTo(new JsonObject().put("active", 0).put("fired", 2));
+        .isEqualTo(new JsonObject().put("active", 0).put("fired", 2).put("held", 0));
   }
 
   @Test
@@ -162,16 +162,23 @@ class FaultsAndLimitsTest {
         .getJsonArray("value")).isEmpty();
   }
 
-  /** Five requests at once, each held 3 s by injected latency: the statuses they get. */
-  private List<Integer> fiveAtOnce(List<String> mailboxes) throws Exception {
+  /**
+   * Five requests at once: the sandbox holds each that gets past the limits until {@code held} are held
+   * (a request refused at once is not), then releases them; the statuses they get. Nothing depends on
+   * how fast the requests are sent: they overlap for certain.
+   */
+  private List<Integer> fiveAtOnce(List<String> mailboxes, int held) throws Exception {
     inject(new JsonObject().put("path", "/v1.0/users/*/messages").put("times", 5)
-        .put("fault", new JsonObject().put("type", "latency").put("millis", 3000)));
+        .put("fault", new JsonObject().put("type", "hold")));
     ExecutorService clients = Executors.newFixedThreadPool(5);
     try {
       List<Future<Http.Answer>> answers = new ArrayList<>();
       for (String mailbox : mailboxes) {
         answers.add(clients.submit(() -> sandbox.send("GET", "/v1.0/users/" + mailbox + "/messages", users.app, null)));
       }
+      awaitHeld(held);
+      assertThat(sandbox.post("/_sandbox/faults/release", "application/json", "").json().getInteger("released"))
+          .isEqualTo(held);
       List<Integer> statuses = new ArrayList<>();
       for (Future<Http.Answer> answer : answers) {
         statuses.add(answer.get().status());
@@ -182,25 +189,44 @@ class FaultsAndLimitsTest {
     }
   }
 
+  private void awaitHeld(int count) throws Exception {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (sandbox.get("/_sandbox/faults", null).json().getInteger("held") < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the sandbox never held " + count + " requests at once");
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  /** The most requests each app and mailbox (or each app) had in flight at once, smallest first. */
+  private List<Integer> peaks() throws Exception {
+    JsonObject peaks = sandbox.get("/_sandbox/limits", null).json().getJsonObject("peakInFlight");
+    return peaks.fieldNames().stream().map(peaks::getInteger).sorted().toList();
+  }
+
   @Test
   void aFifthConcurrentRequestOnOneMailboxIsMailboxConcurrency() throws Exception {
     start(Seed.Limits.GRAPH);
-    assertThat(fiveAtOnce(List.of(DemoSeed.ADMIN, DemoSeed.ADMIN, DemoSeed.ADMIN, DemoSeed.ADMIN, DemoSeed.ADMIN)))
+    assertThat(fiveAtOnce(List.of(DemoSeed.ADMIN, DemoSeed.ADMIN, DemoSeed.ADMIN, DemoSeed.ADMIN, DemoSeed.ADMIN), 4))
         .containsExactlyInAnyOrder(200, 200, 200, 200, 429);
+    assertThat(peaks()).containsExactly(4);
   }
 
   @Test
   void concurrencyOnDifferentMailboxesIsCountedApart() throws Exception {
     start(Seed.Limits.GRAPH);
-    assertThat(fiveAtOnce(List.of(DemoSeed.ADMIN, DemoSeed.USER, DemoSeed.SHARED, DemoSeed.ADMIN, DemoSeed.USER)))
+    assertThat(fiveAtOnce(List.of(DemoSeed.ADMIN, DemoSeed.USER, DemoSeed.SHARED, DemoSeed.ADMIN, DemoSeed.USER), 5))
         .containsOnly(200);
+    assertThat(peaks()).as("two requests at once on two of the mailboxes, one on the third").containsExactly(1, 2, 2);
   }
 
   @Test
   void concurrencyCanBeCountedPerAppAcrossMailboxes() throws Exception {
     start(new Seed.Limits(true, 4, 10_000, true));
-    assertThat(fiveAtOnce(List.of(DemoSeed.ADMIN, DemoSeed.USER, DemoSeed.SHARED, DemoSeed.ADMIN, DemoSeed.USER)))
+    assertThat(fiveAtOnce(List.of(DemoSeed.ADMIN, DemoSeed.USER, DemoSeed.SHARED, DemoSeed.ADMIN, DemoSeed.USER), 4))
         .containsExactlyInAnyOrder(200, 200, 200, 200, 429);
+    assertThat(peaks()).containsExactly(4);
   }
 
   @Test

@@ -15,6 +15,7 @@ import dev.outlookflow.sandbox.support.Http;
 import dev.outlookflow.sandbox.support.RunningSandbox;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.Date;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +108,12 @@ class GraphTokenChecksTest {
   @Test
   void expiryIsJudgedByTheSandboxClock() throws Exception {
     Date expiry = SignedJWT.parse(accessToken).getJWTClaimsSet().getExpirationTime();
-    assertThat(expiry).isAfter(Date.from(sandbox.sandbox().state().clock().instant()));
+    long secondsLeft = Duration.between(sandbox.sandbox().state().clock().instant(), expiry.toInstant()).toSeconds();
+
+    sandbox.control("/clock", new JsonObject().put("advanceSeconds", secondsLeft - 60));
+    assertThat(sandbox.get("/v1.0/me", accessToken).status()).as("a minute before its expiry").isEqualTo(200);
+
+    sandbox.control("/clock", new JsonObject().put("advanceSeconds", 61));
+    assertGraph401(sandbox.get("/v1.0/me", accessToken));
   }
 }

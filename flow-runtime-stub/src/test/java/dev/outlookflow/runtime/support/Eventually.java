@@ -1,6 +1,7 @@
 package dev.outlookflow.runtime.support;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +17,21 @@ public final class Eventually {
     return await(what, DEFAULT_DEADLINE, probe);
   }
 
+  /**
+   * Checks that something does not happen: {@code condition} is checked over the whole {@code window}
+   * and fails the test the first time it does not hold. The window bounds how late an unwanted event may
+   * come and still be seen; choose it many times longer than the interval at which it would come.
+   */
+  public static void holdsFor(String what, Duration window, BooleanSupplier condition) {
+    long end = System.nanoTime() + window.toNanos();
+    do {
+      if (!condition.getAsBoolean()) {
+        throw new AssertionError("no longer true: " + what);
+      }
+      pause(what);
+    } while (System.nanoTime() < end);
+  }
+
   /** Answers the first non-null value {@code probe} gives. */
   public static <T> T await(String what, Duration deadline, Supplier<T> probe) {
     long end = System.nanoTime() + deadline.toNanos();
@@ -27,12 +43,16 @@ public final class Eventually {
       if (System.nanoTime() > end) {
         throw new AssertionError("timed out after " + deadline + " waiting for " + what);
       }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted waiting for " + what);
-      }
+      pause(what);
+    }
+  }
+
+  private static void pause(String what) {
+    try {
+      Thread.sleep(10);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted waiting for " + what);
     }
   }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,7 +31,11 @@ public final class FaultRoutes {
   public void mount(Router router) {
     router.post("/_sandbox/faults").handler(this::add);
     router.get("/_sandbox/faults").handler(ctx -> json(ctx, 200, new JsonObject().put("active", faults.count())
-        .put("fired", faults.fired())));
+        .put("fired", faults.fired()).put("held", faults.held())));
+    router.post("/_sandbox/faults/release").handler(ctx -> json(ctx, 200,
+        new JsonObject().put("released", faults.release())));
+    router.get("/_sandbox/limits").handler(ctx -> json(ctx, 200,
+        new JsonObject().put("peakInFlight", new JsonObject(new LinkedHashMap<>(limits.peaks())))));
     router.delete("/_sandbox/faults").handler(ctx -> {
       faults.clear();
       ctx.response().setStatusCode(204).end();
@@ -74,10 +79,11 @@ public final class FaultRoutes {
         fault = new Fault.Status(status, retryAfter == null ? null : String.valueOf(retryAfter), verbatim);
       }
       case "latency" -> fault = new Fault.Latency(spec.getLong("millis", 0L));
+      case "hold" -> fault = new Fault.Hold();
       case "dropBefore" -> fault = new Fault.DropBefore();
       case "dropAfter" -> fault = new Fault.DropAfter();
       default -> {
-        problem(ctx, "fault.type must be status, latency, dropBefore or dropAfter");
+        problem(ctx, "fault.type must be status, latency, hold, dropBefore or dropAfter");
         return;
       }
     }

@@ -1,7 +1,7 @@
 package dev.outlookflow.sandbox.faults;
 
 /** What an injected fault does to a matching request. */
-public sealed interface Fault permits Fault.Status, Fault.Latency, Fault.DropBefore, Fault.DropAfter {
+public sealed interface Fault permits Fault.Status, Fault.Latency, Fault.Hold, Fault.DropBefore, Fault.DropAfter {
 
   /**
    * Answers this status with Graph's error body for it, or with {@code body} as given (a body as Graph's
@@ -12,6 +12,12 @@ public sealed interface Fault permits Fault.Status, Fault.Latency, Fault.DropBef
 
   /** Holds the request this long, then handles it. */
   record Latency(long millis) implements Fault {}
+
+  /**
+   * Holds the request until the control API releases held requests ({@code POST /_sandbox/faults/release}),
+   * then handles it: a test overlaps requests for certain, not for as long as a latency lasts.
+   */
+  record Hold() implements Fault {}
 
   /** Closes the connection before the request is handled: nothing happened. */
   record DropBefore() implements Fault {}

@@ -2,11 +2,13 @@ package dev.outlookflow.sandbox.faults;
 
 import dev.outlookflow.sandbox.graph.GraphError;
 import dev.outlookflow.sandbox.state.SandboxState;
+import io.vertx.core.Context;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -17,8 +19,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class Faults {
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+  /** Past this many held requests, more go on at once: a rule with a probability must not hold without end. */
+  private static final int MAX_HELD = 1000;
   private final List<FaultRule> rules = new CopyOnWriteArrayList<>();
   private final java.util.concurrent.atomic.AtomicLong fired = new java.util.concurrent.atomic.AtomicLong();
+  /** Requests a {@link Fault.Hold} parked, each with the context it continues on. */
+  private final List<Map.Entry<Context, RoutingContext>> held = new CopyOnWriteArrayList<>();
   private final SandboxState state;
 
   public Faults(SandboxState state) {
@@ -31,9 +37,24 @@ public final class Faults {
     return id;
   }
 
+  /** Forgets the rules; requests still held are released, so none is left hanging. */
   public void clear() {
     rules.clear();
     fired.set(0);
+    release();
+  }
+
+  /** How many requests are held now. */
+  public int held() {
+    return held.size();
+  }
+
+  /** Lets every held request go on, each on its own context; answers how many there were. */
+  public int release() {
+    List<Map.Entry<Context, RoutingContext>> parked = List.copyOf(held);
+    held.removeAll(parked);
+    parked.forEach(entry -> entry.getKey().runOnContext(v -> entry.getValue().next()));
+    return parked.size();
   }
 
   /** How many requests a fault has hit since the start or the last {@link #clear()}. */
@@ -63,6 +84,10 @@ public final class Faults {
   private void apply(RoutingContext ctx, Fault fault) {
     if (fault instanceof Fault.Latency latency) {
       ctx.vertx().setTimer(Math.max(1, latency.millis()), t -> ctx.next());
+    } else if (fault instanceof Fault.Hold && held.size() < MAX_HELD) {
+      held.add(Map.entry(ctx.vertx().getOrCreateContext(), ctx));
+    } else if (fault instanceof Fault.Hold) {
+      ctx.next();
     } else if (fault instanceof Fault.DropBefore) {
       ctx.request().connection().close();
     } else if (fault instanceof Fault.DropAfter) {

@@ -26,6 +26,8 @@ public final class MailboxLimits {
   private final Seed.Limits limits;
   private final SandboxState state;
   private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  /** The most requests that were in flight at once, per concurrency key: what tests of overlap assert on. */
+  private final Map<String, Integer> peaks = new ConcurrentHashMap<>();
   private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
 
   public MailboxLimits(Seed.Limits limits, SandboxState state) {
@@ -36,6 +38,12 @@ public final class MailboxLimits {
   public void reset() {
     inFlight.clear();
     recent.clear();
+    peaks.clear();
+  }
+
+  /** The peak of requests in flight at once since the start or the last reset, per {@code app|mailbox} (or app). */
+  public Map<String, Integer> peaks() {
+    return Map.copyOf(peaks);
   }
 
   public void handle(RoutingContext ctx) {
@@ -63,12 +71,14 @@ public final class MailboxLimits {
     }
     String concurrencyKey = limits.concurrencyPerApp() ? key.substring(0, key.indexOf('|')) : key;
     AtomicInteger running = inFlight.computeIfAbsent(concurrencyKey, k -> new AtomicInteger());
-    if (running.incrementAndGet() > limits.concurrentRequests()) {
+    int concurrent = running.incrementAndGet();
+    if (concurrent > limits.concurrentRequests()) {
       running.decrementAndGet();
       ctx.response().putHeader("Retry-After", "1");
       throttled(ctx, "Application is over its MailboxConcurrency limit.");
       return;
     }
+    peaks.merge(concurrencyKey, concurrent, Math::max);
     ctx.addEndHandler(done -> running.decrementAndGet());
     ctx.next();
   }

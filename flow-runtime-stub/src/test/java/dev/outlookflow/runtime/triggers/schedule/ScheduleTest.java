@@ -61,7 +61,8 @@ class ScheduleTest {
     @Test
     void aBadExpressionSaysWhy() {
       assertThatThrownBy(() -> Schedule.Cron.parse("61 * * * *", ZoneId.of("UTC")))
-          .isInstanceOf(IllegalArgumentException.class);
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("Value 61 not in range [0, 59]");
     }
   }
 }

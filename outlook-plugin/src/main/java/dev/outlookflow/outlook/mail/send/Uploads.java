@@ -42,7 +42,7 @@ final class Uploads {
 
   private Future<Void> chunks(String uploadUrl, byte[] content, long start) {
     int from = (int) start;
-    int to = Math.min(from + CHUNK_BYTES, content.length);
+    int to = chunkEnd(from, content.length);
     Buffer chunk = Buffer.buffer().appendBytes(content, from, to - from);
     return graph.uploadChunk(mailbox, uploadUrl, chunk, start, content.length).compose(answer -> {
       JsonArray expected = answer.getJsonArray("nextExpectedRanges");
@@ -51,6 +51,11 @@ final class Uploads {
       }
       return chunks(uploadUrl, content, nextExpected(answer, to));
     });
+  }
+
+  /** Where the chunk that starts at {@code from} of {@code length} bytes ends (exclusive). */
+  static int chunkEnd(int from, int length) {
+    return (int) Math.min((long) from + CHUNK_BYTES, length);
   }
 
   /** The first of {@code nextExpectedRanges} ("2097152" or "2097152-4194303"): where to go on. */

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UploadsTest {
   private static JsonObject expecting(String... ranges) {
-    return new JsonObject().put("nextExpectedRanges", new JsonArray(java.util.List.of((Object[]) ranges)));
+    return new JsonObject().put("nextExpectedRanges", new JsonArray(List.of((Object[]) ranges)));
   }
 
   @Test
@@ -20,7 +22,15 @@ class UploadsTest {
   }
 
   @Test
-  void chunksStayUnderFourMebibytes() {
-    assertThat(Uploads.CHUNK_BYTES).isLessThan(4 * 1024 * 1024).isEqualTo(12 * 320 * 1024);
+  void chunksStayUnderFourMebibytesInMultiplesOf320KibibytesAndCoverTheFileWithoutGaps() {
+    int length = 35 * 1000 * 1000 + 7;
+    List<Integer> sizes = new ArrayList<>();
+    for (int from = 0; from < length; from = Uploads.chunkEnd(from, length)) {
+      sizes.add(Uploads.chunkEnd(from, length) - from);
+    }
+
+    assertThat(sizes.stream().mapToLong(Integer::longValue).sum()).isEqualTo(length);
+    assertThat(sizes).allSatisfy(size -> assertThat(size).isPositive().isLessThan(4 * 1024 * 1024));
+    assertThat(sizes.subList(0, sizes.size() - 1)).allSatisfy(size -> assertThat(size % (320 * 1024)).isZero());
   }
 }
