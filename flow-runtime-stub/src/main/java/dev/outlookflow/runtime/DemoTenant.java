@@ -1,5 +1,7 @@
 package dev.outlookflow.runtime;
 
+import dev.outlookflow.runtime.failures.Causes;
+import dev.outlookflow.runtime.files.PrivateFiles;
 import dev.outlookflow.sandbox.Sandbox;
 import dev.outlookflow.sandbox.SandboxOptions;
 import io.vertx.core.Future;

@@ -8,14 +8,20 @@ import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.connections.SignInService;
 import dev.outlookflow.runtime.engine.PayloadMemory;
 import dev.outlookflow.runtime.engine.RunEngine;
+import dev.outlookflow.runtime.engine.RunHistory;
 import dev.outlookflow.runtime.engine.RunRetention;
+import dev.outlookflow.runtime.environment.RuntimeEnvironment;
+import dev.outlookflow.runtime.failures.Causes;
+import dev.outlookflow.runtime.failures.StartRefused;
+import dev.outlookflow.runtime.files.PrivateFiles;
+import dev.outlookflow.runtime.flows.ConnectionRemoval;
 import dev.outlookflow.runtime.flows.FlowService;
 import dev.outlookflow.runtime.flows.FlowValidator;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.plugins.PluginHost;
 import dev.outlookflow.runtime.plugins.PluginReport;
 import dev.outlookflow.runtime.problem.Validators;
-import dev.outlookflow.runtime.secrets.MasterKeyRotation;
+import dev.outlookflow.runtime.rotation.MasterKeyRotation;
 import dev.outlookflow.runtime.secrets.MasterKeys;
 import dev.outlookflow.runtime.store.AccessStore;
 import dev.outlookflow.runtime.store.ConnectionStore;
@@ -131,12 +137,12 @@ public final class FlowRuntime {
       TriggerSupervisor triggers =
           new TriggerSupervisor(opened.registry(), flowStore, connections, engine, environment);
       FlowService flows = new FlowService(flowStore, new FlowValidator(opened.registry(), connections, validators),
-          triggers, engine, environment, opened.registry(), connections);
+          triggers, engine, environment);
       RunRetention retention = new RunRetention(runStore, environment, config.runRetention());
       ApiServer api = new ApiServer(vertx, new ApiServer.Services(opened.registry(), opened.plugins(), access,
-          instanceKeys,
-          new FailedAttempts(config.clock()), connections, signIns, flows, runStore, engine, environment, payloads,
-          payloadMemory));
+          instanceKeys, new FailedAttempts(config.clock()), connections, signIns, flows,
+          new ConnectionRemoval(flowStore, triggers, opened.registry(), connections), new RunHistory(runStore),
+          engine, environment, payloads, payloadMemory));
       return api.listen(config.host(), config.port()).recover(e -> Future.failedFuture(Causes.portTaken(e)
           ? new StartRefused("port " + config.port() + " on " + config.host() + " is in use by another program: "
               + "stop it, or start this runtime with another --port (0 picks a free one)", e)

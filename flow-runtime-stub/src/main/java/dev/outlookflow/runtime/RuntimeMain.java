@@ -1,12 +1,14 @@
 package dev.outlookflow.runtime;
 
+import dev.outlookflow.runtime.failures.StartRefused;
+import dev.outlookflow.runtime.json.JsonLimits;
 import io.vertx.core.Vertx;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;

@@ -1,9 +1,10 @@
 package dev.outlookflow.runtime.access;
 
-import dev.outlookflow.runtime.RuntimeEnvironment;
+import dev.outlookflow.runtime.environment.RuntimeEnvironment;
+import dev.outlookflow.runtime.model.ApiKeyRecord;
+import dev.outlookflow.runtime.model.WorkspaceRecord;
 import dev.outlookflow.runtime.problem.Problem;
 import dev.outlookflow.runtime.store.AccessStore;
-import dev.outlookflow.runtime.store.ApiKeyRecord;
 import dev.outlookflow.uischema.validation.FieldError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -39,7 +40,7 @@ public final class AccessService {
         key -> new Principal(key.id(), key.workspaceId(), Role.of(key.role()))));
   }
 
-  public Future<AccessStore.WorkspaceRow> createWorkspace(Principal principal, JsonObject body) {
+  public Future<WorkspaceRecord> createWorkspace(Principal principal, JsonObject body) {
     if (!principal.isInstanceAdmin()) {
       throw Problem.forbidden("creating workspaces needs the instance admin key");
     }
@@ -47,12 +48,12 @@ public final class AccessService {
         || name.chars().anyMatch(Character::isISOControl)) {
       throw Problem.invalid("name", "name is required: text of 1 to " + MAX_NAME + " characters, no control characters");
     }
-    AccessStore.WorkspaceRow row = new AccessStore.WorkspaceRow(UUID.randomUUID().toString(), name.strip(),
+    WorkspaceRecord row = new WorkspaceRecord(UUID.randomUUID().toString(), name.strip(),
         environment.now());
     return store.insertWorkspace(row.id(), row.name(), row.createdAt()).map(row);
   }
 
-  public Future<List<AccessStore.WorkspaceRow>> workspaces(Principal principal) {
+  public Future<List<WorkspaceRecord>> workspaces(Principal principal) {
     return store.workspaces().map(all -> all.stream()
         .filter(w -> principal.isInstanceAdmin() || w.id().equals(principal.workspaceId()))
         .toList());

@@ -1,11 +1,11 @@
 package dev.outlookflow.runtime.access;
 
-import dev.outlookflow.runtime.PrivateFiles;
-import dev.outlookflow.runtime.RuntimeEnvironment;
+import dev.outlookflow.runtime.environment.RuntimeEnvironment;
+import dev.outlookflow.runtime.files.PrivateFiles;
+import dev.outlookflow.runtime.model.ApiKeyRecord;
 import dev.outlookflow.runtime.problem.Problem;
-import dev.outlookflow.runtime.store.AccessStore;
 import dev.outlookflow.runtime.store.AccessStore.Revocation;
-import dev.outlookflow.runtime.store.ApiKeyRecord;
+import dev.outlookflow.runtime.store.AccessStore;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

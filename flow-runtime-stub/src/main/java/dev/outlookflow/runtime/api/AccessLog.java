@@ -1,6 +1,6 @@
 package dev.outlookflow.runtime.api;
 
-import dev.outlookflow.runtime.LogSafe;
+import dev.outlookflow.runtime.logs.LogSafe;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;

@@ -2,8 +2,8 @@ package dev.outlookflow.runtime.api;
 
 import dev.outlookflow.runtime.access.AccessService;
 import dev.outlookflow.runtime.access.InstanceKeys;
-import dev.outlookflow.runtime.store.AccessStore;
-import dev.outlookflow.runtime.store.ApiKeyRecord;
+import dev.outlookflow.runtime.model.ApiKeyRecord;
+import dev.outlookflow.runtime.model.WorkspaceRecord;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -84,7 +84,7 @@ final class AccessRoutes {
     Http.noContent(ctx, access.revokeKey(Principals.of(ctx), ctx.pathParam("id"), ctx.pathParam("keyId")));
   }
 
-  private static JsonObject workspace(AccessStore.WorkspaceRow w) {
+  private static JsonObject workspace(WorkspaceRecord w) {
     return new JsonObject().put("id", w.id()).put("name", w.name())
         .put("createdAt", Instant.ofEpochMilli(w.createdAt()).toString());
   }

@@ -1,9 +1,9 @@
 package dev.outlookflow.runtime.api;
 
-import dev.outlookflow.runtime.Causes;
-import dev.outlookflow.runtime.LogSafe;
+import dev.outlookflow.runtime.failures.Causes;
+import dev.outlookflow.runtime.failures.StoreException;
+import dev.outlookflow.runtime.logs.LogSafe;
 import dev.outlookflow.runtime.problem.Problem;
-import dev.outlookflow.runtime.store.StoreException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

@@ -1,18 +1,19 @@
 package dev.outlookflow.runtime.api;
 
-import dev.outlookflow.runtime.RuntimeEnvironment;
 import dev.outlookflow.runtime.access.AccessService;
-import dev.outlookflow.runtime.access.InstanceKeys;
 import dev.outlookflow.runtime.access.FailedAttempts;
+import dev.outlookflow.runtime.access.InstanceKeys;
 import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.connections.SignInService;
 import dev.outlookflow.runtime.engine.PayloadMemory;
 import dev.outlookflow.runtime.engine.RunEngine;
+import dev.outlookflow.runtime.engine.RunHistory;
+import dev.outlookflow.runtime.environment.RuntimeEnvironment;
+import dev.outlookflow.runtime.flows.ConnectionRemoval;
 import dev.outlookflow.runtime.flows.FlowService;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.plugins.PluginReport;
 import dev.outlookflow.runtime.problem.Problem;
-import dev.outlookflow.runtime.store.RunStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -53,7 +54,8 @@ public final class ApiServer {
       ConnectionService connections,
       SignInService signIns,
       FlowService flows,
-      RunStore runs,
+      ConnectionRemoval connectionRemoval,
+      RunHistory runs,
       RunEngine engine,
       RuntimeEnvironment environment,
       WorkerExecutor payloads,
@@ -89,7 +91,7 @@ public final class ApiServer {
         new JsonObject().put("url", s.environment().sandboxBaseUrl().orElse(null))));
     new AccessRoutes(s.access(), s.instanceKeys()).mount(router);
     new CatalogRoutes(s.registry(), s.connections(), s.environment()).mount(router);
-    new ConnectionRoutes(s.connections(), s.signIns(), s.registry(), s.flows()).mount(router);
+    new ConnectionRoutes(s.connections(), s.signIns(), s.registry(), s.connectionRemoval()).mount(router);
     new FlowRoutes(s.flows(), s.payloads(), s.payloadMemory()).mount(router);
     new RunRoutes(s.flows(), s.runs(), s.engine()).mount(router);
     new OAuthRoutes(s.signIns(), s.environment()).mount(router);

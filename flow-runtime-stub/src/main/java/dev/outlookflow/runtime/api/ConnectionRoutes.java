@@ -3,10 +3,10 @@ package dev.outlookflow.runtime.api;
 import dev.outlookflow.runtime.access.Principal;
 import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.connections.SignInService;
-import dev.outlookflow.runtime.flows.FlowService;
+import dev.outlookflow.runtime.flows.ConnectionRemoval;
+import dev.outlookflow.runtime.model.ConnectionRecord;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.plugins.Registered;
-import dev.outlookflow.runtime.store.ConnectionRecord;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,13 +20,14 @@ final class ConnectionRoutes {
   private final ConnectionService connections;
   private final SignInService signIns;
   private final ExtensionRegistry registry;
-  private final FlowService flows;
+  private final ConnectionRemoval removal;
 
-  ConnectionRoutes(ConnectionService connections, SignInService signIns, ExtensionRegistry registry, FlowService flows) {
+  ConnectionRoutes(ConnectionService connections, SignInService signIns, ExtensionRegistry registry,
+      ConnectionRemoval removal) {
     this.connections = connections;
     this.signIns = signIns;
     this.registry = registry;
-    this.flows = flows;
+    this.removal = removal;
   }
 
   void mount(Router router) {
@@ -67,7 +68,7 @@ final class ConnectionRoutes {
   private void delete(RoutingContext ctx) {
     Principal principal = admin(ctx, "deleting a connection");
     boolean force = "true".equals(ctx.queryParams().get("force"));
-    Http.noContent(ctx, flows.deleteConnection(principal.workspaceId(), ctx.pathParam("id"), force));
+    Http.noContent(ctx, removal.deleteConnection(principal.workspaceId(), ctx.pathParam("id"), force));
   }
 
   private void test(RoutingContext ctx) {
@@ -85,7 +86,7 @@ final class ConnectionRoutes {
 
   private void disconnect(RoutingContext ctx) {
     Principal principal = admin(ctx, "disconnecting a connection");
-    Http.respond(ctx, 200, flows.disconnect(principal.workspaceId(), ctx.pathParam("id"))
+    Http.respond(ctx, 200, removal.disconnect(principal.workspaceId(), ctx.pathParam("id"))
         .compose(c -> view(principal, c)));
   }
 

@@ -1,9 +1,9 @@
 package dev.outlookflow.runtime.api;
 
-import dev.outlookflow.runtime.flows.FlowService;
-import dev.outlookflow.runtime.problem.Problem;
-import dev.outlookflow.runtime.store.FlowRecord;
 import dev.outlookflow.runtime.engine.PayloadMemory;
+import dev.outlookflow.runtime.flows.FlowService;
+import dev.outlookflow.runtime.model.FlowRecord;
+import dev.outlookflow.runtime.problem.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;

@@ -1,12 +1,12 @@
 package dev.outlookflow.runtime.api;
 
-import dev.outlookflow.runtime.problem.Problem;
-import io.vertx.core.Future;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.outlookflow.runtime.JsonLimits;
+import dev.outlookflow.runtime.json.JsonLimits;
+import dev.outlookflow.runtime.problem.Problem;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

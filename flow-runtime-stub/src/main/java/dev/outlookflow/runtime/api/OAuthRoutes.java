@@ -1,11 +1,11 @@
 package dev.outlookflow.runtime.api;
 
-import dev.outlookflow.runtime.RuntimeEnvironment;
 import dev.outlookflow.runtime.connections.BrowserBinding;
 import dev.outlookflow.runtime.connections.SignInRefused;
-import dev.outlookflow.runtime.connections.SignInService;
 import dev.outlookflow.runtime.connections.SignInService.BrowserStart;
 import dev.outlookflow.runtime.connections.SignInService.Completed;
+import dev.outlookflow.runtime.connections.SignInService;
+import dev.outlookflow.runtime.environment.RuntimeEnvironment;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;

@@ -1,8 +1,8 @@
 package dev.outlookflow.runtime.api;
 
+import dev.outlookflow.runtime.model.RunQuery;
+import dev.outlookflow.runtime.model.RunStatus;
 import dev.outlookflow.runtime.problem.Problem;
-import dev.outlookflow.runtime.store.RunQuery;
-import dev.outlookflow.runtime.store.RunStatus;
 import io.vertx.core.MultiMap;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

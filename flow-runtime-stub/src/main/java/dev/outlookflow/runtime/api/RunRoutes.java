@@ -1,10 +1,9 @@
 package dev.outlookflow.runtime.api;
 
 import dev.outlookflow.runtime.engine.RunEngine;
+import dev.outlookflow.runtime.engine.RunHistory;
 import dev.outlookflow.runtime.flows.FlowService;
-import dev.outlookflow.runtime.problem.Problem;
-import dev.outlookflow.runtime.store.RunQuery;
-import dev.outlookflow.runtime.store.RunStore;
+import dev.outlookflow.runtime.model.RunQuery;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -13,10 +12,10 @@ import io.vertx.ext.web.RoutingContext;
 /** Runs: the workspace's and a flow's, filtered and paged; a run's record; cancelling a run. */
 final class RunRoutes {
   private final FlowService flows;
-  private final RunStore runs;
+  private final RunHistory runs;
   private final RunEngine engine;
 
-  RunRoutes(FlowService flows, RunStore runs, RunEngine engine) {
+  RunRoutes(FlowService flows, RunHistory runs, RunEngine engine) {
     this.flows = flows;
     this.runs = runs;
     this.engine = engine;
@@ -55,9 +54,7 @@ final class RunRoutes {
   }
 
   private Future<JsonObject> record(String workspaceId, String runId) {
-    return runs.find(workspaceId, runId)
-        .map(found -> found.orElseThrow(() -> Problem.notFound("run", runId)))
-        .compose(run -> runs.stepRecords(runId).map(steps -> Views.run(run, steps)));
+    return runs.find(workspaceId, runId).map(found -> Views.run(found.run(), found.steps()));
   }
 
   private static String ws(RoutingContext ctx) {

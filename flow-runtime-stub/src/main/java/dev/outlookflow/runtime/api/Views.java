@@ -1,10 +1,10 @@
 package dev.outlookflow.runtime.api;
 
-import dev.outlookflow.runtime.store.ConnectionRecord;
-import dev.outlookflow.runtime.store.FlowRecord;
-import dev.outlookflow.runtime.store.RunPage;
-import dev.outlookflow.runtime.store.RunRecord;
-import dev.outlookflow.runtime.store.StepRecord;
+import dev.outlookflow.runtime.model.ConnectionRecord;
+import dev.outlookflow.runtime.model.FlowRecord;
+import dev.outlookflow.runtime.model.RunPage;
+import dev.outlookflow.runtime.model.RunRecord;
+import dev.outlookflow.runtime.model.StepRecord;
 import dev.outlookflow.uischema.form.FieldDefinition;
 import dev.outlookflow.uischema.form.FieldType;
 import dev.outlookflow.uischema.form.Form;

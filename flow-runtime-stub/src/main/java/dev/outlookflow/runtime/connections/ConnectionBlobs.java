@@ -1,7 +1,7 @@
 package dev.outlookflow.runtime.connections;
 
 import dev.outlookflow.plugin.api.connection.BlobStore;
-import dev.outlookflow.runtime.RuntimeEnvironment;
+import dev.outlookflow.runtime.environment.RuntimeEnvironment;
 import dev.outlookflow.runtime.secrets.DataKey;
 import dev.outlookflow.runtime.store.ConnectionStore;
 import io.vertx.core.Future;

@@ -1,7 +1,7 @@
 package dev.outlookflow.runtime.engine;
 
 import dev.outlookflow.plugin.api.Cancellation;
-import dev.outlookflow.runtime.LogSafe;
+import dev.outlookflow.runtime.logs.LogSafe;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

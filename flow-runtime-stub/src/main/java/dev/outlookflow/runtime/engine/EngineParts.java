@@ -1,7 +1,7 @@
 package dev.outlookflow.runtime.engine;
 
-import dev.outlookflow.runtime.RuntimeEnvironment;
 import dev.outlookflow.runtime.connections.ConnectionService;
+import dev.outlookflow.runtime.environment.RuntimeEnvironment;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.secrets.MasterKeys;
 import dev.outlookflow.runtime.store.RunStore;

@@ -1,7 +1,7 @@
 package dev.outlookflow.runtime.engine;
 
 import dev.outlookflow.plugin.api.StepLog;
-import dev.outlookflow.runtime.LogSafe;
+import dev.outlookflow.runtime.logs.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

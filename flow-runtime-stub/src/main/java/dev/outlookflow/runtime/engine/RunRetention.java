@@ -1,6 +1,6 @@
 package dev.outlookflow.runtime.engine;
 
-import dev.outlookflow.runtime.RuntimeEnvironment;
+import dev.outlookflow.runtime.environment.RuntimeEnvironment;
 import dev.outlookflow.runtime.store.RunStore;
 import io.vertx.core.Future;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.outlookflow.runtime.engine;
 
-import dev.outlookflow.runtime.LogSafe;
-import dev.outlookflow.runtime.RuntimeEnvironment;
-import dev.outlookflow.runtime.store.RunRecord;
-import dev.outlookflow.runtime.store.RunStart;
-import dev.outlookflow.runtime.store.RunStatus;
+import dev.outlookflow.runtime.environment.RuntimeEnvironment;
+import dev.outlookflow.runtime.logs.LogSafe;
+import dev.outlookflow.runtime.model.RunRecord;
+import dev.outlookflow.runtime.model.RunStart;
+import dev.outlookflow.runtime.model.RunStatus;
 import dev.outlookflow.runtime.store.RunStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

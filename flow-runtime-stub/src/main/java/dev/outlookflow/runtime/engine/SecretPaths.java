@@ -1,7 +1,7 @@
 package dev.outlookflow.runtime.engine;
 
+import dev.outlookflow.runtime.model.FlowDefinition;
 import dev.outlookflow.runtime.plugins.ExtensionRegistry;
-import dev.outlookflow.runtime.store.FlowDefinition;
 import dev.outlookflow.uischema.expression.ExpressionSyntaxException;
 import dev.outlookflow.uischema.expression.Path;
 import dev.outlookflow.uischema.expression.PathSegment;

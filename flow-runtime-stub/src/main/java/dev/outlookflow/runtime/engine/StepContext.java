@@ -6,7 +6,7 @@ import dev.outlookflow.plugin.api.StepLog;
 import dev.outlookflow.plugin.api.action.ActionContext;
 import dev.outlookflow.plugin.api.action.StepState;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
-import dev.outlookflow.runtime.JsonBridge;
+import dev.outlookflow.runtime.json.JsonBridge;
 import dev.outlookflow.runtime.store.RunStore;
 import dev.outlookflow.uischema.binding.RecordBinding;
 import io.vertx.core.Future;

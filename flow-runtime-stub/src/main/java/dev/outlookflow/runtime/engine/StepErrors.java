@@ -1,7 +1,7 @@
 package dev.outlookflow.runtime.engine;
 
 import dev.outlookflow.plugin.api.ExtensionException;
-import dev.outlookflow.runtime.Causes;
+import dev.outlookflow.runtime.failures.Causes;
 import dev.outlookflow.runtime.problem.Problem;
 import dev.outlookflow.uischema.expression.UnresolvedExpressionException;
 import dev.outlookflow.uischema.expression.ValueTooLargeException;

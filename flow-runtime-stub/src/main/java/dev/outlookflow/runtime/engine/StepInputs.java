@@ -2,8 +2,8 @@ package dev.outlookflow.runtime.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.outlookflow.runtime.JsonBridge;
-import dev.outlookflow.runtime.JsonLimits;
+import dev.outlookflow.runtime.json.JsonBridge;
+import dev.outlookflow.runtime.json.JsonLimits;
 import dev.outlookflow.runtime.problem.Problem;
 import dev.outlookflow.runtime.problem.Validators;
 import dev.outlookflow.uischema.expression.SizeBudget;

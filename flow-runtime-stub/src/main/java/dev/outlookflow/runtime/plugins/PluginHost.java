@@ -1,9 +1,9 @@
 package dev.outlookflow.runtime.plugins;
 
-import dev.outlookflow.runtime.LogSafe;
 import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.connection.ConnectionType;
 import dev.outlookflow.plugin.api.trigger.Trigger;
+import dev.outlookflow.runtime.logs.LogSafe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.outlookflow.runtime.store;
 
+import dev.outlookflow.runtime.model.ApiKeyRecord;
+import dev.outlookflow.runtime.model.WorkspaceRecord;
 import io.vertx.core.Future;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,12 +28,11 @@ public final class AccessStore {
   }
 
   /** Each workspace as {@code [id, name, createdAt]}, oldest first. */
-  public Future<List<WorkspaceRow>> workspaces() {
+  public Future<List<WorkspaceRecord>> workspaces() {
     return db.read(sql -> Rows.list(sql, "SELECT id, name, created_at FROM workspaces ORDER BY created_at, id",
-        row -> new WorkspaceRow(row.getString(1), row.getString(2), row.getLong(3))));
+        row -> new WorkspaceRecord(row.getString(1), row.getString(2), row.getLong(3))));
   }
 
-  public record WorkspaceRow(String id, String name, long createdAt) {}
 
   public Future<Void> insertKey(ApiKeyRecord key) {
     return db.update("INSERT INTO api_keys (" + KEY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",

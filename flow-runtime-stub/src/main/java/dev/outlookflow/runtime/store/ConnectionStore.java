@@ -1,5 +1,6 @@
 package dev.outlookflow.runtime.store;
 
+import dev.outlookflow.runtime.model.ConnectionRecord;
 import dev.outlookflow.runtime.secrets.WrappedKey;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;

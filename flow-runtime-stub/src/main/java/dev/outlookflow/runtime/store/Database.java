@@ -2,8 +2,9 @@ package dev.outlookflow.runtime.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.outlookflow.runtime.Causes;
-import dev.outlookflow.runtime.StartRefused;
+import dev.outlookflow.runtime.failures.Causes;
+import dev.outlookflow.runtime.failures.StartRefused;
+import dev.outlookflow.runtime.failures.StoreException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;

@@ -1,5 +1,6 @@
 package dev.outlookflow.runtime.store;
 
+import dev.outlookflow.runtime.model.FlowRecord;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.sql.ResultSet;

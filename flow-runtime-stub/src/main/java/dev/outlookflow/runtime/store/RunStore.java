@@ -1,5 +1,11 @@
 package dev.outlookflow.runtime.store;
 
+import dev.outlookflow.runtime.model.RunPage;
+import dev.outlookflow.runtime.model.RunQuery;
+import dev.outlookflow.runtime.model.RunRecord;
+import dev.outlookflow.runtime.model.RunStart;
+import dev.outlookflow.runtime.model.RunStatus;
+import dev.outlookflow.runtime.model.StepRecord;
 import dev.outlookflow.runtime.secrets.WrappedKey;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

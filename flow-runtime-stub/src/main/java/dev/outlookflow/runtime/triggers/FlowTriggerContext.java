@@ -6,7 +6,7 @@ import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.plugin.api.trigger.Timers;
 import dev.outlookflow.plugin.api.trigger.TriggerContext;
 import dev.outlookflow.plugin.api.trigger.TriggerState;
-import dev.outlookflow.runtime.JsonBridge;
+import dev.outlookflow.runtime.json.JsonBridge;
 import dev.outlookflow.uischema.binding.RecordBinding;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

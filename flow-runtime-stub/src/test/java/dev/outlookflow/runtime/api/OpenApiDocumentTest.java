@@ -25,7 +25,7 @@ class OpenApiDocumentTest {
   @Test
   void everyRouteIsDocumentedAndEveryDocumentedOperationIsRouted() throws Exception {
     ApiServer.Services nothingNeededToBuildRoutes =
-        new ApiServer.Services(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        new ApiServer.Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     Set<String> routed = new TreeSet<>();
     for (Route route : new ApiServer(vertx, nothingNeededToBuildRoutes).router().getRoutes()) {
       // The options route is the one regex route: its extension id holds a slash.

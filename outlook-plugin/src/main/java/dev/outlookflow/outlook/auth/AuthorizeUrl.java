@@ -1,6 +1,6 @@
 package dev.outlookflow.outlook.auth;
 
-import dev.outlookflow.outlook.connection.ConnectionSettings;
+import dev.outlookflow.outlook.settings.ConnectionSettings;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -2,8 +2,8 @@ package dev.outlookflow.outlook.auth;
 
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
-import dev.outlookflow.outlook.connection.Cloud;
-import dev.outlookflow.outlook.connection.ConnectionSettings;
+import dev.outlookflow.outlook.settings.Cloud;
+import dev.outlookflow.outlook.settings.ConnectionSettings;
 import java.net.MalformedURLException;
 
 /**

@@ -3,7 +3,7 @@ package dev.outlookflow.outlook.auth;
 import com.microsoft.aad.msal4j.HttpRequest;
 import com.microsoft.aad.msal4j.IHttpClient;
 import com.microsoft.aad.msal4j.IHttpResponse;
-import dev.outlookflow.outlook.connection.SandboxRouting;
+import dev.outlookflow.outlook.settings.SandboxRouting;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;

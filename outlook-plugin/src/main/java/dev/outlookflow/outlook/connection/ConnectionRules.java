@@ -1,5 +1,7 @@
 package dev.outlookflow.outlook.connection;
 
+import dev.outlookflow.outlook.settings.AuthMode;
+import dev.outlookflow.outlook.settings.ConnectionSettings;
 import dev.outlookflow.uischema.validation.FieldError;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,8 @@ package dev.outlookflow.outlook.connection;
 import dev.outlookflow.outlook.graph.Graph;
 import dev.outlookflow.outlook.graph.GraphClient;
 import dev.outlookflow.outlook.graph.GraphException;
+import dev.outlookflow.outlook.settings.AuthMode;
+import dev.outlookflow.outlook.settings.ConnectionSettings;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.plugin.api.connection.ConnectionStatus;
 import dev.outlookflow.plugin.api.connection.ConnectionTestResult;

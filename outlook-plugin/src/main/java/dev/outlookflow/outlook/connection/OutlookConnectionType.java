@@ -2,6 +2,9 @@ package dev.outlookflow.outlook.connection;
 
 import dev.outlookflow.outlook.auth.EntraErrors;
 import dev.outlookflow.outlook.auth.Tokens;
+import dev.outlookflow.outlook.settings.AuthMode;
+import dev.outlookflow.outlook.settings.ConnectionSettings;
+import dev.outlookflow.outlook.settings.OutlookConnectionProperties;
 import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.plugin.api.connection.ConnectionStatus;

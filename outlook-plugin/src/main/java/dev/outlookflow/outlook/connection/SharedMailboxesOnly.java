@@ -1,5 +1,7 @@
 package dev.outlookflow.outlook.connection;
 
+import dev.outlookflow.outlook.settings.AuthMode;
+import dev.outlookflow.outlook.settings.ConnectionSettings;
 import java.util.Locale;
 import java.util.Optional;
 

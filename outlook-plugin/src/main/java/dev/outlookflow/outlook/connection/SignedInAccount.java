@@ -1,6 +1,7 @@
 package dev.outlookflow.outlook.connection;
 
 import dev.outlookflow.outlook.auth.Tokens;
+import dev.outlookflow.outlook.settings.ConnectionSettings;
 import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.plugin.api.connection.ConnectionStatus;

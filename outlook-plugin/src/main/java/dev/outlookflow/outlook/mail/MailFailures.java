@@ -1,6 +1,6 @@
 package dev.outlookflow.outlook.mail;
 
-import dev.outlookflow.outlook.connection.AuthMode;
+import dev.outlookflow.outlook.settings.AuthMode;
 import dev.outlookflow.outlook.graph.GraphException;
 import dev.outlookflow.plugin.api.ExtensionException;
 import io.vertx.core.VertxException;

@@ -1,7 +1,7 @@
 package dev.outlookflow.outlook.mail;
 
 import dev.outlookflow.outlook.connection.OutlookConnectionType;
-import dev.outlookflow.outlook.connection.Patterns;
+import dev.outlookflow.outlook.settings.Patterns;
 
 /**
  * The fields every mail panel shares (actions, and triggers watching a mailbox), declared once. A record

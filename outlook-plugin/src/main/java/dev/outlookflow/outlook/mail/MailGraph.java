@@ -1,8 +1,8 @@
 package dev.outlookflow.outlook.mail;
 
 import dev.outlookflow.outlook.auth.Tokens;
-import dev.outlookflow.outlook.connection.AuthMode;
-import dev.outlookflow.outlook.connection.ConnectionSettings;
+import dev.outlookflow.outlook.settings.AuthMode;
+import dev.outlookflow.outlook.settings.ConnectionSettings;
 import dev.outlookflow.outlook.graph.Graph;
 import dev.outlookflow.outlook.graph.GraphClient;
 import dev.outlookflow.outlook.graph.GraphException;

@@ -1,7 +1,7 @@
 package dev.outlookflow.outlook.mail;
 
-import dev.outlookflow.outlook.connection.AuthMode;
-import dev.outlookflow.outlook.connection.ConnectionSettings;
+import dev.outlookflow.outlook.settings.AuthMode;
+import dev.outlookflow.outlook.settings.ConnectionSettings;
 import dev.outlookflow.outlook.connection.SharedMailboxesOnly;
 import dev.outlookflow.plugin.api.ExtensionException;
 import java.util.ArrayList;

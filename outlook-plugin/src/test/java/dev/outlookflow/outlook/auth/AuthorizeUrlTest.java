@@ -3,8 +3,8 @@ package dev.outlookflow.outlook.auth;
 import static dev.outlookflow.outlook.PanelValues.bind;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outlookflow.outlook.connection.ConnectionSettings;
-import dev.outlookflow.outlook.connection.OutlookConnectionProperties;
+import dev.outlookflow.outlook.settings.ConnectionSettings;
+import dev.outlookflow.outlook.settings.OutlookConnectionProperties;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,10 @@ package dev.outlookflow.outlook.connection;
 import static dev.outlookflow.outlook.PanelValues.bind;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outlookflow.outlook.settings.Cloud;
+import dev.outlookflow.outlook.settings.CloudProfile;
+import dev.outlookflow.outlook.settings.ConnectionSettings;
+import dev.outlookflow.outlook.settings.OutlookConnectionProperties;
 import dev.outlookflow.uischema.validation.FieldError;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package dev.outlookflow.outlook.mail.send;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.outlookflow.outlook.connection.Cloud;
-import dev.outlookflow.outlook.connection.ConnectionSettings;
+import dev.outlookflow.outlook.settings.Cloud;
+import dev.outlookflow.outlook.settings.ConnectionSettings;
 import dev.outlookflow.outlook.mail.MailGraph;
 import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.action.ActionContext;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.outlookflow.outlook.connection.Cloud;
+import dev.outlookflow.outlook.settings.Cloud;
 import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.uischema.validation.FieldError;
 import io.vertx.core.json.JsonObject;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.outlookflow.outlook.connection.ConnectionSettings;
-import dev.outlookflow.outlook.connection.OutlookConnectionProperties;
+import dev.outlookflow.outlook.settings.ConnectionSettings;
+import dev.outlookflow.outlook.settings.OutlookConnectionProperties;
 import dev.outlookflow.outlook.mail.Mailbox;
 import dev.outlookflow.outlook.mail.MailboxFence;
 import dev.outlookflow.plugin.api.ExtensionException;
