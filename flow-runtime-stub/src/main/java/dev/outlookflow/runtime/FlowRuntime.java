@@ -87,11 +87,23 @@ public final class FlowRuntime {
   }
 
   /** The parts opened before wiring, in the order they are opened. */
-  private record Opened(MasterKeys masterKeys, Database database, PluginHost host, PluginReport plugins,
-      ExtensionRegistry registry, DemoTenant sandbox) {}
+  private record Opened(MasterKeys masterKeys, Database database, DemoTenant sandbox, Environment environment,
+      PluginHost host, PluginReport plugins, ExtensionRegistry registry) {}
+
+  /** What plugins are given, made before they load: their extensions are made with it. */
+  private record Environment(RuntimeEnvironment services, WorkerExecutor pluginWorkers,
+      AtomicReference<String> publicUrl) {
+
+    static Environment of(Vertx vertx, RuntimeConfig config, DemoTenant sandbox) {
+      WorkerExecutor pluginWorkers = vertx.createSharedWorkerExecutor("plugin-workers", PLUGIN_WORKERS);
+      // Known once the API listens, unless configured: plugins read it when they need it.
+      AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
+      return new Environment(new RuntimeEnvironment(vertx, WebClient.create(vertx), pluginWorkers, config.clock(),
+          publicUrl::get, sandbox.url()), pluginWorkers, publicUrl);
+    }
+  }
 
   public static Future<FlowRuntime> start(Vertx vertx, RuntimeConfig config) {
-    PluginHost host = new PluginHost(config.pluginsDir(), systemVersion());
     ExtensionRegistry registry = new ExtensionRegistry();
     registry.addBuiltInTrigger(new ManualTrigger());
     registry.addBuiltInTrigger(new ScheduleTrigger());
@@ -100,21 +112,22 @@ public final class FlowRuntime {
           return MasterKeys.loadOrCreate(config.masterKeyPath());
         })
         .compose(masterKeys -> Database.open(vertx, config.dataDir())
-            .compose(database -> vertx.executeBlocking(() -> {
-              // H2 creates its files as the umask says; none is readable beyond the owner-only directory.
-              PrivateFiles.restrict(config.dataDir(), FlowRuntime::isOwnFile);
-              return host.load(registry);
-            })
-                .compose(report -> DemoTenant.start(vertx, config)
-                    .map(sandbox -> new Opened(masterKeys, database, host, report, registry, sandbox)))))
+            .compose(database -> DemoTenant.start(vertx, config).compose(sandbox -> {
+              Environment environment = Environment.of(vertx, config, sandbox);
+              PluginHost host = new PluginHost(config.pluginsDir(), systemVersion(), environment.services());
+              return vertx.executeBlocking(() -> {
+                // H2 creates its files as the umask says; none is readable beyond the owner-only directory.
+                PrivateFiles.restrict(config.dataDir(), FlowRuntime::isOwnFile);
+                return host.load(registry);
+              }).map(report -> new Opened(masterKeys, database, sandbox, environment, host, report, registry));
+            })))
         .compose(opened -> wire(vertx, config, opened));
   }
 
   private static Future<FlowRuntime> wire(Vertx vertx, RuntimeConfig config, Opened opened) {
-    WorkerExecutor pluginWorkers = vertx.createSharedWorkerExecutor("plugin-workers", PLUGIN_WORKERS);
-    AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
-    RuntimeEnvironment environment = new RuntimeEnvironment(vertx, WebClient.create(vertx), pluginWorkers,
-        config.clock(), publicUrl::get, opened.sandbox().url());
+    WorkerExecutor pluginWorkers = opened.environment().pluginWorkers();
+    AtomicReference<String> publicUrl = opened.environment().publicUrl();
+    RuntimeEnvironment environment = opened.environment().services();
     ConnectionStore connectionStore = new ConnectionStore(opened.database());
     RunStore runStore = new RunStore(opened.database());
     Future<MasterKeys> masterKeys = config.rotateMasterKey()

@@ -6,6 +6,7 @@ import dev.outlookflow.plugin.api.trigger.Trigger;
 import dev.outlookflow.runtime.logs.LogSafe;
 import java.io.IOException;
 import java.nio.file.Files;
+import dev.outlookflow.plugin.api.PluginEnvironment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,10 @@ public final class PluginHost {
   private final Path pluginsDir;
   private final RuntimePluginManager manager;
 
-  public PluginHost(Path pluginsDir, String systemVersion) {
+  /** {@code environment}: what extensions are made with, by plugins that make their own. */
+  public PluginHost(Path pluginsDir, String systemVersion, PluginEnvironment environment) {
     this.pluginsDir = pluginsDir;
-    this.manager = new RuntimePluginManager(pluginsDir, systemVersion);
+    this.manager = new RuntimePluginManager(pluginsDir, systemVersion, environment);
   }
 
   /** Blocking: call from a worker thread. */

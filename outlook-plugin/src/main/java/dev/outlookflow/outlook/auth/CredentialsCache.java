@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import dev.outlookflow.plugin.api.connection.Credentials;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,26 +27,34 @@ final class CredentialsCache {
 
   private record Refused(Throwable cause) implements Outcome {}
 
-  private final AsyncCache<String, Outcome> outcomes = Caffeine.newBuilder()
-      .maximumSize(10_000)
-      .expireAfter(new Expiry<String, Outcome>() {
-        @Override
-        public long expireAfterCreate(String key, Outcome outcome, long now) {
-          return outcome instanceof Got got ? Math.max(0, TimeUnit.MILLISECONDS.toNanos(
-              got.credentials().expiresAt().minus(SKEW).toEpochMilli() - System.currentTimeMillis())) : 0;
-        }
+  private final Clock clock;
+  private final AsyncCache<String, Outcome> outcomes;
 
-        @Override
-        public long expireAfterUpdate(String key, Outcome outcome, long now, long current) {
-          return expireAfterCreate(key, outcome, now);
-        }
+  /** {@code clock}: the runtime's; credentials expire five minutes before their expiry by it. */
+  CredentialsCache(Clock clock) {
+    this.clock = clock;
+    this.outcomes = Caffeine.newBuilder()
+        .maximumSize(10_000)
+        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+        .expireAfter(new Expiry<String, Outcome>() {
+          @Override
+          public long expireAfterCreate(String key, Outcome outcome, long now) {
+            return outcome instanceof Got got ? Math.max(0, TimeUnit.MILLISECONDS.toNanos(
+                got.credentials().expiresAt().minus(SKEW).toEpochMilli() - clock.millis())) : 0;
+          }
 
-        @Override
-        public long expireAfterRead(String key, Outcome outcome, long now, long current) {
-          return current;
-        }
-      })
-      .buildAsync();
+          @Override
+          public long expireAfterUpdate(String key, Outcome outcome, long now, long current) {
+            return expireAfterCreate(key, outcome, now);
+          }
+
+          @Override
+          public long expireAfterRead(String key, Outcome outcome, long now, long current) {
+            return current;
+          }
+        })
+        .buildAsync();
+  }
 
   /**
    * The cached credentials for {@code key}, else those {@code acquire} gives (one call for all who ask),

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
@@ -43,18 +44,15 @@ public final class Tokens {
   public static final String NOT_SIGNED_IN = "not_signed_in";
   /** The key of the PKCE verifier in a delegated sign-in's pending values. */
   public static final String VERIFIER = "verifier";
-  private static final Tokens SHARED = new Tokens();
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final CredentialsCache credentials = new CredentialsCache();
+  private final CredentialsCache credentials;
   private final DemoApp demoApp = new DemoApp();
 
-  /** The plugin's one token cache, shared by the connection type, actions and triggers. */
-  public static Tokens shared() {
-    return SHARED;
+  /** {@code clock}: the runtime's, by which cached credentials expire. */
+  public Tokens(Clock clock) {
+    this.credentials = new CredentialsCache(clock);
   }
-
-  private Tokens() {}
 
   /**
    * The connection's credentials, from the in-memory cache while fresh, else from Entra. With {@code

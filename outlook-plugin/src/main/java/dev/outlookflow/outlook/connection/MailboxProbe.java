@@ -1,6 +1,5 @@
 package dev.outlookflow.outlook.connection;
 
-import dev.outlookflow.outlook.graph.Graph;
 import dev.outlookflow.outlook.graph.GraphClient;
 import dev.outlookflow.outlook.graph.GraphException;
 import dev.outlookflow.outlook.settings.AuthMode;
@@ -26,8 +25,8 @@ final class MailboxProbe {
    * fails while another works is that mailbox's problem: the connection stays connected, the message says
    * which failed and why.
    */
-  static Future<ConnectionTestResult> probe(ConnectionHandle connection, ConnectionSettings settings,
-      Credentials credentials, Supplier<Future<Credentials>> freshTokens) {
+  static Future<ConnectionTestResult> probe(GraphClient graph, ConnectionHandle connection,
+      ConnectionSettings settings, Credentials credentials, Supplier<Future<Credentials>> freshTokens) {
     List<String> mailboxes = new ArrayList<>();
     if (settings.mailbox() != null) {
       mailboxes.add(settings.mailbox());
@@ -38,7 +37,7 @@ final class MailboxProbe {
     }
     List<Future<Checked>> checks = new ArrayList<>();
     for (String mailbox : mailboxes) {
-      checks.add(check(connection, settings.profile().graphBaseUrl(), credentials, freshTokens, mailbox));
+      checks.add(check(graph, settings.profile().graphBaseUrl(), credentials, freshTokens, mailbox));
     }
     return Future.join(checks).transform(done -> {
       List<String> lines = new ArrayList<>();
@@ -77,13 +76,13 @@ final class MailboxProbe {
   /** One mailbox's line of the answer, whether it works, and Graph's refusal of it if Graph refused it. */
   private record Checked(String line, boolean works, GraphException refusal) {}
 
-  private static Future<Checked> check(ConnectionHandle connection, String graphBaseUrl, Credentials credentials,
+  private static Future<Checked> check(GraphClient client, String graphBaseUrl, Credentials credentials,
       Supplier<Future<Credentials>> freshTokens, String mailbox) {
     String path = mailbox == null ? "/me/mailFolders/inbox"
         : "/users/" + URLEncoder.encode(mailbox, StandardCharsets.UTF_8) + "/mailFolders/inbox";
     String name = mailbox == null ? "your mailbox" : mailbox;
     GraphClient.Request request = new GraphClient.Request(HttpMethod.GET, path, null, mailbox, true);
-    return Graph.client(connection.environment())
+    return client
         .send(graphBaseUrl, request, fresh -> fresh ? freshTokens.get() : Future.succeededFuture(credentials))
         .map(inbox -> new Checked(name + ": works", true, null))
         .recover(e -> e instanceof GraphException graph

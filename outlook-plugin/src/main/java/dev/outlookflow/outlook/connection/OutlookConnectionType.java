@@ -2,6 +2,7 @@ package dev.outlookflow.outlook.connection;
 
 import dev.outlookflow.outlook.auth.EntraErrors;
 import dev.outlookflow.outlook.auth.Tokens;
+import dev.outlookflow.outlook.services.OutlookServices;
 import dev.outlookflow.outlook.settings.AuthMode;
 import dev.outlookflow.outlook.settings.ConnectionSettings;
 import dev.outlookflow.outlook.settings.OutlookConnectionProperties;
@@ -29,10 +30,16 @@ import org.pf4j.Extension;
 public class OutlookConnectionType implements ConnectionType<OutlookConnectionProperties> {
   /** The type's id within the plugin; the mail actions' connection fields name it as {@code outlook/microsoft365}. */
   public static final String ID = "microsoft365";
-  private static final ConnectionTypeDescriptor<OutlookConnectionProperties> DESCRIPTOR =
+  static final ConnectionTypeDescriptor<OutlookConnectionProperties> DESCRIPTOR =
       new ConnectionTypeDescriptor<>(ID, "Microsoft 365 Outlook", "Mail of a Microsoft 365 organisation: a user's "
           + "mailbox, shared mailboxes, or every mailbox an app may reach", OutlookConnectionProperties.class);
-  private static final Tokens TOKENS = Tokens.shared();
+  private final OutlookServices services;
+  private final Tokens tokens;
+
+  public OutlookConnectionType(OutlookServices services) {
+    this.services = services;
+    this.tokens = services.tokens();
+  }
 
   @Override
   public ConnectionTypeDescriptor<OutlookConnectionProperties> descriptor() {
@@ -52,7 +59,7 @@ public class OutlookConnectionType implements ConnectionType<OutlookConnectionPr
 
   @Override
   public Future<SignInStart> beginSignIn(SignInContext context) {
-    return TOKENS.beginSignIn(ConnectionSettings.of(context.connection()), context.environment(), context.state(),
+    return tokens.beginSignIn(ConnectionSettings.of(context.connection()), context.environment(), context.state(),
         context.callbackUrl());
   }
 
@@ -65,9 +72,9 @@ public class OutlookConnectionType implements ConnectionType<OutlookConnectionPr
       return refused(connection, error == null ? "invalid_request" : error, parameters.get("error_description"));
     }
     ConnectionSettings settings = ConnectionSettings.of(connection);
-    return TOKENS.redeem(connection, settings, context.environment(), parameters.get("code"),
+    return tokens.redeem(connection, settings, context.environment(), parameters.get("code"),
             pending.get(Tokens.VERIFIER), context.callbackUrl())
-        .compose(signedIn -> SignedInAccount.check(connection, settings, signedIn));
+        .compose(signedIn -> SignedInAccount.check(connection, settings, signedIn, tokens));
   }
 
   private Future<Void> refused(ConnectionHandle connection, String error, String description) {
@@ -87,7 +94,7 @@ public class OutlookConnectionType implements ConnectionType<OutlookConnectionPr
       return Future.failedFuture(new ExtensionException("admin_consent_not_needed", "This connection uses a pasted "
           + "token, which needs no approval of the app: there is nothing to approve here."));
     }
-    return TOKENS.adminConsentUrl(settings, context.environment(), context.state())
+    return tokens.adminConsentUrl(settings, context.environment(), context.state())
         .map(url -> new SignInStart(url, Map.of()));
   }
 
@@ -123,9 +130,9 @@ public class OutlookConnectionType implements ConnectionType<OutlookConnectionPr
   }
 
   private Future<ConnectionTestResult> test(ConnectionHandle connection, ConnectionSettings settings) {
-    return TOKENS.credentials(connection, settings, false)
-        .compose(credentials -> MailboxProbe.probe(connection, settings, credentials,
-            () -> TOKENS.credentials(connection, settings, true)))
+    return tokens.credentials(connection, settings, false)
+        .compose(credentials -> MailboxProbe.probe(services.graph(), connection, settings, credentials,
+            () -> tokens.credentials(connection, settings, true)))
         .recover(e -> notSignedIn(connection, e).map(ConnectionTestResult.failed(e.getMessage())))
         .compose(result -> result.ok() ? Future.succeededFuture(result)
             : forgetAppTokens(connection, settings).map(result));
@@ -143,7 +150,7 @@ public class OutlookConnectionType implements ConnectionType<OutlookConnectionPr
    * failed test, the cached tokens go (for app-only, msal4j's cache holds nothing else).
    */
   private Future<Void> forgetAppTokens(ConnectionHandle connection, ConnectionSettings settings) {
-    TOKENS.forget(connection);
+    tokens.forget(connection);
     return settings.mode() == AuthMode.CLIENT_CREDENTIALS
         ? connection.blobs().delete(Tokens.CACHE_BLOB)
         : Future.succeededFuture();
@@ -151,12 +158,12 @@ public class OutlookConnectionType implements ConnectionType<OutlookConnectionPr
 
   @Override
   public Future<Credentials> credentials(ConnectionHandle connection) {
-    return TOKENS.credentials(connection, ConnectionSettings.of(connection), false);
+    return tokens.credentials(connection, ConnectionSettings.of(connection), false);
   }
 
   @Override
   public Future<Void> disconnect(ConnectionHandle connection) {
-    TOKENS.forget(connection);
+    tokens.forget(connection);
     return connection.blobs().delete(Tokens.CACHE_BLOB);
   }
 }

@@ -16,12 +16,13 @@ import java.util.Optional;
 final class SignedInAccount {
   private SignedInAccount() {}
 
-  static Future<Void> check(ConnectionHandle connection, ConnectionSettings settings, Tokens.SignedIn signedIn) {
+  static Future<Void> check(ConnectionHandle connection, ConnectionSettings settings, Tokens.SignedIn signedIn,
+      Tokens tokens) {
     Optional<String> refusal = SharedMailboxesOnly.refusal(settings, signedIn.account(), connection.id());
     if (refusal.isPresent()) {
       return Future.failedFuture(new ExtensionException("own_mailbox_not_allowed", refusal.get()));
     }
-    return Tokens.shared().keep(connection, signedIn)
+    return tokens.keep(connection, signedIn)
         .compose(v -> connection.updateStatus(ConnectionStatus.CONNECTED, "Signed in as " + signedIn.account() + "."));
   }
 }

@@ -13,8 +13,10 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -128,9 +130,32 @@ public final class GraphClient {
         + "): the attachment was not sent over it.");
   }
 
+  /**
+   * Runs {@code call} in one of the mailbox's slots, or once one frees. Entering and leaving go through
+   * the map atomically, and a mailbox with nothing in flight or waiting leaves it: the map holds only
+   * mailboxes in use, however many a runtime has talked to.
+   */
   private Future<JsonObject> inSlot(String mailbox, Supplier<Future<JsonObject>> call) {
-    Slots mailboxSlots = slots.computeIfAbsent(mailbox == null ? "" : mailbox.toLowerCase(), k -> new Slots());
-    return mailboxSlots.acquire().compose(v -> call.get().onComplete(done -> mailboxSlots.release()));
+    String key = mailbox == null ? "" : mailbox.toLowerCase(Locale.ROOT);
+    Promise<Void> turn = Promise.promise();
+    slots.compute(key, (k, existing) -> (existing == null ? new Slots() : existing).enter(turn));
+    return turn.future().compose(v -> call.get().onComplete(done -> leave(key)));
+  }
+
+  private void leave(String key) {
+    AtomicReference<Promise<Void>> next = new AtomicReference<>();
+    slots.computeIfPresent(key, (k, mailboxSlots) -> {
+      next.set(mailboxSlots.leave());
+      return mailboxSlots.idle() ? null : mailboxSlots;
+    });
+    if (next.get() != null) {
+      next.get().complete();
+    }
+  }
+
+  /** How many mailboxes have requests in flight or waiting. */
+  int mailboxesInUse() {
+    return slots.size();
   }
 
   /**
@@ -185,31 +210,33 @@ public final class GraphClient {
         response.getHeader("Retry-After"));
   }
 
-  /** Waiting room for a mailbox's four slots. */
-  private final class Slots {
+  /** A mailbox's four slots and who waits for one; changed only inside the map's atomic updates. */
+  private static final class Slots {
     private int inFlight;
     private final Deque<Promise<Void>> waiting = new ArrayDeque<>();
 
-    synchronized Future<Void> acquire() {
+    /** Takes a slot for {@code turn} (completed at once), or queues it. */
+    Slots enter(Promise<Void> turn) {
       if (inFlight < PER_MAILBOX) {
         inFlight++;
-        return Future.succeededFuture();
+        turn.complete();
+      } else {
+        waiting.add(turn);
       }
-      Promise<Void> turn = Promise.promise();
-      waiting.add(turn);
-      return turn.future();
+      return this;
     }
 
-    void release() {
-      Promise<Void> next;
-      synchronized (this) {
-        next = waiting.poll();
-        if (next == null) {
-          inFlight--;
-          return;
-        }
+    /** Frees a slot, handing it to the next who waits: answers that one, to be completed outside the map. */
+    Promise<Void> leave() {
+      Promise<Void> next = waiting.poll();
+      if (next == null) {
+        inFlight--;
       }
-      next.complete();
+      return next;
+    }
+
+    boolean idle() {
+      return inFlight == 0 && waiting.isEmpty();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.outlookflow.outlook.mail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outlookflow.outlook.services.OutlookServices;
 import dev.outlookflow.plugin.api.options.Option;
 import dev.outlookflow.plugin.api.options.OptionsContext;
 import io.vertx.core.Future;
@@ -14,8 +15,8 @@ public final class FolderChoices {
   private FolderChoices() {}
 
   /** {@code values} are the panel's as entered: a mailbox still holding an expression counts as none. */
-  public static Future<List<Option>> load(OptionsContext context, ObjectNode values) {
-    return MailGraph.open(context.connection()).compose(graph -> {
+  public static Future<List<Option>> load(OptionsContext context, ObjectNode values, OutlookServices services) {
+    return MailGraph.open(context.connection(), services).compose(graph -> {
       String requested = values.path("mailbox").textValue();
       Mailbox mailbox = graph.fence().resolve(requested != null && requested.contains("{{") ? null : requested,
           "mailbox");

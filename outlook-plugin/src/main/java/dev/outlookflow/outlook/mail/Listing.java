@@ -2,6 +2,7 @@ package dev.outlookflow.outlook.mail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outlookflow.outlook.graph.GraphJson;
+import dev.outlookflow.outlook.services.OutlookServices;
 import dev.outlookflow.plugin.api.action.ActionContext;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -25,9 +26,9 @@ public final class Listing {
    * Graph's refusals explained. {@code path} completes the query (more options) and answers the
    * collection's path with it.
    */
-  public static Future<Found> step(ActionContext context, ListingProperties properties, Set<String> known,
-      Function<QueryOptions, String> path) {
-    return MailGraph.open(context.connection()).compose(graph -> {
+  public static Future<Found> step(ActionContext context, OutlookServices services, ListingProperties properties,
+      Set<String> known, Function<QueryOptions, String> path) {
+    return MailGraph.open(context.connection(), services).compose(graph -> {
       Mailbox mailbox = graph.fence().resolve(properties.mailbox(), "mailbox");
       QueryOptions query = QueryOptions.of(properties, known);
       return collect(graph, mailbox, path.apply(query), properties.maxItems())

@@ -1,12 +1,12 @@
 package dev.outlookflow.outlook.mail;
 
 import dev.outlookflow.outlook.auth.Tokens;
-import dev.outlookflow.outlook.settings.AuthMode;
-import dev.outlookflow.outlook.settings.ConnectionSettings;
-import dev.outlookflow.outlook.graph.Graph;
 import dev.outlookflow.outlook.graph.GraphClient;
 import dev.outlookflow.outlook.graph.GraphException;
 import dev.outlookflow.outlook.graph.GraphOrigin;
+import dev.outlookflow.outlook.services.OutlookServices;
+import dev.outlookflow.outlook.settings.AuthMode;
+import dev.outlookflow.outlook.settings.ConnectionSettings;
 import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.plugin.api.connection.ConnectionStatus;
@@ -21,17 +21,20 @@ import java.util.Optional;
 public final class MailGraph {
   private final ConnectionHandle connection;
   private final ConnectionSettings settings;
+  private final Tokens tokens;
   private final MailboxFence fence;
   private final GraphClient client;
   private final String account;
   private final GraphOrigin graphOrigin;
 
-  private MailGraph(ConnectionHandle connection, ConnectionSettings settings, Credentials credentials) {
+  private MailGraph(ConnectionHandle connection, ConnectionSettings settings, Credentials credentials,
+      OutlookServices services) {
     this.connection = connection;
     this.settings = settings;
+    this.tokens = services.tokens();
     this.account = credentials.account();
     this.fence = new MailboxFence(settings, account, connection.id());
-    this.client = Graph.client(connection.environment());
+    this.client = services.graph();
     this.graphOrigin = GraphOrigin.ofBase(settings.profile().graphBaseUrl());
   }
 
@@ -50,13 +53,14 @@ public final class MailGraph {
   }
 
   /** Opens the chosen connection, its settings read once for the step. */
-  public static Future<MailGraph> open(Optional<ConnectionHandle> chosen) {
-    return chosen(chosen).compose(connection -> open(connection, ConnectionSettings.of(connection)));
+  public static Future<MailGraph> open(Optional<ConnectionHandle> chosen, OutlookServices services) {
+    return chosen(chosen).compose(connection -> open(connection, ConnectionSettings.of(connection), services));
   }
 
   /** Opens a connection whose settings the step read: credentials first, which also tell who signed in. */
-  public static Future<MailGraph> open(ConnectionHandle connection, ConnectionSettings settings) {
-    return connection.credentials().map(credentials -> new MailGraph(connection, settings, credentials));
+  public static Future<MailGraph> open(ConnectionHandle connection, ConnectionSettings settings,
+      OutlookServices services) {
+    return connection.credentials().map(credentials -> new MailGraph(connection, settings, credentials, services));
   }
 
   /** The connection chosen in the step's 'connection' field; a step without one fails saying so. */
@@ -136,6 +140,6 @@ public final class MailGraph {
   }
 
   private Future<Credentials> tokens(boolean fresh) {
-    return fresh ? Tokens.shared().credentials(connection, settings, true) : connection.credentials();
+    return fresh ? tokens.credentials(connection, settings, true) : connection.credentials();
   }
 }

@@ -3,11 +3,14 @@ package dev.outlookflow.outlook.connection;
 import static dev.outlookflow.outlook.PanelValues.bind;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outlookflow.outlook.auth.Tokens;
+import dev.outlookflow.outlook.services.OutlookServices;
 import dev.outlookflow.outlook.settings.Cloud;
 import dev.outlookflow.outlook.settings.CloudProfile;
 import dev.outlookflow.outlook.settings.ConnectionSettings;
 import dev.outlookflow.outlook.settings.OutlookConnectionProperties;
 import dev.outlookflow.uischema.validation.FieldError;
+import java.time.Clock;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -95,7 +98,8 @@ class ConnectionSettingsTest {
 
   @Test
   void theConnectionTypeChecksTheBoundPropertiesAndSignsInOnlyDelegatedConnections() {
-    OutlookConnectionType type = new OutlookConnectionType();
+    // Checking properties calls neither Entra nor Graph: the type gets no Graph client.
+    OutlookConnectionType type = new OutlookConnectionType(new OutlookServices(new Tokens(Clock.systemUTC()), null));
     assertThat(type.validate(bind(OutlookConnectionProperties.class, "{authMode: 'client_credentials'}")))
         .extracting(FieldError::field).containsExactly("tenantId", "clientId", "clientSecret", "mailbox");
     assertThat(type.needsInteractiveSignIn(bind(OutlookConnectionProperties.class, "{}"))).isTrue();

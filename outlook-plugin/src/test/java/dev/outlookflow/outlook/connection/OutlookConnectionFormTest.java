@@ -7,7 +7,7 @@ import dev.outlookflow.uischema.form.Form;
 import org.junit.jupiter.api.Test;
 
 class OutlookConnectionFormTest {
-  private final Form form = Form.of(new OutlookConnectionType().descriptor().properties());
+  private final Form form = Form.of(OutlookConnectionType.DESCRIPTOR.properties());
 
   @Test
   void fieldsShowOnlyWhenTheyApply() {

@@ -7,6 +7,7 @@ import dev.outlookflow.outlook.mail.MailFailures;
 import dev.outlookflow.outlook.mail.MailGraph;
 import dev.outlookflow.outlook.mail.Mailbox;
 import dev.outlookflow.outlook.mail.Paths;
+import dev.outlookflow.outlook.services.OutlookServices;
 import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.action.ActionContext;
@@ -27,9 +28,14 @@ import org.pf4j.Extension;
  */
 @Extension
 public class CreateFolderAction implements Action<CreateFolderProperties, CreateFolderOutput>, OptionsProvider {
-  private static final ActionDescriptor<CreateFolderProperties, CreateFolderOutput> DESCRIPTOR = ActionDescriptor.of(
+  static final ActionDescriptor<CreateFolderProperties, CreateFolderOutput> DESCRIPTOR = ActionDescriptor.of(
       "create-folder", "Create folder", "Creates a mail folder in a mailbox, at the top level or inside another folder",
       CreateFolderProperties.class, CreateFolderOutput.class).recoverable();
+  private final OutlookServices services;
+
+  public CreateFolderAction(OutlookServices services) {
+    this.services = services;
+  }
 
   @Override
   public ActionDescriptor<CreateFolderProperties, CreateFolderOutput> descriptor() {
@@ -38,7 +44,7 @@ public class CreateFolderAction implements Action<CreateFolderProperties, Create
 
   @Override
   public Future<CreateFolderOutput> execute(ActionContext context, CreateFolderProperties properties) {
-    return MailGraph.open(context.connection()).compose(graph -> {
+    return MailGraph.open(context.connection(), services).compose(graph -> {
       Mailbox mailbox = graph.fence().resolve(properties.mailbox(), "mailbox");
       String name = properties.displayName().trim();
       String parent = properties.parentFolder();
@@ -71,6 +77,6 @@ public class CreateFolderAction implements Action<CreateFolderProperties, Create
 
   @Override
   public Future<List<Option>> loadOptions(OptionsContext context, String field, ObjectNode values) {
-    return FolderChoices.load(context, values);
+    return FolderChoices.load(context, values, services);
   }
 }

@@ -5,6 +5,7 @@ import dev.outlookflow.outlook.mail.FolderChoices;
 import dev.outlookflow.outlook.mail.Listing;
 import dev.outlookflow.outlook.mail.Paths;
 import dev.outlookflow.outlook.mail.QueryOptions;
+import dev.outlookflow.outlook.services.OutlookServices;
 import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.action.ActionContext;
 import dev.outlookflow.plugin.api.action.ActionDescriptor;
@@ -19,9 +20,14 @@ import org.pf4j.Extension;
 /** "List folders": a mailbox's folders, or one folder's child folders, as Graph answers them. */
 @Extension
 public class ListFoldersAction implements Action<ListFoldersProperties, ListFoldersOutput>, OptionsProvider {
-  private static final ActionDescriptor<ListFoldersProperties, ListFoldersOutput> DESCRIPTOR = ActionDescriptor.of(
+  static final ActionDescriptor<ListFoldersProperties, ListFoldersOutput> DESCRIPTOR = ActionDescriptor.of(
       "list-folders", "List folders", "Lists the mail folders of a mailbox, or the child folders of one",
       ListFoldersProperties.class, ListFoldersOutput.class).recoverable();
+  private final OutlookServices services;
+
+  public ListFoldersAction(OutlookServices services) {
+    this.services = services;
+  }
 
   @Override
   public ActionDescriptor<ListFoldersProperties, ListFoldersOutput> descriptor() {
@@ -35,7 +41,7 @@ public class ListFoldersAction implements Action<ListFoldersProperties, ListFold
 
   @Override
   public Future<ListFoldersOutput> execute(ActionContext context, ListFoldersProperties properties) {
-    return Listing.step(context, properties, QueryOptions.FOLDER, query -> {
+    return Listing.step(context, services, properties, QueryOptions.FOLDER, query -> {
       if (properties.includeHidden()) {
         query.put("includeHiddenFolders", "true");
       }
@@ -47,6 +53,6 @@ public class ListFoldersAction implements Action<ListFoldersProperties, ListFold
 
   @Override
   public Future<List<Option>> loadOptions(OptionsContext context, String field, ObjectNode values) {
-    return FolderChoices.load(context, values);
+    return FolderChoices.load(context, values, services);
   }
 }

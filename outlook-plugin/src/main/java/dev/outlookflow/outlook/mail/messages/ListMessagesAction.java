@@ -6,6 +6,7 @@ import dev.outlookflow.outlook.mail.FolderChoices;
 import dev.outlookflow.outlook.mail.Listing;
 import dev.outlookflow.outlook.mail.Paths;
 import dev.outlookflow.outlook.mail.QueryOptions;
+import dev.outlookflow.outlook.services.OutlookServices;
 import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.action.ActionContext;
 import dev.outlookflow.plugin.api.action.ActionDescriptor;
@@ -20,9 +21,14 @@ import org.pf4j.Extension;
 /** "List messages": a folder's messages with OData options, page after page up to a bound. */
 @Extension
 public class ListMessagesAction implements Action<ListMessagesProperties, ListMessagesOutput>, OptionsProvider {
-  private static final ActionDescriptor<ListMessagesProperties, ListMessagesOutput> DESCRIPTOR = ActionDescriptor.of(
+  static final ActionDescriptor<ListMessagesProperties, ListMessagesOutput> DESCRIPTOR = ActionDescriptor.of(
       "list-messages", "List messages", "Lists the messages of a mail folder, filtered, ordered and paged with OData "
           + "options", ListMessagesProperties.class, ListMessagesOutput.class).recoverable();
+  private final OutlookServices services;
+
+  public ListMessagesAction(OutlookServices services) {
+    this.services = services;
+  }
   /** Attachments' metadata only: their content could be megabytes per message. */
   private static final String ATTACHMENT_METADATA = "attachments($select=id,name,contentType,size,isInline)";
 
@@ -39,7 +45,7 @@ public class ListMessagesAction implements Action<ListMessagesProperties, ListMe
   @Override
   public Future<ListMessagesOutput> execute(ActionContext context, ListMessagesProperties properties) {
     boolean attachments = properties.includeAttachments();
-    return Listing.step(context, properties, QueryOptions.MESSAGE, query -> {
+    return Listing.step(context, services, properties, QueryOptions.MESSAGE, query -> {
       if (attachments) {
         query.put("$expand", ATTACHMENT_METADATA);
       }
@@ -63,6 +69,6 @@ public class ListMessagesAction implements Action<ListMessagesProperties, ListMe
 
   @Override
   public Future<List<Option>> loadOptions(OptionsContext context, String field, ObjectNode values) {
-    return FolderChoices.load(context, values);
+    return FolderChoices.load(context, values, services);
   }
 }

@@ -1,9 +1,10 @@
 package dev.outlookflow.outlook.mail.send;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outlookflow.outlook.mail.MailGraph;
+import dev.outlookflow.outlook.services.OutlookServices;
 import dev.outlookflow.outlook.settings.Cloud;
 import dev.outlookflow.outlook.settings.ConnectionSettings;
-import dev.outlookflow.outlook.mail.MailGraph;
 import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.action.ActionContext;
 import dev.outlookflow.plugin.api.action.ActionDescriptor;
@@ -21,9 +22,14 @@ public class SendEmailAction implements Action<SendEmailProperties, SendOutput> 
   /** Graph's limit on one request's body: 4 MB. */
   static final long GRAPH_REQUEST_BYTES = 4L * 1024 * 1024;
   private static final long FROM_ALLOWANCE = 1024;
-  private static final ActionDescriptor<SendEmailProperties, SendOutput> DESCRIPTOR = ActionDescriptor.of(
+  static final ActionDescriptor<SendEmailProperties, SendOutput> DESCRIPTOR = ActionDescriptor.of(
       "send-email", "Send an email", "Sends a mail from a Microsoft 365 mailbox or a shared mailbox, with attachments "
           + "of any size", SendEmailProperties.class, SendOutput.class).recoverable();
+  private final OutlookServices services;
+
+  public SendEmailAction(OutlookServices services) {
+    this.services = services;
+  }
 
   @Override
   public ActionDescriptor<SendEmailProperties, SendOutput> descriptor() {
@@ -46,7 +52,7 @@ public class SendEmailAction implements Action<SendEmailProperties, SendOutput> 
         .compose(mail -> MailGraph.chosen(context.connection()).compose(connection -> {
           ConnectionSettings settings = ConnectionSettings.of(connection);
           checkUploadSessions(mail, settings.profile().cloud());
-          return MailGraph.open(connection, settings);
+          return MailGraph.open(connection, settings, services);
         }).compose(graph -> {
           SendPlan plan = SendPlan.of(mail, graph.fence(), graph.account());
           return new Delivery(graph, mail, plan, context).run();

@@ -27,7 +27,7 @@ class FolderOutputsTest {
     ListFoldersOutput output = ListFoldersOutput.of(new Listing.Found(GraphJson.items(new JsonArray()
         .add(inbox()).add(new JsonObject().put("id", "AAMk-archive").put("displayName", "Archive"))), true));
 
-    assertThat(schemaKeys(new ListFoldersAction().descriptor().output())).containsExactly("folders", "count", "more");
+    assertThat(schemaKeys(ListFoldersAction.DESCRIPTOR.output())).containsExactly("folders", "count", "more");
     assertThat(writtenKeys(output)).containsExactly("folders", "count", "more");
     assertThat(RecordBinding.object(output).toString()).isEqualTo("{\"folders\":[" + inbox().encode() + ","
         + "{\"id\":\"AAMk-archive\",\"displayName\":\"Archive\"}],\"count\":2,\"more\":true}");
@@ -47,7 +47,7 @@ class FolderOutputsTest {
     List<String> keys = List.of("id", "displayName", "parentFolderId", "childFolderCount", "unreadItemCount",
         "totalItemCount", "isHidden", "created");
 
-    assertThat(schemaKeys(new CreateFolderAction().descriptor().output())).isEqualTo(keys);
+    assertThat(schemaKeys(CreateFolderAction.DESCRIPTOR.output())).isEqualTo(keys);
     assertThat(writtenKeys(created)).isEqualTo(keys);
     assertThat(RecordBinding.object(created).toString()).isEqualTo(inbox().put("created", true).encode());
     assertThat(CreateFolderOutput.of(inbox(), false).created()).isFalse();

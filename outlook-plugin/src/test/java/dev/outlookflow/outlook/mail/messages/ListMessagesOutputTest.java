@@ -23,7 +23,7 @@ class ListMessagesOutputTest {
     ListMessagesOutput output = ListMessagesOutput.of(new Listing.Found(GraphJson.items(new JsonArray().add(selected)),
         false));
 
-    assertThat(schemaKeys(new ListMessagesAction().descriptor().output())).containsExactly("messages", "count",
+    assertThat(schemaKeys(ListMessagesAction.DESCRIPTOR.output())).containsExactly("messages", "count",
         "more");
     assertThat(writtenKeys(output)).containsExactly("messages", "count", "more");
     assertThat(RecordBinding.object(output).toString())

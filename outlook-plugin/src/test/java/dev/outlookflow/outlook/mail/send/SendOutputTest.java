@@ -33,7 +33,7 @@ class SendOutputTest {
     SendOutput output = SendOutput.of(mail("{to: ['megan@contoso.com']}"),
         new SendPlan(Mailbox.ME, null, SendMode.AS_MAILBOX), ME, sent(null));
 
-    assertThat(schemaKeys(new SendEmailAction().descriptor().output())).isEqualTo(KEYS);
+    assertThat(schemaKeys(SendEmailAction.DESCRIPTOR.output())).isEqualTo(KEYS);
     assertThat(writtenKeys(output)).isEqualTo(KEYS);
     assertThat(descriptions(SendOutput.class)).allSatisfy((key, description) -> assertThat(description).isNotBlank());
     assertThat(problem(SendOutput.class, "internetMessageId")).isEmpty();
