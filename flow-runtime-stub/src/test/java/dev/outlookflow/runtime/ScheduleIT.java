@@ -76,12 +76,12 @@ class ScheduleIT {
 
   /**
    * {@code scheduledFor|missedTicks} of each run, newest first, once there are {@code count}, and still
-   * {@code count} a second later: the trigger compares the (fixed) clock with the next tick four times a
-   * second, so a tick fired twice would show.
+   * {@code count} two seconds later: the trigger compares the (fixed) clock with the next tick four times
+   * a second, so a tick fired twice would show within the first of those eight checks.
    */
   private static List<String> awaitTicks(ApiClient api, String flowId, int count) {
     Eventually.await(count + " scheduled run(s)", () -> runs(api, flowId).size() >= count ? true : null);
-    Eventually.holdsFor("no tick fires twice: " + count + " run(s)", Duration.ofSeconds(1),
+    Eventually.holdsFor("no tick fires twice: " + count + " run(s)", Duration.ofSeconds(2),
         () -> runs(api, flowId).size() == count);
     return ticks(api, runs(api, flowId));
   }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -168,7 +169,7 @@ class FaultsAndLimitsTest {
    * how fast the requests are sent: they overlap for certain.
    */
   private List<Integer> fiveAtOnce(List<String> mailboxes, int held) throws Exception {
-    inject(new JsonObject().put("path", "/v1.0/users/*/messages").put("times", 5)
+    inject(new JsonObject().put("path", "/v1.0/users/*/messages").put("times", held)
         .put("fault", new JsonObject().put("type", "hold")));
     ExecutorService clients = Executors.newFixedThreadPool(5);
     try {
@@ -177,15 +178,27 @@ class FaultsAndLimitsTest {
         answers.add(clients.submit(() -> sandbox.send("GET", "/v1.0/users/" + mailbox + "/messages", users.app, null)));
       }
       awaitHeld(held);
+      // The ones refused at once have their answer before the held ones are let go.
+      awaitAnswered(answers, mailboxes.size() - held);
       assertThat(sandbox.post("/_sandbox/faults/release", "application/json", "").json().getInteger("released"))
           .isEqualTo(held);
       List<Integer> statuses = new ArrayList<>();
       for (Future<Http.Answer> answer : answers) {
-        statuses.add(answer.get().status());
+        statuses.add(answer.get(30, TimeUnit.SECONDS).status());
       }
       return statuses;
     } finally {
       clients.shutdown();
+    }
+  }
+
+  private static void awaitAnswered(List<Future<Http.Answer>> answers, int count) throws Exception {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (answers.stream().filter(Future::isDone).count() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(count + " request(s) were never answered while the others were held");
+      }
+      Thread.sleep(10);
     }
   }
 

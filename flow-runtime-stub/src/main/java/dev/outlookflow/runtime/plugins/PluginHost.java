@@ -1,12 +1,12 @@
 package dev.outlookflow.runtime.plugins;
 
+import dev.outlookflow.plugin.api.PluginEnvironment;
 import dev.outlookflow.plugin.api.action.Action;
 import dev.outlookflow.plugin.api.connection.ConnectionType;
 import dev.outlookflow.plugin.api.trigger.Trigger;
 import dev.outlookflow.runtime.logs.LogSafe;
 import java.io.IOException;
 import java.nio.file.Files;
-import dev.outlookflow.plugin.api.PluginEnvironment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +59,12 @@ public final class PluginHost {
           refuse(refused, file, problem);
           continue;
         }
-        register(registry, id);
+        try {
+          register(registry, id);
+        } catch (RuntimeException e) {
+          manager.unloadPlugin(id);
+          throw e;
+        }
         loaded.add(new PluginReport.Loaded(id, plugin.getDescriptor().getVersion(), file));
         LOG.info("plugin {} {} loaded from {}", id, plugin.getDescriptor().getVersion(), file);
       } catch (RuntimeException e) {
@@ -112,11 +117,14 @@ public final class PluginHost {
     return root == e ? String.valueOf(message) : message + " (" + root + ")";
   }
 
+  /** Every extension is made before any is registered: a plugin that cannot make one is refused whole. */
   private void register(ExtensionRegistry registry, String pluginId) {
-    manager.getExtensions(Action.class, pluginId).forEach(a -> registry.addAction(pluginId, a));
-    manager.getExtensions(Trigger.class, pluginId).forEach(t -> registry.addTrigger(pluginId, t));
-    manager.getExtensions(ConnectionType.class, pluginId)
-        .forEach(c -> registry.addConnectionType(pluginId, c));
+    List<Action> actions = manager.getExtensions(Action.class, pluginId);
+    List<Trigger> triggers = manager.getExtensions(Trigger.class, pluginId);
+    List<ConnectionType> connectionTypes = manager.getExtensions(ConnectionType.class, pluginId);
+    actions.forEach(a -> registry.addAction(pluginId, a));
+    triggers.forEach(t -> registry.addTrigger(pluginId, t));
+    connectionTypes.forEach(c -> registry.addConnectionType(pluginId, c));
   }
 
   private List<Path> zips() {

@@ -27,12 +27,11 @@ public final class AccessStore {
     return db.read(sql -> Rows.one(sql, "SELECT name FROM workspaces WHERE id = ?", row -> row.getString(1), id));
   }
 
-  /** Each workspace as {@code [id, name, createdAt]}, oldest first. */
+  /** Every workspace, oldest first. */
   public Future<List<WorkspaceRecord>> workspaces() {
     return db.read(sql -> Rows.list(sql, "SELECT id, name, created_at FROM workspaces ORDER BY created_at, id",
         row -> new WorkspaceRecord(row.getString(1), row.getString(2), row.getLong(3))));
   }
-
 
   public Future<Void> insertKey(ApiKeyRecord key) {
     return db.update("INSERT INTO api_keys (" + KEY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",

@@ -24,12 +24,15 @@ public final class Eventually {
    */
   public static void holdsFor(String what, Duration window, BooleanSupplier condition) {
     long end = System.nanoTime() + window.toNanos();
-    do {
+    while (true) {
       if (!condition.getAsBoolean()) {
         throw new AssertionError("no longer true: " + what);
       }
+      if (System.nanoTime() >= end) {
+        return;
+      }
       pause(what);
-    } while (System.nanoTime() < end);
+    }
   }
 
   /** Answers the first non-null value {@code probe} gives. */

@@ -5,11 +5,13 @@ import dev.outlookflow.sandbox.state.SandboxState;
 import io.vertx.core.Context;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -24,7 +26,7 @@ public final class Faults {
   private final List<FaultRule> rules = new CopyOnWriteArrayList<>();
   private final java.util.concurrent.atomic.AtomicLong fired = new java.util.concurrent.atomic.AtomicLong();
   /** Requests a {@link Fault.Hold} parked, each with the context it continues on. */
-  private final List<Map.Entry<Context, RoutingContext>> held = new CopyOnWriteArrayList<>();
+  private final Queue<Map.Entry<Context, RoutingContext>> held = new ConcurrentLinkedQueue<>();
   private final SandboxState state;
 
   public Faults(SandboxState state) {
@@ -51,10 +53,13 @@ public final class Faults {
 
   /** Lets every held request go on, each on its own context; answers how many there were. */
   public int release() {
-    List<Map.Entry<Context, RoutingContext>> parked = List.copyOf(held);
-    held.removeAll(parked);
-    parked.forEach(entry -> entry.getKey().runOnContext(v -> entry.getValue().next()));
-    return parked.size();
+    int released = 0;
+    for (Map.Entry<Context, RoutingContext> entry = held.poll(); entry != null; entry = held.poll()) {
+      Map.Entry<Context, RoutingContext> parked = entry;
+      parked.getKey().runOnContext(v -> parked.getValue().next());
+      released++;
+    }
+    return released;
   }
 
   /** How many requests a fault has hit since the start or the last {@link #clear()}. */

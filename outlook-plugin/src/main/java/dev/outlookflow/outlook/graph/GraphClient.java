@@ -3,8 +3,10 @@ package dev.outlookflow.outlook.graph;
 import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.plugin.api.PluginEnvironment;
 import dev.outlookflow.plugin.api.connection.Credentials;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -137,19 +139,31 @@ public final class GraphClient {
    */
   private Future<JsonObject> inSlot(String mailbox, Supplier<Future<JsonObject>> call) {
     String key = mailbox == null ? "" : mailbox.toLowerCase(Locale.ROOT);
-    Promise<Void> turn = Promise.promise();
+    Turn turn = new Turn(Promise.promise(), Vertx.currentContext());
     slots.compute(key, (k, existing) -> (existing == null ? new Slots() : existing).enter(turn));
-    return turn.future().compose(v -> call.get().onComplete(done -> leave(key)));
+    // The slot is left however the call ends, a call that throws before it answers a future included.
+    return turn.granted().future().compose(v -> call.get()).andThen(done -> leave(key));
   }
 
   private void leave(String key) {
-    AtomicReference<Promise<Void>> next = new AtomicReference<>();
+    AtomicReference<Turn> next = new AtomicReference<>();
     slots.computeIfPresent(key, (k, mailboxSlots) -> {
       next.set(mailboxSlots.leave());
       return mailboxSlots.idle() ? null : mailboxSlots;
     });
     if (next.get() != null) {
-      next.get().complete();
+      next.get().grant();
+    }
+  }
+
+  /** A request waiting for a slot, and the context it goes on in: its own, not the one that freed the slot. */
+  private record Turn(Promise<Void> granted, Context context) {
+    void grant() {
+      if (context == null) {
+        granted.complete();
+      } else {
+        context.runOnContext(v -> granted.complete());
+      }
     }
   }
 
@@ -213,22 +227,22 @@ public final class GraphClient {
   /** A mailbox's four slots and who waits for one; changed only inside the map's atomic updates. */
   private static final class Slots {
     private int inFlight;
-    private final Deque<Promise<Void>> waiting = new ArrayDeque<>();
+    private final Deque<Turn> waiting = new ArrayDeque<>();
 
-    /** Takes a slot for {@code turn} (completed at once), or queues it. */
-    Slots enter(Promise<Void> turn) {
+    /** Takes a slot for {@code turn} (granted at once: nobody listens to it yet), or queues it. */
+    Slots enter(Turn turn) {
       if (inFlight < PER_MAILBOX) {
         inFlight++;
-        turn.complete();
+        turn.granted().complete();
       } else {
         waiting.add(turn);
       }
       return this;
     }
 
-    /** Frees a slot, handing it to the next who waits: answers that one, to be completed outside the map. */
-    Promise<Void> leave() {
-      Promise<Void> next = waiting.poll();
+    /** Frees a slot, handing it to the next who waits: answers that one, to be granted outside the map. */
+    Turn leave() {
+      Turn next = waiting.poll();
       if (next == null) {
         inFlight--;
       }

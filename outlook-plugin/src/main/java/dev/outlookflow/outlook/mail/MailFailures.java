@@ -1,7 +1,7 @@
 package dev.outlookflow.outlook.mail;
 
-import dev.outlookflow.outlook.settings.AuthMode;
 import dev.outlookflow.outlook.graph.GraphException;
+import dev.outlookflow.outlook.settings.AuthMode;
 import dev.outlookflow.plugin.api.ExtensionException;
 import io.vertx.core.VertxException;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.outlookflow.outlook.mail;
 
+import dev.outlookflow.outlook.connection.SharedMailboxesOnly;
 import dev.outlookflow.outlook.settings.AuthMode;
 import dev.outlookflow.outlook.settings.ConnectionSettings;
-import dev.outlookflow.outlook.connection.SharedMailboxesOnly;
 import dev.outlookflow.plugin.api.ExtensionException;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.outlookflow.outlook.settings.ConnectionSettings;
-import dev.outlookflow.outlook.settings.OutlookConnectionProperties;
 import dev.outlookflow.outlook.mail.Mailbox;
 import dev.outlookflow.outlook.mail.MailboxFence;
+import dev.outlookflow.outlook.settings.ConnectionSettings;
+import dev.outlookflow.outlook.settings.OutlookConnectionProperties;
 import dev.outlookflow.plugin.api.ExtensionException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
