@@ -66,12 +66,9 @@ public final class ExtensionCalls {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private static <P extends Record, E> Future<TriggerHandle> typedStart(Trigger<P, E> trigger,
       TriggerContext<Object> context, ObjectNode properties) {
-    // Safe: a TriggerContext<Object> accepts every E.
-    TriggerContext<E> typed = (TriggerContext<E>) (TriggerContext<?>) context;
-    return trigger.start(typed, RecordBinding.bind(properties, trigger.descriptor().properties()));
+    return trigger.start(asContextOf(context), RecordBinding.bind(properties, trigger.descriptor().properties()));
   }
 
   public static Future<Void> delete(Trigger<?, ?> trigger, TriggerContext<Object> context, ObjectNode properties) {
@@ -82,11 +79,15 @@ public final class ExtensionCalls {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private static <P extends Record, E> Future<Void> typedDelete(Trigger<P, E> trigger,
       TriggerContext<Object> context, ObjectNode properties) {
-    TriggerContext<E> typed = (TriggerContext<E>) (TriggerContext<?>) context;
-    return trigger.delete(typed, RecordBinding.bind(properties, trigger.descriptor().properties()));
+    return trigger.delete(asContextOf(context), RecordBinding.bind(properties, trigger.descriptor().properties()));
+  }
+
+  /** Safe: a {@code TriggerContext<Object>} accepts every {@code E}. */
+  @SuppressWarnings("unchecked")
+  private static <E> TriggerContext<E> asContextOf(TriggerContext<Object> context) {
+    return (TriggerContext<E>) (TriggerContext<?>) context;
   }
 
   /** The type's own rules on its bound properties; values that do not bind are named as the field's error. */
