@@ -1,5 +1,6 @@
 package dev.outlookflow.sandbox.control;
 
+import dev.outlookflow.sandbox.delta.DeltaControls;
 import dev.outlookflow.sandbox.faults.Fault;
 import dev.outlookflow.sandbox.faults.Faults;
 import dev.outlookflow.sandbox.faults.MailboxLimits;
@@ -21,11 +22,13 @@ public final class FaultRoutes {
   private final Faults faults;
   private final MailboxLimits limits;
   private final MailStore mail;
+  private final DeltaControls delta;
 
-  public FaultRoutes(Faults faults, MailboxLimits limits, MailStore mail) {
+  public FaultRoutes(Faults faults, MailboxLimits limits, MailStore mail, DeltaControls delta) {
     this.faults = faults;
     this.limits = limits;
     this.mail = mail;
+    this.delta = delta;
   }
 
   public void mount(Router router) {
@@ -44,6 +47,7 @@ public final class FaultRoutes {
       faults.clear();
       limits.reset();
       mail.reset();
+      delta.reset();
       ctx.response().setStatusCode(204).end();
     });
   }

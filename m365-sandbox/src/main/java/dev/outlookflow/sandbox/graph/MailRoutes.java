@@ -1,5 +1,6 @@
 package dev.outlookflow.sandbox.graph;
 
+import dev.outlookflow.sandbox.delta.DeltaRounds;
 import dev.outlookflow.sandbox.mail.MailFolder;
 import dev.outlookflow.sandbox.mail.MailStore;
 import dev.outlookflow.sandbox.mail.Mailbox;
@@ -13,6 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -26,8 +28,11 @@ public final class MailRoutes {
   private final SandboxState state;
   private final Sending sending;
   private final UploadSessions uploads;
+  private final DeltaQuery delta;
 
-  public MailRoutes(TokenValidator tokens, MailStore store, SandboxState state, UploadSessions uploads) {
+  public MailRoutes(TokenValidator tokens, MailStore store, SandboxState state, UploadSessions uploads,
+      DeltaRounds rounds) {
+    this.delta = new DeltaQuery(rounds);
     this.tokens = tokens;
     this.store = store;
     this.state = state;
@@ -36,7 +41,11 @@ public final class MailRoutes {
   }
 
   /** What every mail request resolves to before its operation runs. */
-  record MailRequest(Caller caller, Mailbox mailbox, boolean immutableIds, RoutingContext ctx) {
+  record MailRequest(Caller caller, Mailbox mailbox, Preferences preferences, RoutingContext ctx) {
+    boolean immutableIds() {
+      return preferences.immutableIds();
+    }
+
     JsonObject body() {
       String text = ctx.body().asString();
       if (text == null || text.isBlank()) {
@@ -51,8 +60,12 @@ public final class MailRoutes {
     }
   }
 
-  /** An answer: status and body (none for 202 and 204). */
-  record Reply(int status, JsonObject body) {}
+  /** An answer: status, body (none for 202 and 204) and headers of its own. */
+  record Reply(int status, JsonObject body, Map<String, String> headers) {
+    Reply(int status, JsonObject body) {
+      this(status, body, Map.of());
+    }
+  }
 
   public void mount(Router router) {
     on(router, "GET", "/mailFolders", MailAccess.Need.READ, r -> folders(r, null));
@@ -62,6 +75,7 @@ public final class MailRoutes {
     on(router, "POST", "/mailFolders/:folder/childFolders", MailAccess.Need.WRITE, r -> createFolder(r, folder(r).id()));
     on(router, "GET", "/messages", MailAccess.Need.READ, r -> list(r, Optional.empty()));
     on(router, "GET", "/mailFolders/:folder/messages", MailAccess.Need.READ, r -> list(r, Optional.of(folder(r).id())));
+    on(router, "GET", "/mailFolders/:folder/messages/delta", MailAccess.Need.READ, r -> delta.serve(r, folder(r)));
     on(router, "POST", "/messages", MailAccess.Need.WRITE, r -> draft(r, r.mailbox().folder("drafts").orElseThrow()));
     on(router, "POST", "/mailFolders/:folder/messages", MailAccess.Need.WRITE, r -> draft(r, folder(r)));
     on(router, "GET", "/messages/:id", MailAccess.Need.READ, r -> new Reply(200, shaped(r, message(r))));
@@ -103,6 +117,7 @@ public final class MailRoutes {
     JsonObject attachment = dev.outlookflow.sandbox.mail.Messages.attachment(given, state.clock().instant());
     message.resource().getJsonArray("attachments").add(attachment);
     message.resource().put("hasAttachments", true);
+    r.mailbox().updated(message, java.util.Set.of("hasAttachments"));
     return new Reply(201, attachment);
   }
 
@@ -112,6 +127,7 @@ public final class MailRoutes {
     JsonArray attachments = message.resource().getJsonArray("attachments");
     attachments.remove(attachment);
     message.resource().put("hasAttachments", !attachments.isEmpty());
+    r.mailbox().updated(message, java.util.Set.of("hasAttachments"));
     return new Reply(204, null);
   }
 
@@ -127,13 +143,23 @@ public final class MailRoutes {
       Caller caller = tokens.caller(ctx.request().getHeader("Authorization"));
       Mailbox mailbox = mailbox(caller, ctx.pathParam("user"));
       MailAccess.check(caller, mailbox, need);
-      String prefer = ctx.request().getHeader("Prefer");
-      boolean immutable = prefer != null && prefer.replace(" ", "").toLowerCase().contains("idtype=\"immutableid\"");
-      Reply reply = operation.apply(new MailRequest(caller, mailbox, immutable, ctx));
+      Preferences preferences = Preferences.of(ctx.request());
+      Reply reply = operation.apply(new MailRequest(caller, mailbox, preferences, ctx));
       var response = ctx.response().setStatusCode(reply.status());
-      if (immutable) {
-        response.putHeader("Preference-Applied", "IdType=\"ImmutableId\"");
+      java.util.List<String> applied = new ArrayList<>();
+      if (preferences.immutableIds()) {
+        applied.add("IdType=\"ImmutableId\"");
       }
+      applied.addAll(reply.headers().entrySet().stream().filter(h -> h.getKey().equals("Preference-Applied"))
+          .map(Map.Entry::getValue).toList());
+      if (!applied.isEmpty()) {
+        response.putHeader("Preference-Applied", String.join(", ", applied));
+      }
+      reply.headers().forEach((name, value) -> {
+        if (!name.equals("Preference-Applied")) {
+          response.putHeader(name, value);
+        }
+      });
       response.putHeader("request-id", java.util.UUID.randomUUID().toString());
       if (reply.body() == null) {
         response.end();
@@ -274,19 +300,23 @@ public final class MailRoutes {
     StoredMessage message = message(r);
     JsonObject changes = r.body();
     JsonObject resource = message.resource();
+    java.util.Set<String> changed = new java.util.LinkedHashSet<>();
     for (String field : List.of("isRead", "categories", "flag", "importance")) {
       if (changes.containsKey(field)) {
         resource.put(field, changes.getValue(field));
+        changed.add(field);
       }
     }
     if (resource.getBoolean("isDraft", false)) {
       for (String field : List.of("subject", "body", "toRecipients", "ccRecipients", "bccRecipients", "replyTo", "from")) {
         if (changes.containsKey(field)) {
           resource.put(field, changes.getValue(field));
+          changed.add(field);
         }
       }
     }
     resource.put("lastModifiedDateTime", state.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    r.mailbox().updated(message, changed);
     return new Reply(200, shaped(r, message));
   }
 

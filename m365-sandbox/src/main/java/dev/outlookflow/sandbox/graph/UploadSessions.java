@@ -131,6 +131,7 @@ public final class UploadSessions {
           .put("contentBytes", Base64.getEncoder().encodeToString(session.received.getBytes())), state.clock().instant());
       message.resource().getJsonArray("attachments").add(attachment);
       message.resource().put("hasAttachments", true);
+      session.mailbox.updated(message, java.util.Set.of("hasAttachments"));
       ctx.response().setStatusCode(201)
           .putHeader("Location", "http://" + ctx.request().authority() + "/v1.0/users/" + session.mailbox.ownerId()
               + "/messages/" + message.immutableId() + "/attachments/" + attachment.getString("id"))

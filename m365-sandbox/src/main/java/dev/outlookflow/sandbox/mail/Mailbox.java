@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
@@ -36,6 +37,14 @@ public final class Mailbox {
   private final Map<String, StoredMessage> byRestId = new ConcurrentHashMap<>();
   private final Map<String, NavigableSet<StoredMessage>> byFolder = new ConcurrentHashMap<>();
   private final NavigableSet<StoredMessage> all = new ConcurrentSkipListSet<>(NEWEST_FIRST);
+  private final Map<String, FolderJournal> journals = new ConcurrentHashMap<>();
+  /** The seq of the newest change; guarded by this mailbox's lock, read without it. */
+  private volatile long head;
+  /**
+   * Names this mailbox's journal: a restart or a reset starts a new one, and delta tokens of another
+   * generation are expired, as Exchange drops sync state after a move or maintenance.
+   */
+  private volatile String generation = newId("G");
 
   Mailbox(String ownerId, String address, String displayName) {
     this.ownerId = ownerId;
@@ -62,6 +71,9 @@ public final class Mailbox {
   synchronized void restore(JsonObject saved) {
     folders.clear();
     byFolder.clear();
+    journals.clear();
+    head = 0;
+    generation = newId("G");
     byImmutableId.clear();
     byRestId.clear();
     all.clear();
@@ -121,6 +133,7 @@ public final class Mailbox {
   private void addFolder(MailFolder folder) {
     folders.put(folder.id(), folder);
     byFolder.put(folder.id(), new ConcurrentSkipListSet<>(NEWEST_FIRST));
+    journals.put(folder.id(), new FolderJournal());
   }
 
   public int count(String folderId, boolean unreadOnly) {
@@ -135,6 +148,7 @@ public final class Mailbox {
     StoredMessage message = new StoredMessage(newId("AAkALg"), newId("AAMkAD"), folderId, resource, received);
     byImmutableId.put(message.immutableId(), message);
     byRestId.put(message.restId(), message);
+    entered(message, folderId);
     byFolder.get(folderId).add(message);
     all.add(message);
     return message;
@@ -150,17 +164,59 @@ public final class Mailbox {
   public synchronized StoredMessage move(StoredMessage message, String folderId) {
     byFolder.get(message.folderId()).remove(message);
     byRestId.remove(message.restId());
+    journal(message.folderId(), message, Change.Kind.LEFT, Set.of());
     message.movedTo(folderId, newId("AAMkAD"));
     byRestId.put(message.restId(), message);
+    entered(message, folderId);
     byFolder.get(folderId).add(message);
     return message;
   }
 
   public synchronized void delete(StoredMessage message) {
+    journal(message.folderId(), message, Change.Kind.LEFT, Set.of());
     byFolder.get(message.folderId()).remove(message);
     all.remove(message);
     byImmutableId.remove(message.immutableId());
     byRestId.remove(message.restId());
+  }
+
+  /**
+   * Records that the named properties of a message changed (its resource was changed in place), for
+   * delta rounds to report.
+   */
+  public synchronized void updated(StoredMessage message, Set<String> fields) {
+    journal(message.folderId(), message, Change.Kind.UPDATED, fields);
+  }
+
+  private void entered(StoredMessage message, String folderId) {
+    message.enteredAt(journal(folderId, message, Change.Kind.ENTERED, Set.of()));
+  }
+
+  private long journal(String folderId, StoredMessage message, Change.Kind kind, Set<String> fields) {
+    long seq = head + 1;
+    journals.get(folderId).append(seq, message, kind, fields);
+    head = seq;
+    return seq;
+  }
+
+  /** A folder's change journal. */
+  public FolderJournal journal(String folderId) {
+    return journals.get(folderId);
+  }
+
+  /** The seq of the newest change in this mailbox. */
+  public long head() {
+    return head;
+  }
+
+  public String generation() {
+    return generation;
+  }
+
+  /** A folder's messages newest first, after (older than) the given position; all of them without one. */
+  public NavigableSet<StoredMessage> newestFirstAfter(String folderId, Optional<StoredMessage.Position> after) {
+    NavigableSet<StoredMessage> messages = byFolder.get(folderId);
+    return after.map(p -> messages.tailSet(StoredMessage.probe(p), false)).orElse(messages);
   }
 
   /** Newest first: one folder's, or the whole mailbox's. */

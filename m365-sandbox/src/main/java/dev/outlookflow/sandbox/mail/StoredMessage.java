@@ -13,6 +13,8 @@ public final class StoredMessage {
   private String folderId;
   private final JsonObject resource;
   private final Instant received;
+  /** The seq of the change by which it entered its folder: a delta round's first pass lists it only up to that. */
+  private volatile long folderSeq;
 
   StoredMessage(String immutableId, String restId, String folderId, JsonObject resource, Instant received) {
     this.immutableId = immutableId;
@@ -41,6 +43,25 @@ public final class StoredMessage {
   /** The stored fields (no ids or folder: those are added when answered). */
   public JsonObject resource() {
     return resource;
+  }
+
+  /** Where a message stands in a folder's newest-first order: a delta round's place between pages. */
+  public record Position(Instant received, String immutableId) {}
+
+  public Position position() {
+    return new Position(received, immutableId);
+  }
+
+  static StoredMessage probe(Position position) {
+    return new StoredMessage(position.immutableId(), "", "", new JsonObject(), position.received());
+  }
+
+  public long folderSeq() {
+    return folderSeq;
+  }
+
+  void enteredAt(long seq) {
+    this.folderSeq = seq;
   }
 
   void movedTo(String newFolderId, String newRestId) {
