@@ -17,6 +17,9 @@ import com.microsoft.graph.models.Recipient;
 import com.microsoft.graph.models.UploadSession;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.messages.item.attachments.createuploadsession.CreateUploadSessionPostRequestBody;
+import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaGetResponse;
+import com.microsoft.graph.users.item.mailfolders.item.messages.delta.DeltaRequestBuilder;
+import com.microsoft.graph.users.item.messages.item.move.MovePostRequestBody;
 import com.microsoft.graph.users.item.sendmail.SendMailPostRequestBody;
 import com.microsoft.kiota.authentication.AccessTokenProvider;
 import com.microsoft.kiota.authentication.AllowedHostsValidator;
@@ -26,6 +29,7 @@ import dev.outlookflow.sandbox.support.RunningSandbox;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -130,5 +134,62 @@ class GraphSdkTest {
     assertThat(sandbox.get("/_sandbox/mailboxes/" + DemoSeed.USER + "/folders/inbox/messages", null).json()
         .getJsonArray("value").stream().map(m -> ((io.vertx.core.json.JsonObject) m).getString("subject")))
         .contains("With a big file");
+  }
+
+  /** A delta round as the SDK reads one: pages of two, nextLinks followed to the deltaLink. */
+  private record SdkRound(List<Message> items, String deltaLink, int pages) {}
+
+  private SdkRound round(DeltaRequestBuilder start) {
+    List<Message> items = new ArrayList<>();
+    DeltaRequestBuilder request = start;
+    for (int pages = 1; pages < 100; pages++) {
+      DeltaGetResponse page = request.get(config -> config.headers.add("Prefer", "odata.maxpagesize=2"));
+      items.addAll(page.getValue());
+      if (page.getOdataDeltaLink() != null) {
+        return new SdkRound(items, page.getOdataDeltaLink(), pages);
+      }
+      request = start.withUrl(page.getOdataNextLink());
+    }
+    throw new AssertionError("no deltaLink");
+  }
+
+  private void deliver(String folderId, String subject) throws Exception {
+    sandbox.control("/mailboxes/" + DemoSeed.ADMIN + "/folders/" + folderId + "/messages",
+        MailUsers.mail(subject, DemoSeed.ADMIN));
+  }
+
+  @Test
+  void deltaPagesToADeltaLinkThenShowsNothingThenANewMailThenRemovals() throws Exception {
+    MailFolder folder = new MailFolder();
+    folder.setDisplayName("Delta from the SDK");
+    String folderId = graph.me().mailFolders().post(folder).getId();
+    for (int i = 1; i <= 3; i++) {
+      deliver(folderId, "Before " + i);
+    }
+    DeltaRequestBuilder delta = graph.me().mailFolders().byMailFolderId(folderId).messages().delta();
+
+    SdkRound first = round(delta);
+    assertThat(first.items()).extracting(Message::getSubject)
+        .containsExactlyInAnyOrder("Before 1", "Before 2", "Before 3");
+    assertThat(first.pages()).isEqualTo(2);
+
+    SdkRound empty = round(delta.withUrl(first.deltaLink()));
+    assertThat(empty.items()).isEmpty();
+
+    deliver(folderId, "New one");
+    SdkRound created = round(delta.withUrl(empty.deltaLink()));
+    assertThat(created.items()).extracting(Message::getSubject).containsExactly("New one");
+    assertThat(created.items().get(0).getReceivedDateTime()).isNotNull();
+
+    String deletedId = first.items().get(0).getId();
+    graph.me().messages().byMessageId(deletedId).delete();
+    String movedId = first.items().get(1).getId();
+    MovePostRequestBody move = new MovePostRequestBody();
+    move.setDestinationId("archive");
+    graph.me().messages().byMessageId(movedId).move().post(move);
+
+    SdkRound removals = round(delta.withUrl(created.deltaLink()));
+    assertThat(removals.items()).extracting(Message::getId).containsExactlyInAnyOrder(deletedId, movedId);
+    assertThat(removals.items()).allSatisfy(m -> assertThat(m.getAdditionalData()).containsKey("@removed"));
   }
 }

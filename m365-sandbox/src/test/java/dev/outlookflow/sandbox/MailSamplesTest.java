@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outlookflow.sandbox.support.Http;
 import dev.outlookflow.sandbox.support.MailUsers;
 import dev.outlookflow.sandbox.support.RunningSandbox;
+import static dev.outlookflow.sandbox.support.Samples.assertSameShape;
+import static dev.outlookflow.sandbox.support.Samples.sample;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import dev.outlookflow.sandbox.tenant.Seed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -41,32 +41,6 @@ class MailSamplesTest {
   @AfterEach
   void stop() throws Exception {
     sandbox.close();
-  }
-
-  private static JsonObject sample(String name) throws Exception {
-    try (InputStream in = MailSamplesTest.class.getResourceAsStream("/samples/" + name)) {
-      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
-  }
-
-  /** Every field of the sample is in the answer with the same JSON type, recursively for objects. */
-  private static void assertSameShape(JsonObject sample, JsonObject actual, String where) {
-    for (String field : sample.fieldNames()) {
-      assertThat(actual.containsKey(field)).as(where + "." + field + " in " + actual.encode()).isTrue();
-      Object expected = sample.getValue(field);
-      Object value = actual.getValue(field);
-      assertThat(type(value)).as("type of " + where + "." + field).isEqualTo(type(expected));
-      if (expected instanceof JsonObject nested && !field.equals("innerError")) {
-        assertSameShape(nested, (JsonObject) value, where + "." + field);
-      }
-    }
-  }
-
-  private static String type(Object value) {
-    if (value instanceof JsonArray) {
-      return "array";
-    }
-    return value instanceof Number ? "number" : value == null ? "null" : value.getClass().getSimpleName();
   }
 
   private Http.Answer sendMail(JsonObject body) throws Exception {

@@ -59,12 +59,13 @@ public final class DeltaRounds {
 
   private DeltaToken resumed(Request request, MailboxDelta delta, String text) {
     DeltaToken token = DeltaToken.decode(text);
-    if (!token.mailbox().equals(request.mailbox().ownerId()) || !token.folder().equals(request.folderId())) {
+    boolean sameJournal = token.generation().equals(request.mailbox().generation());
+    if (!token.mailbox().equals(request.mailbox().ownerId()) || sameJournal && !token.folder().equals(request.folderId())) {
       throw DeltaRefusal.badRequest("BadRequest", "The token belongs to another mailbox or folder; use the whole"
           + " link it came in.");
     }
     DeltaSettings settings = delta.settings();
-    boolean expired = !token.generation().equals(request.mailbox().generation())
+    boolean expired = !sameJournal
         || delta.invalidated(token.folder(), token.serial())
         || settings.tokenMaxAge().filter(age -> clock.millis() - token.issuedAtMillis() > age.toMillis()).isPresent();
     if (expired) {

@@ -76,6 +76,8 @@ public final class MailRoutes {
     on(router, "GET", "/messages", MailAccess.Need.READ, r -> list(r, Optional.empty()));
     on(router, "GET", "/mailFolders/:folder/messages", MailAccess.Need.READ, r -> list(r, Optional.of(folder(r).id())));
     on(router, "GET", "/mailFolders/:folder/messages/delta", MailAccess.Need.READ, r -> delta.serve(r, folder(r)));
+    // Graph takes the function's call syntax too; Microsoft's SDKs use it.
+    on(router, "GET", "/mailFolders/:folder/messages/delta()", MailAccess.Need.READ, r -> delta.serve(r, folder(r)));
     on(router, "POST", "/messages", MailAccess.Need.WRITE, r -> draft(r, r.mailbox().folder("drafts").orElseThrow()));
     on(router, "POST", "/mailFolders/:folder/messages", MailAccess.Need.WRITE, r -> draft(r, folder(r)));
     on(router, "GET", "/messages/:id", MailAccess.Need.READ, r -> new Reply(200, shaped(r, message(r))));
@@ -340,7 +342,9 @@ public final class MailRoutes {
 
   private Reply move(MailRequest r) {
     StoredMessage message = message(r);
-    String destination = r.body().getString("destinationId");
+    JsonObject body = r.body();
+    // Graph reads action parameters case-insensitively; the SDKs send "DestinationId", as the metadata names it.
+    String destination = body.getString("destinationId", body.getString("DestinationId"));
     MailFolder folder = destination == null ? null : r.mailbox().folder(destination).orElse(null);
     if (folder == null) {
       throw GraphError.badRequest("ErrorInvalidIdMalformed", "Id is malformed.");
