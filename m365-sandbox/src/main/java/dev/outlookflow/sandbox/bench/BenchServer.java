@@ -34,6 +34,15 @@ public final class BenchServer {
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     fill(sandbox.mail().mailbox(DemoSeed.ADMIN).orElseThrow(), 20);
     fill(sandbox.mail().mailbox(DemoSeed.USER).orElseThrow(), many);
+    String token = appToken(sandbox);
+    String query = "/messages?%24top=10";
+    System.out.println("BENCH " + sandbox.baseUrl() + "/v1.0/users/" + DemoSeed.ADMIN + query + " "
+        + sandbox.baseUrl() + "/v1.0/users/" + DemoSeed.USER + "/mailFolders/inbox" + query + " "
+        + token);
+  }
+
+  /** An app-only token of the demo tenant's runtime app, admin consent granted first. */
+  static String appToken(Sandbox sandbox) throws Exception {
     sandbox.state().setAdminConsent(DemoSeed.TENANT_ID, DemoSeed.RUNTIME_CLIENT_ID, true);
     String form = "grant_type=client_credentials&client_id=" + DemoSeed.RUNTIME_CLIENT_ID + "&client_secret="
         + URLEncoder.encode(DemoSeed.RUNTIME_CLIENT_SECRET, StandardCharsets.UTF_8)
@@ -42,15 +51,13 @@ public final class BenchServer {
         URI.create(sandbox.baseUrl() + "/" + DemoSeed.TENANT_ID + "/oauth2/v2.0/token"))
         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
         .build(), HttpResponse.BodyHandlers.ofString());
-    String query = "/messages?%24top=10";
-    System.out.println("BENCH " + sandbox.baseUrl() + "/v1.0/users/" + DemoSeed.ADMIN + query + " "
-        + sandbox.baseUrl() + "/v1.0/users/" + DemoSeed.USER + "/mailFolders/inbox" + query + " "
-        + new JsonObject(token.body()).getString("access_token"));
+    return new JsonObject(token.body()).getString("access_token");
   }
 
-  private static void fill(Mailbox mailbox, int count) {
+  /** Adds messages received a second apart, after those already there. */
+  static void fill(Mailbox mailbox, int count) {
     String inbox = mailbox.folder("inbox").orElseThrow().id();
-    Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    Instant start = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(mailbox.count(inbox, false));
     for (int i = 0; i < count; i++) {
       JsonObject message = new JsonObject().put("subject", "Message " + i)
           .put("body", new JsonObject().put("contentType", "text").put("content", "Body of message " + i))
