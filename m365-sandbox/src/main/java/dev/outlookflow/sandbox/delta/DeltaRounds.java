@@ -7,6 +7,7 @@ import dev.outlookflow.sandbox.mail.StoredMessage;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -137,7 +138,9 @@ public final class DeltaRounds {
         ? scan(request, delta, token, round, page, answered)
         : read(request, delta, token, round, page, answered);
     if (token.options().newestFirst()) {
-      page.sort(Comparator.comparing((JsonObject item) -> item.getString("receivedDateTime", "")).reversed());
+      // By the stored instant, whether or not receivedDateTime was selected; removals last.
+      page.sort(Comparator.comparing((JsonObject item) -> request.mailbox().message(item.getString("id"))
+          .map(StoredMessage::received).orElse(Instant.MIN)).reversed());
     }
     delta.reorder(page);
     answered.forEach(id -> delta.maybeReplay(request.folderId(), id));
