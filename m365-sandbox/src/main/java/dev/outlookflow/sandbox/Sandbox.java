@@ -1,6 +1,9 @@
 package dev.outlookflow.sandbox;
 
 import dev.outlookflow.sandbox.control.ControlRoutes;
+import dev.outlookflow.sandbox.control.CounterRoutes;
+import dev.outlookflow.sandbox.counters.RequestCounters;
+import dev.outlookflow.sandbox.counters.RequestRecorder;
 import dev.outlookflow.sandbox.entra.EntraRoutes;
 import dev.outlookflow.sandbox.control.FaultRoutes;
 import dev.outlookflow.sandbox.control.MailControlRoutes;
@@ -23,6 +26,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Map;
 
 /**
  * An embedded Microsoft 365 stand-in: Entra ID (sign-in, consent, tokens) and Graph, on one port.
@@ -66,6 +70,9 @@ public final class Sandbox {
           MailStore mail = opened.mail();
           Directory directory = new Directory(options.seed(), state);
           Router router = Router.router(vertx);
+          RequestCounters counters = new RequestCounters();
+          // First of all, so requests answered by the body limit, the limits or a fault are counted too.
+          router.route().handler(new RequestRecorder(counters, state.clock())::handle);
           router.route().handler(BodyHandler.create(false).setBodyLimit(GRAPH_BODY_LIMIT));
           router.route().failureHandler(ctx -> graphFailure(ctx, state));
           router.route().handler(Sandbox::echoClientRequestId);
@@ -95,6 +102,8 @@ public final class Sandbox {
             new MailRoutes(tokens, mail, state, uploads, new DeltaRounds(delta, state.clock())).mount(router);
             new DeltaControlRoutes(delta, mail).mount(router);
             new MailControlRoutes(mail, state).mount(router);
+            // Before FaultRoutes, whose POST /_sandbox/reset answers after this one resets the counters.
+            new CounterRoutes(counters, faults, Map.of("hazards", delta)).mount(router);
             new FaultRoutes(faults, limits, mail, delta).mount(router);
             return new Sandbox(vertx, listening, state, mail, baseUrl);
           });

@@ -45,7 +45,7 @@ class DeltaHazardsTest {
   }
 
   private long fired(String counter) throws Exception {
-    return sandbox.get("/_sandbox/delta/counters", null).json().getJsonObject("mailboxes")
+    return sandbox.get("/_sandbox/counters", null).json().getJsonObject("hazards").getJsonObject("mailboxes")
         .getJsonObject(MEGAN_ID, new JsonObject()).getLong(counter, 0L);
   }
 

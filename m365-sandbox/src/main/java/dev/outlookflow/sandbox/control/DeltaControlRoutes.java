@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Control API for delta queries: how a mailbox's tokens expire and which hazards its rounds show
- * ({@code /_sandbox/mailboxes/{m}/delta}), invalidating tokens now, and every hazard's fired count.
+ * ({@code /_sandbox/mailboxes/{m}/delta}) and invalidating tokens now; the hazards' fired counts are a
+ * section of {@code /_sandbox/counters}.
  */
 public final class DeltaControlRoutes {
   private final DeltaControls delta;
@@ -27,11 +28,6 @@ public final class DeltaControlRoutes {
         json(ctx, 200, delta.describe(m.ownerId()))));
     router.put("/_sandbox/mailboxes/:mailbox/delta").handler(this::configure);
     router.post("/_sandbox/mailboxes/:mailbox/delta/invalidate").handler(this::invalidate);
-    router.get("/_sandbox/delta/counters").handler(ctx -> json(ctx, 200, delta.counters()));
-    router.delete("/_sandbox/delta/counters").handler(ctx -> {
-      delta.resetCounters();
-      ctx.response().setStatusCode(204).end();
-    });
   }
 
   private void configure(RoutingContext ctx) {

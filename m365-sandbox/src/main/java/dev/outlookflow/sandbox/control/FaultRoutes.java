@@ -47,7 +47,7 @@ public final class FaultRoutes {
       faults.clear();
       limits.reset();
       mail.reset();
-      delta.reset();
+      delta.forget();
       ctx.response().setStatusCode(204).end();
     });
   }

@@ -1,5 +1,6 @@
 package dev.outlookflow.sandbox.delta;
 
+import dev.outlookflow.sandbox.counters.CounterSection;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Every mailbox's delta settings and hazard state, and the serial that numbers tokens: what the control API
  * changes and delta rounds consult.
  */
-public final class DeltaControls {
+public final class DeltaControls implements CounterSection {
   private final Map<String, MailboxDelta> mailboxes = new ConcurrentHashMap<>();
   private final AtomicLong serials = new AtomicLong();
 
@@ -41,7 +42,8 @@ public final class DeltaControls {
   }
 
   /** Each hazard's and expiry mode's fired count, in total and per mailbox that has any. */
-  public JsonObject counters() {
+  @Override
+  public JsonObject snapshot() {
     JsonObject total = new JsonObject();
     MailboxDelta.COUNTERS.forEach(name -> total.put(name, 0L));
     JsonObject perMailbox = new JsonObject();
@@ -53,12 +55,13 @@ public final class DeltaControls {
     return new JsonObject().put("total", total).put("mailboxes", perMailbox);
   }
 
-  public void resetCounters() {
+  @Override
+  public void reset() {
     mailboxes.values().forEach(MailboxDelta::resetCounters);
   }
 
   /** Back to the seed: default settings, no hazards, nothing invalidated. */
-  public void reset() {
+  public void forget() {
     mailboxes.clear();
   }
 }

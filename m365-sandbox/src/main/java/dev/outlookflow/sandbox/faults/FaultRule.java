@@ -11,15 +11,19 @@ import java.util.regex.Pattern;
 final class FaultRule {
   private final String id;
   private final String method;
+  private final String glob;
   private final Pattern path;
   private final Fault fault;
   private int remaining;
   private final double probability;
   private final Random random;
+  /** Requests this rule hit since it was added or its count was last reset. */
+  private long fired;
 
   FaultRule(String id, String method, String glob, Fault fault, Integer times, Double probability, long seed) {
     this.id = id;
     this.method = method == null ? "*" : method.toUpperCase(java.util.Locale.ROOT);
+    this.glob = glob;
     this.path = Pattern.compile(globToRegex(glob));
     this.fault = fault;
     this.remaining = times == null ? -1 : times;
@@ -47,7 +51,16 @@ final class FaultRule {
     if (remaining > 0) {
       remaining--;
     }
+    fired++;
     return true;
+  }
+
+  synchronized FaultCount tally() {
+    return new FaultCount(id, method, glob, fired);
+  }
+
+  synchronized void resetTally() {
+    fired = 0;
   }
 
   synchronized boolean spent() {

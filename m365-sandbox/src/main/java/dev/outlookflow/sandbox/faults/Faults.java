@@ -67,9 +67,19 @@ public final class Faults {
     return fired.get();
   }
 
+  /** How many rules may still fire. Spent ones stay, for {@link #firedByRule()}, until {@link #clear()}. */
   public int count() {
-    rules.removeIf(FaultRule::spent);
-    return rules.size();
+    return (int) rules.stream().filter(rule -> !rule.spent()).count();
+  }
+
+  /** How many requests each rule hit, in the order the rules were added, spent ones too. */
+  public List<FaultCount> firedByRule() {
+    return rules.stream().map(FaultRule::tally).toList();
+  }
+
+  /** Starts each rule's count again; the rules, and the total {@link #fired()}, stay. */
+  public void resetFiredByRule() {
+    rules.forEach(FaultRule::resetTally);
   }
 
   /** Router handler: the first rule that fires decides; otherwise the request goes on. */

@@ -278,7 +278,7 @@ public final class MailRoutes {
 
   private static String nextLink(MailRequest r, ODataQuery query) {
     var request = r.ctx().request();
-    StringBuilder link = new StringBuilder("http://" + request.authority() + request.path() + "?");
+    StringBuilder link = new StringBuilder(PublicAddress.origin(request) + request.path() + "?");
     r.ctx().queryParams().forEach(entry -> {
       if (!entry.getKey().equals("$skip")) {
         link.append(java.net.URLEncoder.encode(entry.getKey(), java.nio.charset.StandardCharsets.UTF_8)).append('=')

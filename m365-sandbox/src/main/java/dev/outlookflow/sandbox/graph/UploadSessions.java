@@ -78,7 +78,7 @@ public final class UploadSessions {
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(id.getBytes());
     return new MailRoutes.Reply(201, new JsonObject()
         .put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.uploadSession")
-        .put("uploadUrl", "http://" + request.authority() + "/_upload/" + id + "?authtoken=" + token)
+        .put("uploadUrl", PublicAddress.origin(request) + "/_upload/" + id + "?authtoken=" + token)
         .put("expirationDateTime", expires.toString())
         .put("nextExpectedRanges", new JsonArray().add("0-")));
   }
@@ -133,7 +133,7 @@ public final class UploadSessions {
       message.resource().put("hasAttachments", true);
       session.mailbox.updated(message, java.util.Set.of("hasAttachments"));
       ctx.response().setStatusCode(201)
-          .putHeader("Location", "http://" + ctx.request().authority() + "/v1.0/users/" + session.mailbox.ownerId()
+          .putHeader("Location", PublicAddress.origin(ctx.request()) + "/v1.0/users/" + session.mailbox.ownerId()
               + "/messages/" + message.immutableId() + "/attachments/" + attachment.getString("id"))
           .putHeader("Content-Length", "0").end();
     } catch (GraphError e) {
