@@ -1,6 +1,9 @@
 package dev.outlookflow.sandbox;
 
 import dev.outlookflow.sandbox.control.ControlRoutes;
+import dev.outlookflow.sandbox.control.DeliveryRoutes;
+import dev.outlookflow.sandbox.control.FolderControlRoutes;
+import dev.outlookflow.sandbox.control.StreamRoutes;
 import dev.outlookflow.sandbox.entra.EntraRoutes;
 import dev.outlookflow.sandbox.control.FaultRoutes;
 import dev.outlookflow.sandbox.control.MailControlRoutes;
@@ -10,9 +13,12 @@ import dev.outlookflow.sandbox.graph.GraphError;
 import dev.outlookflow.sandbox.graph.IdentityRoutes;
 import dev.outlookflow.sandbox.graph.MailRoutes;
 import dev.outlookflow.sandbox.graph.UploadSessions;
+import dev.outlookflow.sandbox.mail.MailDelivery;
 import dev.outlookflow.sandbox.mail.MailStore;
 import dev.outlookflow.sandbox.graph.TokenValidator;
 import dev.outlookflow.sandbox.state.SandboxState;
+import dev.outlookflow.sandbox.stream.MailStreams;
+import dev.outlookflow.sandbox.stream.StreamSpecReader;
 import dev.outlookflow.sandbox.tenant.Directory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,6 +26,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
 
 /**
  * An embedded Microsoft 365 stand-in: Entra ID (sign-in, consent, tokens) and Graph, on one port.
@@ -35,14 +42,17 @@ public final class Sandbox {
   private final HttpServer server;
   private final SandboxState state;
   private final MailStore mail;
+  private final MailStreams streams;
   private final String baseUrl;
   private final long flushTimer;
 
-  private Sandbox(Vertx vertx, HttpServer server, SandboxState state, MailStore mail, String baseUrl) {
+  private Sandbox(Vertx vertx, HttpServer server, SandboxState state, MailStore mail, MailStreams streams,
+      String baseUrl) {
     this.vertx = vertx;
     this.server = server;
     this.state = state;
     this.mail = mail;
+    this.streams = streams;
     this.baseUrl = baseUrl;
     // Mail is written to the state directory at most twice a second, off the event loop.
     this.flushTimer = vertx.setPeriodic(FLUSH_EVERY_MILLIS, t -> vertx.executeBlocking(() -> {
@@ -88,10 +98,16 @@ public final class Sandbox {
             new IdentityRoutes(tokens, state).mount(router);
             UploadSessions uploads = new UploadSessions(state);
             uploads.mount(router);
-            new MailRoutes(tokens, mail, state, uploads).mount(router);
-            new MailControlRoutes(mail, state).mount(router);
-            new FaultRoutes(faults, limits, mail).mount(router);
-            return new Sandbox(vertx, listening, state, mail, baseUrl);
+            // Deliveries are timed by the machine's clock: the sandbox's may be moved by tests.
+            MailDelivery delivery = new MailDelivery(mail, Clock.systemUTC());
+            MailStreams streams = new MailStreams(vertx, mail, delivery, state.clock(), Clock.systemUTC());
+            new MailRoutes(tokens, mail, state, uploads, delivery).mount(router);
+            new MailControlRoutes(mail, state, delivery).mount(router);
+            new FolderControlRoutes(mail).mount(router);
+            new DeliveryRoutes(mail.deliveries()).mount(router);
+            new StreamRoutes(streams, new StreamSpecReader(mail)).mount(router);
+            new FaultRoutes(faults, limits, mail, streams).mount(router);
+            return new Sandbox(vertx, listening, state, mail, streams, baseUrl);
           });
         });
   }
@@ -137,9 +153,10 @@ public final class Sandbox {
     return state;
   }
 
-  /** Stops serving, then writes what mail changed since the last flush. */
+  /** Stops its streams and serving, then writes what mail changed since the last flush. */
   public Future<Void> stop() {
     vertx.cancelTimer(flushTimer);
+    streams.forget();
     return server.close().compose(v -> vertx.executeBlocking(() -> {
       mail.flush();
       return null;
