@@ -4,6 +4,9 @@ import dev.outlookflow.sandbox.control.ControlRoutes;
 import dev.outlookflow.sandbox.control.CounterRoutes;
 import dev.outlookflow.sandbox.counters.RequestCounters;
 import dev.outlookflow.sandbox.counters.RequestRecorder;
+import dev.outlookflow.sandbox.control.DeliveryRoutes;
+import dev.outlookflow.sandbox.control.FolderControlRoutes;
+import dev.outlookflow.sandbox.control.StreamRoutes;
 import dev.outlookflow.sandbox.entra.EntraRoutes;
 import dev.outlookflow.sandbox.control.FaultRoutes;
 import dev.outlookflow.sandbox.control.MailControlRoutes;
@@ -16,9 +19,12 @@ import dev.outlookflow.sandbox.graph.GraphError;
 import dev.outlookflow.sandbox.graph.IdentityRoutes;
 import dev.outlookflow.sandbox.graph.MailRoutes;
 import dev.outlookflow.sandbox.graph.UploadSessions;
+import dev.outlookflow.sandbox.mail.MailDelivery;
 import dev.outlookflow.sandbox.mail.MailStore;
 import dev.outlookflow.sandbox.graph.TokenValidator;
 import dev.outlookflow.sandbox.state.SandboxState;
+import dev.outlookflow.sandbox.stream.MailStreams;
+import dev.outlookflow.sandbox.stream.StreamSpecReader;
 import dev.outlookflow.sandbox.tenant.Directory;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -27,6 +33,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Map;
+import java.time.Clock;
 
 /**
  * An embedded Microsoft 365 stand-in: Entra ID (sign-in, consent, tokens) and Graph, on one port.
@@ -42,14 +49,17 @@ public final class Sandbox {
   private final HttpServer server;
   private final SandboxState state;
   private final MailStore mail;
+  private final MailStreams streams;
   private final String baseUrl;
   private final long flushTimer;
 
-  private Sandbox(Vertx vertx, HttpServer server, SandboxState state, MailStore mail, String baseUrl) {
+  private Sandbox(Vertx vertx, HttpServer server, SandboxState state, MailStore mail, MailStreams streams,
+      String baseUrl) {
     this.vertx = vertx;
     this.server = server;
     this.state = state;
     this.mail = mail;
+    this.streams = streams;
     this.baseUrl = baseUrl;
     // Mail is written to the state directory at most twice a second, off the event loop.
     this.flushTimer = vertx.setPeriodic(FLUSH_EVERY_MILLIS, t -> vertx.executeBlocking(() -> {
@@ -99,13 +109,19 @@ public final class Sandbox {
             UploadSessions uploads = new UploadSessions(state);
             uploads.mount(router);
             DeltaControls delta = new DeltaControls();
-            new MailRoutes(tokens, mail, state, uploads, new DeltaRounds(delta, state.clock())).mount(router);
+            // Deliveries are timed by the machine's clock: the sandbox's may be moved by tests.
+            MailDelivery delivery = new MailDelivery(mail, Clock.systemUTC());
+            MailStreams streams = new MailStreams(vertx, mail, delivery, state.clock(), Clock.systemUTC());
+            new MailRoutes(tokens, mail, state, uploads, delivery, new DeltaRounds(delta, state.clock())).mount(router);
             new DeltaControlRoutes(delta, mail).mount(router);
-            new MailControlRoutes(mail, state).mount(router);
+            new MailControlRoutes(mail, state, delivery).mount(router);
+            new FolderControlRoutes(mail).mount(router);
+            new DeliveryRoutes(mail.deliveries()).mount(router);
+            new StreamRoutes(streams, new StreamSpecReader(mail)).mount(router);
             // Before FaultRoutes, whose POST /_sandbox/reset answers after this one resets the counters.
             new CounterRoutes(counters, faults, Map.of("hazards", delta)).mount(router);
-            new FaultRoutes(faults, limits, mail, delta).mount(router);
-            return new Sandbox(vertx, listening, state, mail, baseUrl);
+            new FaultRoutes(faults, limits, mail, streams, delta).mount(router);
+            return new Sandbox(vertx, listening, state, mail, streams, baseUrl);
           });
         });
   }
@@ -151,9 +167,10 @@ public final class Sandbox {
     return state;
   }
 
-  /** Stops serving, then writes what mail changed since the last flush. */
+  /** Stops its streams and serving, then writes what mail changed since the last flush. */
   public Future<Void> stop() {
     vertx.cancelTimer(flushTimer);
+    streams.forget();
     return server.close().compose(v -> vertx.executeBlocking(() -> {
       mail.flush();
       return null;

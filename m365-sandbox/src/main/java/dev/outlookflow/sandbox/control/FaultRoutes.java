@@ -5,6 +5,7 @@ import dev.outlookflow.sandbox.faults.Fault;
 import dev.outlookflow.sandbox.faults.Faults;
 import dev.outlookflow.sandbox.faults.MailboxLimits;
 import dev.outlookflow.sandbox.mail.MailStore;
+import dev.outlookflow.sandbox.stream.MailStreams;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -22,12 +23,14 @@ public final class FaultRoutes {
   private final Faults faults;
   private final MailboxLimits limits;
   private final MailStore mail;
+  private final MailStreams streams;
   private final DeltaControls delta;
 
-  public FaultRoutes(Faults faults, MailboxLimits limits, MailStore mail, DeltaControls delta) {
+  public FaultRoutes(Faults faults, MailboxLimits limits, MailStore mail, MailStreams streams, DeltaControls delta) {
     this.faults = faults;
     this.limits = limits;
     this.mail = mail;
+    this.streams = streams;
     this.delta = delta;
   }
 
@@ -46,6 +49,8 @@ public final class FaultRoutes {
     router.post("/_sandbox/reset").handler(ctx -> {
       faults.clear();
       limits.reset();
+      // Streams first: none may deliver into the mailboxes the reset replaces.
+      streams.forget();
       mail.reset();
       delta.forget();
       ctx.response().setStatusCode(204).end();

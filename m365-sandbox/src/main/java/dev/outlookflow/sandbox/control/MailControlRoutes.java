@@ -1,5 +1,6 @@
 package dev.outlookflow.sandbox.control;
 
+import dev.outlookflow.sandbox.mail.MailDelivery;
 import dev.outlookflow.sandbox.mail.MailFolder;
 import dev.outlookflow.sandbox.mail.MailStore;
 import dev.outlookflow.sandbox.mail.Mailbox;
@@ -10,16 +11,20 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Control API for mail: deliver mail from anyone, read what a folder and the outbox hold. */
+/** Control API for mail: deliver mail from anyone, at any time, read what a folder and the outbox hold. */
 public final class MailControlRoutes {
   private final MailStore mail;
   private final SandboxState state;
+  private final MailDelivery delivery;
 
-  public MailControlRoutes(MailStore mail, SandboxState state) {
+  public MailControlRoutes(MailStore mail, SandboxState state, MailDelivery delivery) {
     this.mail = mail;
     this.state = state;
+    this.delivery = delivery;
   }
 
   public void mount(Router router) {
@@ -28,10 +33,13 @@ public final class MailControlRoutes {
     router.post("/_sandbox/mailboxes/:mailbox/messages/:id/move").handler(this::move);
     router.delete("/_sandbox/mailboxes/:mailbox/messages/:id").handler(this::delete);
     router.get("/_sandbox/outbox").handler(ctx -> json(ctx, 200, new JsonObject().put("value",
-        new JsonArray(new java.util.ArrayList<>(mail.outbox())))));
+        new JsonArray(mail.outbox().stream().map(m -> Messages.inWholeSeconds(m.copy())).toList()))));
   }
 
-  /** Delivers a Graph-shaped message ({@code from} may be anyone, outside the tenant too), unread. */
+  /**
+   * Delivers a Graph-shaped message ({@code from} may be anyone, outside the tenant too), unread, received now or
+   * at its {@code receivedDateTime} (any ISO-8601 instant, so that folders can be filled with older mail).
+   */
   private void deliver(RoutingContext ctx) {
     Optional<Folder> target = folder(ctx);
     if (target.isEmpty()) {
@@ -44,10 +52,18 @@ public final class MailControlRoutes {
       json(ctx, 400, new JsonObject().put("error", "the body must be a Graph message as JSON"));
       return;
     }
+    Instant received;
+    try {
+      Object time = given.getValue("receivedDateTime");
+      received = time == null ? state.clock().instant() : Instant.parse(String.valueOf(time));
+    } catch (DateTimeParseException e) {
+      json(ctx, 400, new JsonObject().put("error", "receivedDateTime: must be an ISO-8601 instant, such as "
+          + "2024-06-05T01:41:32.400Z"));
+      return;
+    }
     JsonObject from = given.getJsonObject("from", Messages.recipient("someone@example.com", "Someone"));
-    JsonObject resource = Messages.resource(given, from, given.getJsonObject("sender", from), false,
-        state.clock().instant());
-    StoredMessage stored = target.get().mailbox().add(target.get().folder().id(), resource, state.clock().instant());
+    JsonObject resource = Messages.resource(given, from, given.getJsonObject("sender", from), false, received);
+    StoredMessage stored = delivery.deliver(target.get().mailbox(), target.get().folder().id(), resource, received);
     json(ctx, 201, stored.view(true).put("restId", stored.restId()));
   }
 

@@ -166,6 +166,7 @@ final class FilterParser {
     }
     return switch (property) {
       case "receivedDateTime" -> {
+        // Against the stored time, to the sub-second as Exchange compares it, not the whole second answered.
         Instant bound = instant(literal);
         yield m -> compare(Instant.parse(m.getString("receivedDateTime")).compareTo(bound), operator);
       }

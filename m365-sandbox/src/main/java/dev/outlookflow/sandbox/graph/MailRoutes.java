@@ -1,6 +1,7 @@
 package dev.outlookflow.sandbox.graph;
 
 import dev.outlookflow.sandbox.delta.DeltaRounds;
+import dev.outlookflow.sandbox.mail.MailDelivery;
 import dev.outlookflow.sandbox.mail.MailFolder;
 import dev.outlookflow.sandbox.mail.MailStore;
 import dev.outlookflow.sandbox.mail.Mailbox;
@@ -31,12 +32,12 @@ public final class MailRoutes {
   private final DeltaQuery delta;
 
   public MailRoutes(TokenValidator tokens, MailStore store, SandboxState state, UploadSessions uploads,
-      DeltaRounds rounds) {
+      MailDelivery delivery, DeltaRounds rounds) {
     this.delta = new DeltaQuery(rounds);
     this.tokens = tokens;
     this.store = store;
     this.state = state;
-    this.sending = new Sending(store, state);
+    this.sending = new Sending(store, state, delivery);
     this.uploads = uploads;
   }
 
@@ -236,7 +237,7 @@ public final class MailRoutes {
     return new JsonObject()
         .put("id", folder.id())
         .put("displayName", folder.displayName())
-        .put("parentFolderId", folder.parentFolderId() == null ? "AQMkRoot" + r.mailbox().ownerId() : folder.parentFolderId())
+        .put("parentFolderId", folder.parentFolderId() == null ? r.mailbox().rootFolderId() : folder.parentFolderId())
         .put("childFolderCount", r.mailbox().folders(folder.id()).size())
         .put("unreadItemCount", r.mailbox().count(folder.id(), true))
         .put("totalItemCount", r.mailbox().count(folder.id(), false))
@@ -252,8 +253,8 @@ public final class MailRoutes {
     int skipped = 0;
     boolean more = false;
     for (StoredMessage message : ordered) {
-      JsonObject view = message.view(r.immutableIds());
-      if (!query.filter().test(view)) {
+      // The filter compares the stored times, as precise as Exchange's; the answer shows whole seconds.
+      if (!query.filter().test(message.resource())) {
         continue;
       }
       if (skipped < query.skip()) {
@@ -264,7 +265,7 @@ public final class MailRoutes {
         more = true;
         break;
       }
-      page.add(query.shape(view));
+      page.add(query.shape(message.view(r.immutableIds())));
     }
     JsonObject body = new JsonObject()
         .put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#users('" + r.mailbox().ownerId()
@@ -317,7 +318,7 @@ public final class MailRoutes {
         }
       }
     }
-    resource.put("lastModifiedDateTime", state.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    resource.put("lastModifiedDateTime", state.clock().instant().toString());
     r.mailbox().updated(message, changed);
     return new Reply(200, shaped(r, message));
   }

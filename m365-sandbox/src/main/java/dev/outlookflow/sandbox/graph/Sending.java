@@ -1,5 +1,6 @@
 package dev.outlookflow.sandbox.graph;
 
+import dev.outlookflow.sandbox.mail.MailDelivery;
 import dev.outlookflow.sandbox.mail.MailFolder;
 import dev.outlookflow.sandbox.mail.MailStore;
 import dev.outlookflow.sandbox.mail.Mailbox;
@@ -29,10 +30,12 @@ final class Sending {
 
   private final MailStore store;
   private final SandboxState state;
+  private final MailDelivery delivery;
 
-  Sending(MailStore store, SandboxState state) {
+  Sending(MailStore store, SandboxState state, MailDelivery delivery) {
     this.store = store;
     this.state = state;
+    this.delivery = delivery;
   }
 
   /** Graph's checks of a message as given: custom headers start with x-, attachments have name and content. */
@@ -63,14 +66,16 @@ final class Sending {
   StoredMessage draft(MailRoutes.MailRequest r, JsonObject given, MailFolder folder) {
     check(given);
     JsonObject from = given.getJsonObject("from");
-    return r.mailbox().add(folder.id(), Messages.resource(given, from, null, true, now()), now());
+    Instant now = now();
+    return r.mailbox().add(folder.id(), Messages.resource(given, from, null, true, now), now);
   }
 
   MailRoutes.Reply sendMail(MailRoutes.MailRequest r) {
     String contentType = String.valueOf(r.ctx().request().getHeader("Content-Type")).toLowerCase(Locale.ROOT);
+    Instant now = now();
     if (contentType.startsWith("text/plain")) {
-      JsonObject sent = submit(r, Mime.message(r.ctx().body().asString()));
-      r.mailbox().add(r.mailbox().folder("sentitems").orElseThrow().id(), sent.copy().put("isRead", true), now());
+      JsonObject sent = submit(r, Mime.message(r.ctx().body().asString()), now);
+      r.mailbox().add(r.mailbox().folder("sentitems").orElseThrow().id(), sent.copy().put("isRead", true), now);
       return new MailRoutes.Reply(202, null);
     }
     JsonObject body = r.body();
@@ -80,10 +85,10 @@ final class Sending {
     }
     Object save = body.getValue("saveToSentItems", body.getValue("SaveToSentItems", true));
     boolean saveToSentItems = !(Boolean.FALSE.equals(save) || "false".equalsIgnoreCase(String.valueOf(save)));
-    JsonObject sent = submit(r, message);
+    JsonObject sent = submit(r, message, now);
     if (saveToSentItems) {
       JsonObject copy = sent.copy().put("isRead", true);
-      r.mailbox().add(r.mailbox().folder("sentitems").orElseThrow().id(), copy, now());
+      r.mailbox().add(r.mailbox().folder("sentitems").orElseThrow().id(), copy, now);
     }
     return new MailRoutes.Reply(202, null);
   }
@@ -93,7 +98,7 @@ final class Sending {
     if (!draft.resource().getBoolean("isDraft", false)) {
       throw GraphError.badRequest("ErrorInvalidOperation", "Only a draft can be sent.");
     }
-    JsonObject sent = submit(r, draft.resource());
+    JsonObject sent = submit(r, draft.resource(), now());
     draft.resource().mergeIn(new JsonObject().put("isDraft", false).put("isRead", true)
         .put("sentDateTime", sent.getString("sentDateTime")).put("from", sent.getJsonObject("from"))
         .put("sender", sent.getJsonObject("sender")));
@@ -101,13 +106,16 @@ final class Sending {
     return new MailRoutes.Reply(202, null);
   }
 
-  /** Checks and delivers a message; answers the sent resource. */
-  private JsonObject submit(MailRoutes.MailRequest r, JsonObject message) {
+  /**
+   * Checks and delivers a message, sent and received {@code now} (one instant, so that a message's stored time
+   * and the time its folder is ordered by agree); answers the sent resource.
+   */
+  private JsonObject submit(MailRoutes.MailRequest r, JsonObject message, Instant now) {
     check(message);
     List<String> recipients = recipients(message);
     checkSize(message);
     JsonObject[] fromAndSender = fromAndSender(r, message);
-    JsonObject sent = Messages.resource(message, fromAndSender[0], fromAndSender[1], false, now());
+    JsonObject sent = Messages.resource(message, fromAndSender[0], fromAndSender[1], false, now);
     if (message.getString("internetMessageId") != null) {
       // A draft got its Message-ID when it was created, and keeps it when sent.
       sent.put("internetMessageId", message.getString("internetMessageId"));
@@ -115,13 +123,13 @@ final class Sending {
     for (String address : recipients) {
       Optional<Mailbox> mailbox = store.mailbox(address);
       if (mailbox.isPresent()) {
-        JsonObject delivered = Messages.resource(message, fromAndSender[0], fromAndSender[1], false, now());
+        JsonObject delivered = Messages.resource(message, fromAndSender[0], fromAndSender[1], false, now);
         // Recipients never see the Bcc line, as in Exchange; only the sender's copy keeps it. Exchange delivers
         // unread, whatever the draft said (a draft is read by whoever wrote it).
         delivered.put("internetMessageId", sent.getString("internetMessageId"))
             .put("conversationId", sent.getString("conversationId")).put("bccRecipients", new JsonArray())
             .put("isRead", false);
-        mailbox.get().add(mailbox.get().folder("inbox").orElseThrow().id(), delivered, now());
+        delivery.deliver(mailbox.get(), mailbox.get().folder("inbox").orElseThrow().id(), delivered, now);
       } else {
         store.recordExternal(sent.copy().put("deliveredTo", address));
       }

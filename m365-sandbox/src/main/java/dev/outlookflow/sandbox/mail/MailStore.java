@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public final class MailStore {
   private final Map<String, Mailbox> byId = new ConcurrentHashMap<>();
   private final Map<String, Mailbox> byAddress = new ConcurrentHashMap<>();
   private final List<JsonObject> outbox = new CopyOnWriteArrayList<>();
+  private final Deliveries deliveries = new Deliveries();
   private final Seed seed;
   private final Path file;
   private final AtomicBoolean dirty = new AtomicBoolean();
@@ -82,12 +84,13 @@ public final class MailStore {
     }
   }
 
-  /** Back to the seed: empty mailboxes with their well-known folders, an empty outbox. */
+  /** Back to the seed: empty mailboxes with their well-known folders, an empty outbox, no deliveries recorded. */
   public void reset() {
     changed();
     byId.clear();
     byAddress.clear();
     outbox.clear();
+    deliveries.clear();
     for (Seed.Tenant tenant : seed.tenants()) {
       tenant.users().stream().filter(Seed.User::licensed)
           .forEach(u -> add(new Mailbox(u.id(), u.userPrincipalName(), u.displayName())));
@@ -104,6 +107,16 @@ public final class MailStore {
   public Optional<Mailbox> mailbox(String idOrAddress) {
     Mailbox found = byId.get(idOrAddress);
     return Optional.ofNullable(found != null ? found : byAddress.get(idOrAddress.toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  /** Every mailbox, by address: streams draw their tenant senders from it in the same order each time. */
+  public List<Mailbox> mailboxes() {
+    return byId.values().stream().sorted(Comparator.comparing(Mailbox::address)).toList();
+  }
+
+  /** What {@link MailDelivery} delivered; not kept in the state directory (it is for measuring, not mail). */
+  public Deliveries deliveries() {
+    return deliveries;
   }
 
   public void recordExternal(JsonObject message) {

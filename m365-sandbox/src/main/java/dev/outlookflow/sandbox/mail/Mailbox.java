@@ -238,4 +238,32 @@ public final class Mailbox {
     RANDOM.nextBytes(bytes);
     return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
+
+  /** The id Graph answers as the parent of top-level folders: the mailbox's root folder. */
+  public String rootFolderId() {
+    return "AQMkRoot" + ownerId;
+  }
+
+  /**
+   * Moves a folder, with what it holds and the folders under it, under {@code parentId} ({@code null}: to the
+   * top), as a user does in Outlook; the folder keeps its id and its messages keep theirs.
+   */
+  public synchronized FolderMove moveFolder(String folderId, String parentId) {
+    MailFolder folder = folders.get(folderId);
+    if (folder.wellKnownName() != null) {
+      return FolderMove.WELL_KNOWN;
+    }
+    for (String above = parentId; above != null; above = folders.get(above).parentFolderId()) {
+      if (above.equals(folderId)) {
+        return FolderMove.INTO_ITSELF;
+      }
+    }
+    boolean taken = folders(parentId).stream()
+        .anyMatch(f -> !f.id().equals(folderId) && f.displayName().equalsIgnoreCase(folder.displayName()));
+    if (taken) {
+      return FolderMove.NAME_TAKEN;
+    }
+    folders.put(folderId, new MailFolder(folderId, folder.displayName(), parentId, null, folder.hidden()));
+    return FolderMove.MOVED;
+  }
 }

@@ -4,15 +4,20 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /** Builds message resources the way Exchange fills them in. */
 public final class Messages {
+  /** A message's times: kept as precise as they happened, answered in whole seconds ({@link #inWholeSeconds}). */
+  private static final List<String> TIMES = List.of("createdDateTime", "lastModifiedDateTime", "receivedDateTime",
+      "sentDateTime");
+
   private Messages() {}
 
-  /** A resource from what a client sent, completed with Exchange's defaults. */
+  /** A resource from what a client sent, completed with Exchange's defaults; its times are {@code now}, precisely. */
   public static JsonObject resource(JsonObject given, JsonObject from, JsonObject sender, boolean draft, Instant now) {
-    String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
+    String time = now.toString();
     JsonObject body = given.getJsonObject("body", new JsonObject().put("contentType", "text").put("content", ""));
     JsonObject normalisedBody = new JsonObject()
         .put("contentType", body.getString("contentType", "text").toLowerCase(java.util.Locale.ROOT))
@@ -67,6 +72,22 @@ public final class Messages {
         .put("contentId", given.getString("contentId"))
         .put("contentLocation", null)
         .put("contentBytes", content);
+  }
+
+  /**
+   * A message's times as Exchange answers them, in whole seconds. Exchange keeps them to the sub-second and
+   * compares a {@code $filter} bound with what it keeps, so a mail shown as received at {@code 01:41:32Z}
+   * matches {@code receivedDateTime gt 2024-06-05T01:41:32Z} (python-o365 #1084, ews-managed-api #139): the
+   * sandbox stores them precisely and rewrites only the copy it answers, which this changes and returns.
+   */
+  public static JsonObject inWholeSeconds(JsonObject answered) {
+    for (String field : TIMES) {
+      String time = answered.getString(field);
+      if (time != null) {
+        answered.put(field, Instant.parse(time).truncatedTo(ChronoUnit.SECONDS).toString());
+      }
+    }
+    return answered;
   }
 
   public static JsonObject recipient(String address, String name) {

@@ -40,7 +40,10 @@ public final class StoredMessage {
     return received;
   }
 
-  /** The stored fields (no ids or folder: those are added when answered). */
+  /**
+   * The stored fields, times as precise as they happened (what {@code $filter} compares); no ids or folder:
+   * those are added when answered.
+   */
   public JsonObject resource() {
     return resource;
   }
@@ -69,9 +72,9 @@ public final class StoredMessage {
     this.restId = newRestId;
   }
 
-  /** The Graph resource as a client sees it, with the id kind it asked for. */
+  /** The Graph resource as a client sees it: with the id kind it asked for, its times in whole seconds. */
   public JsonObject view(boolean immutableIds) {
-    JsonObject view = resource.copy();
+    JsonObject view = Messages.inWholeSeconds(resource.copy());
     view.put("id", immutableIds ? immutableId : restId);
     view.put("parentFolderId", folderId);
     return view;

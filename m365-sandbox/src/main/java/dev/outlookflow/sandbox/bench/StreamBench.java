@@ -1,0 +1,68 @@
+package dev.outlookflow.sandbox.bench;
+
+import dev.outlookflow.sandbox.Sandbox;
+import dev.outlookflow.sandbox.SandboxOptions;
+import dev.outlookflow.sandbox.tenant.DemoSeed;
+import dev.outlookflow.sandbox.tenant.Seed;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The mail-stream benchmark: a sandbox with throttling off streams {@code count} mails at {@code perSecond}
+ * (0: as fast as it can) into four folders of three mailboxes, through its control API, and prints
+ * {@code BENCH} lines with the rate achieved (delivered over finishedAt - startedAt) and the worst lag behind
+ * the schedule. Run by bench/sandbox-stream.sh.
+ */
+public final class StreamBench {
+  private StreamBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int count = args.length > 0 ? Integer.parseInt(args[0]) : 60_000;
+    int perSecond = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+    Vertx vertx = Vertx.vertx();
+    Seed seed = new Seed(DemoSeed.seed().tenants(), new Seed.Limits(false, 4, 10_000));
+    Sandbox sandbox = Sandbox.start(vertx, SandboxOptions.demo().withSeed(seed))
+        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    HttpClient http = HttpClient.newHttpClient();
+    JsonObject spec = new JsonObject().put("count", count).put("perSecond", perSecond == 0 ? null : perSecond)
+        .put("seed", 1)
+        .put("targets", new JsonArray()
+            .add(new JsonObject().put("mailbox", DemoSeed.ADMIN).put("folder", "inbox"))
+            .add(new JsonObject().put("mailbox", DemoSeed.ADMIN).put("folder", "archive"))
+            .add(new JsonObject().put("mailbox", DemoSeed.USER).put("folder", "inbox"))
+            .add(new JsonObject().put("mailbox", DemoSeed.SHARED).put("folder", "inbox")));
+    HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/_sandbox/streams"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(spec.encode())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (started.statusCode() != 202) {
+      throw new IllegalStateException("the stream did not start: " + started.statusCode() + " " + started.body());
+    }
+    String id = new JsonObject(started.body()).getString("id");
+    JsonObject status;
+    do {
+      Thread.sleep(500);
+      status = new JsonObject(http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/_sandbox/streams/" + id))
+          .GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+    } while ("running".equals(status.getString("state")));
+    if (!"done".equals(status.getString("state"))) {
+      throw new IllegalStateException("the stream ended " + status.encode());
+    }
+    Duration took = Duration.between(Instant.parse(status.getString("startedAt")),
+        Instant.parse(status.getString("finishedAt")));
+    System.out.println("BENCH stream " + status.encode());
+    System.out.printf("BENCH delivered %d (%s) in %.3f s: %.1f mails/s achieved%s%n", status.getInteger("delivered"),
+        perSecond == 0 ? "as fast as possible" : perSecond + "/s asked", took.toMillis() / 1000.0,
+        status.getInteger("delivered") * 1000.0 / took.toMillis(),
+        perSecond == 0 ? "" : ", worst " + status.getLong("maxBehindMillis") + " ms behind schedule");
+    sandbox.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+}
