@@ -151,6 +151,19 @@ class DeltaQueryTest {
   }
 
   @Test
+  void aLaterRoundInNewestFirstOrderSortsByReceivedTimeNotArrival() throws Exception {
+    String link = new DeltaClient(sandbox, users.megan).round(INBOX_DELTA + "?%24select=subject"
+        + "&%24orderby=receivedDateTime%20desc").deltaLink();
+    for (String[] mail : new String[][] {{"Middle", "2026-03-02T00:00:00Z"}, {"Newest", "2026-03-03T00:00:00Z"},
+        {"Oldest", "2026-03-01T00:00:00Z"}}) {
+      sandbox.control("/mailboxes/" + DemoSeed.ADMIN + "/folders/inbox/messages",
+          MailUsers.mail(mail[0], DemoSeed.ADMIN).put("receivedDateTime", mail[1]));
+    }
+    assertThat(new DeltaClient(sandbox, users.megan).round(link).subjects())
+        .containsExactly("Newest", "Middle", "Oldest");
+  }
+
+  @Test
   void aFilteredQueryAnswersAtMostFiveThousandMessages() throws Exception {
     var mailbox = sandbox.sandbox().mail().mailbox(DemoSeed.ADMIN).orElseThrow();
     String inbox = mailbox.folder("inbox").orElseThrow().id();
