@@ -1,5 +1,6 @@
 # Sourced by the bench/*.sh scripts: prints the machine, builds, runs one benchmark class of the bench
-# profile with the given -D settings, and prints its BENCH lines; a benchmark that fails (a run that did
+# profile (of the module BENCH_MODULE, flow-runtime-stub unless set) with the given -D settings, and prints
+# its BENCH lines; a benchmark that fails (a run that did
 # not succeed, an assertion) fails the script, printing its failure and where its log is.
 run_bench() {
   local bench=$1
@@ -8,7 +9,7 @@ run_bench() {
   mvn -B -q install -DskipTests
   local log
   log=$(mktemp)
-  if ! mvn -B -Pbench verify -pl flow-runtime-stub -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+  if ! mvn -B -Pbench verify -pl "${BENCH_MODULE:-flow-runtime-stub}" -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
       -Dit.test="$bench" "$@" > "$log" 2>&1; then
     grep -E 'FAIL|ERROR' "$log" | head -40 >&2 || true
     echo "the benchmark failed; its log: $log" >&2

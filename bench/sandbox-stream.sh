@@ -5,16 +5,5 @@
 # Usage: bench/sandbox-stream.sh [mails] [per second, 0: as fast as possible]   (default 60000 at 1000/s: a minute)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-COUNT=${1:-60000}
-PER_SECOND=${2:-1000}
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; java $(java -version 2>&1 | head -1)"
-mvn -B -q -DskipTests package -pl m365-sandbox
-LOG=$(mktemp)
-if ! java -cp m365-sandbox/target/m365-sandbox.jar dev.outlookflow.sandbox.bench.StreamBench "$COUNT" "$PER_SECOND" \
-    > "$LOG" 2>&1; then
-  tail -40 "$LOG" >&2
-  echo "the benchmark failed; its log: $LOG" >&2
-  exit 1
-fi
-grep '^BENCH' "$LOG"
-rm -f "$LOG"
+. bench/run-bench.sh
+BENCH_MODULE=m365-sandbox run_bench StreamBench -Dbench.count="${1:-60000}" -Dbench.perSecond="${2:-1000}"

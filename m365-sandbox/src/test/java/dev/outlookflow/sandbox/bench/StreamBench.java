@@ -14,19 +14,20 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 
 /**
  * The mail-stream benchmark: a sandbox with throttling off streams {@code count} mails at {@code perSecond}
  * (0: as fast as it can) into four folders of three mailboxes, through its control API, and prints
  * {@code BENCH} lines with the rate achieved (delivered over finishedAt - startedAt) and the worst lag behind
- * the schedule. Run by bench/sandbox-stream.sh.
+ * the schedule. Run by bench/sandbox-stream.sh ({@code -Dbench.count}, {@code -Dbench.perSecond}) in the
+ * bench profile.
  */
-public final class StreamBench {
-  private StreamBench() {}
-
-  public static void main(String[] args) throws Exception {
-    int count = args.length > 0 ? Integer.parseInt(args[0]) : 60_000;
-    int perSecond = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+class StreamBench {
+  @Test
+  void streamsAtTheAskedRate() throws Exception {
+    int count = Integer.getInteger("bench.count", 60_000);
+    int perSecond = Integer.getInteger("bench.perSecond", 1_000);
     Vertx vertx = Vertx.vertx();
     Seed seed = new Seed(DemoSeed.seed().tenants(), new Seed.Limits(false, 4, 10_000));
     Sandbox sandbox = Sandbox.start(vertx, SandboxOptions.demo().withSeed(seed))
@@ -48,6 +49,7 @@ public final class StreamBench {
     String id = new JsonObject(started.body()).getString("id");
     JsonObject status;
     do {
+      // A benchmark's poll of a minute-long stream, not a test's synchronisation.
       Thread.sleep(500);
       status = new JsonObject(http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/_sandbox/streams/" + id))
           .GET().build(), HttpResponse.BodyHandlers.ofString()).body());

@@ -13,19 +13,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 
 /**
  * The delta benchmark: a round with one change since its token, on a folder of 10 messages and on one of
  * 100,000 (the journal makes both cost the same). For each folder it syncs once, delivers one mail, then
  * asks the same deltaLink again and again over loopback HTTP from one client, and prints the rounds'
- * latency and rate. Usage: {@code DeltaRoundBench [messages in the large folder] [rounds]}.
+ * latency and rate ({@code BENCH} lines). Run by bench/sandbox-delta.sh ({@code -Dbench.messages},
+ * {@code -Dbench.rounds}) in the bench profile.
  */
-public final class DeltaRoundBench {
-  private DeltaRoundBench() {}
-
-  public static void main(String[] args) throws Exception {
-    int many = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+class DeltaRoundBench {
+  @Test
+  void aRoundWithOneChangeCostsTheSameWhateverTheFolderHolds() throws Exception {
+    int many = Integer.getInteger("bench.messages", 100_000);
+    int rounds = Integer.getInteger("bench.rounds", 20_000);
     Vertx vertx = Vertx.vertx();
     Seed seed = new Seed(DemoSeed.seed().tenants(), new Seed.Limits(false, 4, 10_000));
     Sandbox sandbox = Sandbox.start(vertx, SandboxOptions.demo().withSeed(seed))
@@ -36,7 +37,7 @@ public final class DeltaRoundBench {
     BenchServer.fill(large, many);
     String token = BenchServer.appToken(sandbox);
     HttpClient http = HttpClient.newHttpClient();
-    System.out.printf("machine: %d cores; java %s%n", Runtime.getRuntime().availableProcessors(),
+    System.out.printf("BENCH machine: %d cores; java %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
     String smallLink = deltaLinkWithOneChange(sandbox, http, token, small);
     String largeLink = deltaLinkWithOneChange(sandbox, http, token, large);
@@ -56,7 +57,7 @@ public final class DeltaRoundBench {
     long[] nanos = measure(http, token, link, rounds);
     Arrays.sort(nanos);
     long total = Arrays.stream(nanos).sum();
-    System.out.printf("folder of %,d: %,d rounds, %.0f rounds/s, p50 %.3f ms, p99 %.3f ms%n",
+    System.out.printf("BENCH folder of %,d: %,d rounds, %.0f rounds/s, p50 %.3f ms, p99 %.3f ms%n",
         mailbox.count(mailbox.folder("inbox").orElseThrow().id(), false), rounds,
         rounds / (total / 1e9), nanos[rounds / 2] / 1e6, nanos[rounds * 99 / 100] / 1e6);
   }
