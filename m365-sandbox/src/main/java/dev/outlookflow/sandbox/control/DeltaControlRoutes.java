@@ -1,10 +1,14 @@
 package dev.outlookflow.sandbox.control;
 
+import static dev.outlookflow.sandbox.control.ControlReplies.answering;
+import static dev.outlookflow.sandbox.control.ControlReplies.body;
+
+import dev.outlookflow.sandbox.control.ControlReplies.Refusal;
+import dev.outlookflow.sandbox.control.ControlReplies.Reply;
 import dev.outlookflow.sandbox.delta.DeltaControls;
 import dev.outlookflow.sandbox.mail.MailFolder;
 import dev.outlookflow.sandbox.mail.MailStore;
 import dev.outlookflow.sandbox.mail.Mailbox;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
@@ -24,70 +28,36 @@ public final class DeltaControlRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/_sandbox/mailboxes/:mailbox/delta").handler(ctx -> mailbox(ctx).ifPresent(m ->
-        json(ctx, 200, delta.describe(m.ownerId()))));
-    router.put("/_sandbox/mailboxes/:mailbox/delta").handler(this::configure);
-    router.post("/_sandbox/mailboxes/:mailbox/delta/invalidate").handler(this::invalidate);
+    router.get("/_sandbox/mailboxes/:mailbox/delta").handler(answering(ctx ->
+        new Reply(200, delta.describe(mailbox(ctx).ownerId()))));
+    router.put("/_sandbox/mailboxes/:mailbox/delta").handler(answering(this::configure));
+    router.post("/_sandbox/mailboxes/:mailbox/delta/invalidate").handler(answering(this::invalidate));
   }
 
-  private void configure(RoutingContext ctx) {
-    Optional<Mailbox> mailbox = mailbox(ctx);
-    if (mailbox.isEmpty()) {
-      return;
-    }
+  private Reply configure(RoutingContext ctx) {
+    Mailbox mailbox = mailbox(ctx);
     try {
-      delta.configure(mailbox.get().ownerId(), body(ctx));
-      json(ctx, 200, delta.describe(mailbox.get().ownerId()));
+      delta.configure(mailbox.ownerId(), body(ctx));
     } catch (IllegalArgumentException e) {
-      json(ctx, 400, new JsonObject().put("error", e.getMessage()));
+      throw new Refusal(400, "body", e.getMessage());
     }
+    return new Reply(200, delta.describe(mailbox.ownerId()));
   }
 
   /** {@code {"folder": id or well-known name}} expires the tokens of one folder; without it, of the whole mailbox. */
-  private void invalidate(RoutingContext ctx) {
-    Optional<Mailbox> mailbox = mailbox(ctx);
-    if (mailbox.isEmpty()) {
-      return;
-    }
-    JsonObject body;
-    try {
-      body = body(ctx);
-    } catch (IllegalArgumentException e) {
-      json(ctx, 400, new JsonObject().put("error", e.getMessage()));
-      return;
-    }
-    Object named = body.getValue("folder");
-    Optional<MailFolder> folder = named instanceof String name ? mailbox.get().folder(name) : Optional.empty();
+  private Reply invalidate(RoutingContext ctx) {
+    Mailbox mailbox = mailbox(ctx);
+    Object named = body(ctx).getValue("folder");
+    Optional<MailFolder> folder = named instanceof String name ? mailbox.folder(name) : Optional.empty();
     if (named != null && folder.isEmpty()) {
-      json(ctx, 404, new JsonObject().put("error", "folder: mailbox " + mailbox.get().address() + " has no folder '"
-          + named + "'"));
-      return;
+      throw new Refusal(404, "folder", "mailbox " + mailbox.address() + " has no folder '" + named + "'");
     }
-    delta.invalidate(mailbox.get().ownerId(), folder.map(MailFolder::id));
-    ctx.response().setStatusCode(204).end();
+    delta.invalidate(mailbox.ownerId(), folder.map(MailFolder::id));
+    return new Reply(204, null);
   }
 
-  private Optional<Mailbox> mailbox(RoutingContext ctx) {
-    Optional<Mailbox> mailbox = mail.mailbox(ctx.pathParam("mailbox"));
-    if (mailbox.isEmpty()) {
-      json(ctx, 404, new JsonObject().put("error", "no mailbox '" + ctx.pathParam("mailbox") + "'"));
-    }
-    return mailbox;
-  }
-
-  private static JsonObject body(RoutingContext ctx) {
-    String text = ctx.body().asString();
-    if (text == null || text.isBlank()) {
-      return new JsonObject();
-    }
-    try {
-      return new JsonObject(text);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("the body must be a JSON object");
-    }
-  }
-
-  private static void json(RoutingContext ctx, int status, JsonObject body) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+  private Mailbox mailbox(RoutingContext ctx) {
+    return mail.mailbox(ctx.pathParam("mailbox"))
+        .orElseThrow(() -> new Refusal(404, "mailbox", "no mailbox '" + ctx.pathParam("mailbox") + "'"));
   }
 }

@@ -1,10 +1,8 @@
 package dev.outlookflow.sandbox.bench;
 
 import dev.outlookflow.sandbox.Sandbox;
-import dev.outlookflow.sandbox.SandboxOptions;
 import dev.outlookflow.sandbox.mail.Mailbox;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
-import dev.outlookflow.sandbox.tenant.Seed;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -28,9 +26,7 @@ class DeltaRoundBench {
     int many = Integer.getInteger("bench.messages", 100_000);
     int rounds = Integer.getInteger("bench.rounds", 20_000);
     Vertx vertx = Vertx.vertx();
-    Seed seed = new Seed(DemoSeed.seed().tenants(), new Seed.Limits(false, 4, 10_000));
-    Sandbox sandbox = Sandbox.start(vertx, SandboxOptions.demo().withSeed(seed))
-        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    Sandbox sandbox = BenchServer.unthrottled(vertx);
     Mailbox small = sandbox.mail().mailbox(DemoSeed.ADMIN).orElseThrow();
     Mailbox large = sandbox.mail().mailbox(DemoSeed.USER).orElseThrow();
     BenchServer.fill(small, 10);

@@ -1,9 +1,7 @@
 package dev.outlookflow.sandbox.bench;
 
 import dev.outlookflow.sandbox.Sandbox;
-import dev.outlookflow.sandbox.SandboxOptions;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
-import dev.outlookflow.sandbox.tenant.Seed;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -29,9 +27,7 @@ class StreamBench {
     int count = Integer.getInteger("bench.count", 60_000);
     int perSecond = Integer.getInteger("bench.perSecond", 1_000);
     Vertx vertx = Vertx.vertx();
-    Seed seed = new Seed(DemoSeed.seed().tenants(), new Seed.Limits(false, 4, 10_000));
-    Sandbox sandbox = Sandbox.start(vertx, SandboxOptions.demo().withSeed(seed))
-        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    Sandbox sandbox = BenchServer.unthrottled(vertx);
     HttpClient http = HttpClient.newHttpClient();
     JsonObject spec = new JsonObject().put("count", count).put("perSecond", perSecond == 0 ? null : perSecond)
         .put("seed", 1)
