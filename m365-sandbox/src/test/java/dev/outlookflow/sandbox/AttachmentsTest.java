@@ -3,9 +3,8 @@ package dev.outlookflow.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.sandbox.support.Http;
-import dev.outlookflow.sandbox.support.MailSandbox;
+import dev.outlookflow.sandbox.support.MailTest;
 import dev.outlookflow.sandbox.support.MailUsers;
-import dev.outlookflow.sandbox.support.RunningSandbox;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,23 +14,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.Base64;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Attachments: small ones inline, 3 to 150 MB ones through an upload session. */
-class AttachmentsTest {
-  @RegisterExtension final MailSandbox mail = new MailSandbox();
+class AttachmentsTest extends MailTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private RunningSandbox sandbox;
-  private MailUsers users;
 
-  @BeforeEach
-  void bind() {
-    sandbox = mail.sandbox();
-    users = mail.users();
-  }
 
   private String draft() throws Exception {
     return sandbox.send("POST", "/v1.0/me/messages", users.megan, MailUsers.mail("With file", DemoSeed.USER))

@@ -3,9 +3,8 @@ package dev.outlookflow.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.sandbox.support.Http;
-import dev.outlookflow.sandbox.support.MailSandbox;
+import dev.outlookflow.sandbox.support.MailTest;
 import dev.outlookflow.sandbox.support.MailUsers;
-import dev.outlookflow.sandbox.support.RunningSandbox;
 import dev.outlookflow.sandbox.support.Streams;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonArray;
@@ -13,25 +12,15 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code /_sandbox/deliveries}: every mail delivered into a sandbox mailbox (by the control API, by Exchange
  * delivering what a user sent, by a stream), never drafts or the sender's Sent Items copy; paged by seq.
  */
-class DeliveriesRecordTest {
-  @RegisterExtension final MailSandbox mail = new MailSandbox();
+class DeliveriesRecordTest extends MailTest {
 
-  private RunningSandbox sandbox;
-  private MailUsers users;
 
-  @BeforeEach
-  void bind() {
-    sandbox = mail.sandbox();
-    users = mail.users();
-  }
 
   private JsonObject page(String query) throws Exception {
     Http.Answer answer = sandbox.get("/_sandbox/deliveries" + query, null);

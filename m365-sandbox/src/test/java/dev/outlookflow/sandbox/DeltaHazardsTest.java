@@ -4,35 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.sandbox.support.DeltaClient;
 import dev.outlookflow.sandbox.support.Http;
-import dev.outlookflow.sandbox.support.MailSandbox;
+import dev.outlookflow.sandbox.support.MailTest;
 import dev.outlookflow.sandbox.support.MailUsers;
-import dev.outlookflow.sandbox.support.RunningSandbox;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Graph's delta hazards and token expiry, each on request through the control API, deterministic under a
  * seed, and each proven by its fired count.
  */
-class DeltaHazardsTest {
+class DeltaHazardsTest extends MailTest {
   private static final String INBOX_DELTA = DeltaQueryTest.INBOX_DELTA;
   /** Megan's object id: counters are kept per mailbox owner. */
   private static final String MEGAN_ID = "3c0b8e2a-1f4d-4a6b-8c9e-0d1f2a3b4c5d";
-  @RegisterExtension final MailSandbox mail = new MailSandbox();
 
-  private RunningSandbox sandbox;
   private DeltaClient delta;
-  private MailUsers users;
 
   @BeforeEach
   void bind() {
-    sandbox = mail.sandbox();
-    users = mail.users();
     delta = new DeltaClient(sandbox, users.megan, "Prefer", "odata.maxpagesize=50");
   }
 

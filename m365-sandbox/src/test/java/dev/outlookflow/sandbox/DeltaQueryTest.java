@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.sandbox.support.DeltaClient;
 import dev.outlookflow.sandbox.support.Http;
-import dev.outlookflow.sandbox.support.MailSandbox;
+import dev.outlookflow.sandbox.support.MailTest;
 import dev.outlookflow.sandbox.support.MailUsers;
-import dev.outlookflow.sandbox.support.RunningSandbox;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,21 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Message delta per folder: rounds, pages, tokens carrying the first request's options, and what each change looks like. */
-class DeltaQueryTest {
+class DeltaQueryTest extends MailTest {
   static final String INBOX_DELTA = "/v1.0/me/mailFolders/inbox/messages/delta";
-  @RegisterExtension final MailSandbox mail = new MailSandbox();
 
-  private RunningSandbox sandbox;
-  private MailUsers users;
   private DeltaClient delta;
 
   @BeforeEach
   void bind() {
-    sandbox = mail.sandbox();
-    users = mail.users();
     delta = new DeltaClient(sandbox, users.megan, "Prefer", "odata.maxpagesize=2");
   }
 

@@ -5,28 +5,21 @@ import static dev.outlookflow.sandbox.support.Samples.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.sandbox.support.DeltaClient;
-import dev.outlookflow.sandbox.support.MailSandbox;
+import dev.outlookflow.sandbox.support.MailTest;
 import dev.outlookflow.sandbox.support.MailUsers;
-import dev.outlookflow.sandbox.support.RunningSandbox;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The sandbox's delta pages have the fields and types of Microsoft's documented delta samples. */
-class DeltaSamplesTest {
+class DeltaSamplesTest extends MailTest {
   private static final String INBOX_DELTA = DeltaQueryTest.INBOX_DELTA;
-  @RegisterExtension final MailSandbox mail = new MailSandbox();
 
-  private RunningSandbox sandbox;
-  private MailUsers users;
   private DeltaClient delta;
 
   @BeforeEach
   void bind() {
-    sandbox = mail.sandbox();
-    users = mail.users();
     delta = new DeltaClient(sandbox, users.megan, "Prefer", "odata.maxpagesize=2");
   }
 

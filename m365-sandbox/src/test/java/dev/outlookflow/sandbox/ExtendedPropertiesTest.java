@@ -3,29 +3,18 @@ package dev.outlookflow.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.sandbox.support.CodeFlow;
-import dev.outlookflow.sandbox.support.MailSandbox;
+import dev.outlookflow.sandbox.support.MailTest;
 import dev.outlookflow.sandbox.support.MailUsers;
-import dev.outlookflow.sandbox.support.RunningSandbox;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Clients tag drafts with an idempotency key in a single-value extended property, and find them by it. */
-class ExtendedPropertiesTest {
+class ExtendedPropertiesTest extends MailTest {
   private static final String KEY = "String {8ECCC264-6880-4EBE-992F-8888D2EEAA1D} Name IdempotencyKey";
-  @RegisterExtension final MailSandbox mail = new MailSandbox();
 
-  private RunningSandbox sandbox;
-  private MailUsers users;
 
-  @BeforeEach
-  void bind() {
-    sandbox = mail.sandbox();
-    users = mail.users();
-  }
 
   private String draft(String key) throws Exception {
     JsonObject message = MailUsers.mail("Tagged " + key, DemoSeed.USER).put("singleValueExtendedProperties",

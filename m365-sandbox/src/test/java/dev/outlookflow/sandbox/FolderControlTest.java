@@ -3,29 +3,18 @@ package dev.outlookflow.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.sandbox.support.Http;
-import dev.outlookflow.sandbox.support.MailSandbox;
+import dev.outlookflow.sandbox.support.MailTest;
 import dev.outlookflow.sandbox.support.MailUsers;
-import dev.outlookflow.sandbox.support.RunningSandbox;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Folders made and moved through the control API, as Graph makes them and Outlook moves them. */
-class FolderControlTest {
+class FolderControlTest extends MailTest {
   private static final String FOLDERS = "/mailboxes/" + DemoSeed.ADMIN + "/folders";
 
-  @RegisterExtension final MailSandbox mail = new MailSandbox();
 
-  private RunningSandbox sandbox;
-  private MailUsers users;
 
-  @BeforeEach
-  void bind() {
-    sandbox = mail.sandbox();
-    users = mail.users();
-  }
 
   private JsonObject created(String name, String parent) throws Exception {
     JsonObject body = new JsonObject().put("displayName", name);

@@ -4,31 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.sandbox.support.CodeFlow;
 import dev.outlookflow.sandbox.support.Http;
-import dev.outlookflow.sandbox.support.MailSandbox;
+import dev.outlookflow.sandbox.support.MailTest;
 import dev.outlookflow.sandbox.support.MailUsers;
-import dev.outlookflow.sandbox.support.RunningSandbox;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Long query options are read like short ones: a filter of 2,000 characters is served, one past Graph's
  * 2,048 is refused with Graph's 400, never a 500.
  */
-class LongFiltersTest {
-  @RegisterExtension final MailSandbox mail = new MailSandbox();
+class LongFiltersTest extends MailTest {
 
-  private RunningSandbox sandbox;
-  private MailUsers users;
 
-  @BeforeEach
-  void bind() {
-    sandbox = mail.sandbox();
-    users = mail.users();
-  }
 
   private void deliver(String subject) throws Exception {
     sandbox.control("/mailboxes/" + DemoSeed.ADMIN + "/folders/inbox/messages", MailUsers.mail(subject, DemoSeed.ADMIN));

@@ -3,8 +3,7 @@ package dev.outlookflow.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.sandbox.support.Http;
-import dev.outlookflow.sandbox.support.MailSandbox;
-import dev.outlookflow.sandbox.support.RunningSandbox;
+import dev.outlookflow.sandbox.support.MailTest;
 import dev.outlookflow.sandbox.support.Streams;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonArray;
@@ -14,23 +13,15 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code /_sandbox/streams}: generated mail delivered in the background, the same for the same seed. */
-class MailStreamTest {
-  @RegisterExtension final MailSandbox mail = new MailSandbox();
+class MailStreamTest extends MailTest {
 
-  private RunningSandbox sandbox;
 
-  @BeforeEach
-  void bind() {
-    sandbox = mail.sandbox();
-  }
 
   private static JsonArray targets(String... mailboxAndFolder) {
     JsonArray targets = new JsonArray();

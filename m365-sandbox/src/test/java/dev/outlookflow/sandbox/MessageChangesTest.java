@@ -3,29 +3,18 @@ package dev.outlookflow.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.sandbox.support.Http;
-import dev.outlookflow.sandbox.support.MailSandbox;
+import dev.outlookflow.sandbox.support.MailTest;
 import dev.outlookflow.sandbox.support.MailUsers;
-import dev.outlookflow.sandbox.support.RunningSandbox;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PATCH, move and DELETE through Graph, the same by the control API, and Exchange's size limit. */
-class MessageChangesTest {
-  @RegisterExtension final MailSandbox mail = new MailSandbox();
+class MessageChangesTest extends MailTest {
 
-  private RunningSandbox sandbox;
-  private MailUsers users;
 
-  @BeforeEach
-  void bind() {
-    sandbox = mail.sandbox();
-    users = mail.users();
-  }
 
   private JsonObject delivered(String subject) throws Exception {
     return sandbox.control("/mailboxes/" + DemoSeed.ADMIN + "/folders/inbox/messages",

@@ -4,28 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.sandbox.support.CodeFlow;
 import dev.outlookflow.sandbox.support.Http;
-import dev.outlookflow.sandbox.support.MailSandbox;
+import dev.outlookflow.sandbox.support.MailTest;
 import dev.outlookflow.sandbox.support.MailUsers;
-import dev.outlookflow.sandbox.support.RunningSandbox;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Mail delivered by the control API with a {@code receivedDateTime} of its own: folders filled with older mail. */
-class PastReceivedTimesTest {
-  @RegisterExtension final MailSandbox mail = new MailSandbox();
+class PastReceivedTimesTest extends MailTest {
 
-  private RunningSandbox sandbox;
-  private MailUsers users;
 
-  @BeforeEach
-  void bind() {
-    sandbox = mail.sandbox();
-    users = mail.users();
-  }
 
   private Http.Answer deliver(String subject, String receivedDateTime) throws Exception {
     JsonObject message = MailUsers.mail(subject, DemoSeed.ADMIN);

@@ -2,9 +2,8 @@ package dev.outlookflow.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outlookflow.sandbox.support.MailSandbox;
+import dev.outlookflow.sandbox.support.MailTest;
 import dev.outlookflow.sandbox.support.MailUsers;
-import dev.outlookflow.sandbox.support.RunningSandbox;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -13,25 +12,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Links the sandbox answers (the next page, an upload URL, an uploaded attachment) start with the address the
  * client used: behind a TLS proxy, the proxy's.
  */
-class PublicLinksTest {
+class PublicLinksTest extends MailTest {
   private static final String[] BEHIND_PROXY = {"X-Forwarded-Proto", "https", "X-Forwarded-Host", "graph.example.test"};
   private static final String PROXY = "https://graph.example.test";
   private static final int FILE_BYTES = 3 * 1024 * 1024;
 
-  @RegisterExtension final MailSandbox mail = new MailSandbox();
-  private RunningSandbox sandbox;
-  private MailUsers users;
-
   @BeforeEach
   void twoMessages() throws Exception {
-    sandbox = mail.sandbox();
-    users = mail.users();
     for (int i = 0; i < 2; i++) {
       sandbox.control("/mailboxes/" + DemoSeed.ADMIN + "/folders/inbox/messages", MailUsers.mail("Hi " + i,
           DemoSeed.ADMIN));
