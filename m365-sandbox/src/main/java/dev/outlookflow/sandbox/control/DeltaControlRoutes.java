@@ -6,6 +6,7 @@ import static dev.outlookflow.sandbox.control.ControlReplies.body;
 import dev.outlookflow.sandbox.control.ControlReplies.Refusal;
 import dev.outlookflow.sandbox.control.ControlReplies.Reply;
 import dev.outlookflow.sandbox.delta.DeltaControls;
+import dev.outlookflow.sandbox.delta.DeltaSettings;
 import dev.outlookflow.sandbox.mail.MailFolder;
 import dev.outlookflow.sandbox.mail.MailStore;
 import dev.outlookflow.sandbox.mail.Mailbox;
@@ -38,8 +39,8 @@ public final class DeltaControlRoutes {
     Mailbox mailbox = mailbox(ctx);
     try {
       delta.configure(mailbox.ownerId(), body(ctx));
-    } catch (IllegalArgumentException e) {
-      throw new Refusal(400, "body", e.getMessage());
+    } catch (DeltaSettings.Invalid e) {
+      throw new Refusal(400, e.field(), e.getMessage());
     }
     return new Reply(200, delta.describe(mailbox.ownerId()));
   }

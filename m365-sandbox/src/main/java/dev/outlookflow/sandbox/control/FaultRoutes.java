@@ -100,6 +100,10 @@ public final class FaultRoutes {
       problem(ctx, "path and either times (next N requests) or probability (with seed) are required");
       return;
     }
+    if (faults.full()) {
+      problem(ctx, "faults: at most 1000 rules, spent ones included; DELETE /_sandbox/faults clears them");
+      return;
+    }
     String id = faults.add(body.getString("method"), body.getString("path"), fault, body.getInteger("times"),
         body.getDouble("probability"), body.getLong("seed", 0L));
     json(ctx, 201, new JsonObject().put("id", id));

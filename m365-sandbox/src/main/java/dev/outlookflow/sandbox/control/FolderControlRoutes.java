@@ -17,6 +17,7 @@ import io.vertx.ext.web.RoutingContext;
  * 409, as Graph's {@code ErrorFolderExists}), so tests lay out a mailbox as its user would, without a token.
  */
 public final class FolderControlRoutes {
+  private static final int MAX_NAME = 255;
   /** What a parent or destination says for the top of the folder tree (the root folder's id works too). */
   private static final String TOP = "root";
 
@@ -37,6 +38,9 @@ public final class FolderControlRoutes {
     JsonObject body = body(ctx);
     if (!(body.getValue("displayName") instanceof String given) || given.isBlank()) {
       throw new Refusal(400, "displayName", "required, the folder's name");
+    }
+    if (given.length() > MAX_NAME) {
+      throw new Refusal(400, "displayName", "at most " + MAX_NAME + " characters, as Exchange's folder names");
     }
     String name = given.trim();
     MailFolder created = mailbox.createFolder(folderOrTop(mailbox, body, "parent"), name)

@@ -17,6 +17,9 @@ import java.util.Optional;
 
 /** Control API for mail: deliver mail from anyone, at any time, read what a folder and the outbox hold. */
 public final class MailControlRoutes {
+  /** Graph's Edm.DateTimeOffset holds four-digit years. */
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
   private final MailStore mail;
   private final SandboxState state;
   private final MailDelivery delivery;
@@ -56,9 +59,12 @@ public final class MailControlRoutes {
     try {
       Object time = given.getValue("receivedDateTime");
       received = time == null ? state.clock().instant() : Instant.parse(String.valueOf(time));
+      if (received.isBefore(EARLIEST) || received.isAfter(LATEST)) {
+        throw new DateTimeParseException("outside the years 0001 to 9999", String.valueOf(time), 0);
+      }
     } catch (DateTimeParseException e) {
-      json(ctx, 400, new JsonObject().put("error", "receivedDateTime: must be an ISO-8601 instant, such as "
-          + "2024-06-05T01:41:32.400Z"));
+      json(ctx, 400, new JsonObject().put("error", "receivedDateTime: must be an ISO-8601 instant in the years"
+          + " 0001 to 9999, such as 2024-06-05T01:41:32.400Z"));
       return;
     }
     JsonObject from = given.getJsonObject("from", Messages.recipient("someone@example.com", "Someone"));

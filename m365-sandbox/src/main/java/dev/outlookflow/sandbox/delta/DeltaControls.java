@@ -24,10 +24,8 @@ public final class DeltaControls implements CounterSection {
   }
 
   /** Replaces a mailbox's settings from the control API's body; the hazards start again from their seed. */
-  public DeltaSettings configure(String mailboxId, JsonObject body) {
-    DeltaSettings settings = DeltaSettings.parse(body);
-    of(mailboxId).configure(settings);
-    return settings;
+  public void configure(String mailboxId, JsonObject body) {
+    of(mailboxId).configure(DeltaSettings.parse(body));
   }
 
   /** A mailbox's settings and its hazards' fired counts. */

@@ -4,6 +4,8 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How a mailbox's delta tokens expire and which of Graph's hazards its delta rounds show, as the control
@@ -34,7 +36,7 @@ public record DeltaSettings(Expiry expiry, Optional<Duration> tokenMaxAge, Hazar
 
     static Expiry of(String label) {
       return Arrays.stream(values()).filter(e -> e.label.equals(label)).findFirst().orElseThrow(() ->
-          new IllegalArgumentException("expiry must be gone, syncStateNotFound or resyncRequired"));
+          new Invalid("expiry", "must be gone, syncStateNotFound or resyncRequired"));
     }
   }
 
@@ -60,65 +62,94 @@ public record DeltaSettings(Expiry expiry, Optional<Duration> tokenMaxAge, Hazar
     static final Hazards NONE = new Hazards(0, Occurrence.NEVER, 0, false, Occurrence.NEVER);
   }
 
-  /** Reads the control API's body; an {@link IllegalArgumentException} names the field that is wrong. */
+  /** A setting refused: the field and what is wrong with it. */
+  public static final class Invalid extends RuntimeException {
+    private final String field;
+
+    Invalid(String field, String problem) {
+      super(problem, null, false, false);
+      this.field = field;
+    }
+
+    public String field() {
+      return field;
+    }
+  }
+
+  private static final Set<String> FIELDS = Set.of("expiry", "tokenMaxAgeSeconds", "hazards");
+  private static final Set<String> HAZARDS = Set.of("seed", "replay", "lagMillis", "reorder", "omit");
+  private static final Set<String> OCCURRENCE = Set.of("times", "probability");
+
+  /** Reads the control API's body; {@link Invalid} names the field that is wrong, unknown ones too. */
   static DeltaSettings parse(JsonObject body) {
+    known(body, FIELDS, "");
     Expiry expiry = body.containsKey("expiry") ? Expiry.of(String.valueOf(body.getValue("expiry"))) : Expiry.GONE;
     Optional<Duration> maxAge = Optional.empty();
     if (body.getValue("tokenMaxAgeSeconds") != null) {
       long seconds = number(body, "tokenMaxAgeSeconds");
       if (seconds < 1) {
-        throw new IllegalArgumentException("tokenMaxAgeSeconds must be at least 1");
+        throw new Invalid("tokenMaxAgeSeconds", "must be at least 1");
       }
       maxAge = Optional.of(Duration.ofSeconds(seconds));
     }
-    JsonObject hazards = object(body, "hazards");
+    JsonObject hazards = object(body, "hazards", "hazards");
     if (hazards == null) {
       return new DeltaSettings(expiry, maxAge, Hazards.NONE);
     }
-    long lag = hazards.containsKey("lagMillis") ? number(hazards, "lagMillis") : 0;
+    known(hazards, HAZARDS, "hazards.");
+    long lag = hazards.containsKey("lagMillis") ? number(hazards, "hazards.lagMillis") : 0;
     if (lag < 0 || lag > MAX_LAG_MILLIS) {
-      throw new IllegalArgumentException("hazards.lagMillis must be between 0 and " + MAX_LAG_MILLIS);
+      throw new Invalid("hazards.lagMillis", "must be between 0 and " + MAX_LAG_MILLIS);
     }
     Object reorder = hazards.getValue("reorder", false);
     if (!(reorder instanceof Boolean)) {
-      throw new IllegalArgumentException("hazards.reorder must be true or false");
+      throw new Invalid("hazards.reorder", "must be true or false");
     }
-    return new DeltaSettings(expiry, maxAge, new Hazards(hazards.containsKey("seed") ? number(hazards, "seed") : 0,
-        occurrence(hazards, "replay"), lag, (Boolean) reorder, occurrence(hazards, "omit")));
+    long seed = hazards.containsKey("seed") ? number(hazards, "hazards.seed") : 0;
+    return new DeltaSettings(expiry, maxAge, new Hazards(seed, occurrence(hazards, "replay"), lag, (Boolean) reorder,
+        occurrence(hazards, "omit")));
   }
 
   private static Occurrence occurrence(JsonObject hazards, String name) {
-    JsonObject spec = object(hazards, name);
+    String field = "hazards." + name;
+    JsonObject spec = object(hazards, name, field);
     if (spec == null) {
       return Occurrence.NEVER;
     }
-    String field = "hazards." + name;
+    known(spec, OCCURRENCE, field + ".");
     if (spec.getValue("times") != null) {
-      long times = number(spec, "times");
+      long times = number(spec, field + ".times");
       if (times < 0 || times > 100_000) {
-        throw new IllegalArgumentException(field + ".times must be between 0 and 100000");
+        throw new Invalid(field + ".times", "must be between 0 and 100000");
       }
       return new Occurrence((int) times, 0);
     }
     Object probability = spec.getValue("probability");
     if (!(probability instanceof Number p) || p.doubleValue() < 0 || p.doubleValue() > 1) {
-      throw new IllegalArgumentException(field + " needs times (the next N) or probability (0 to 1, drawn from seed)");
+      throw new Invalid(field, "needs times (the next N) or probability (0 to 1, drawn from seed)");
     }
     return new Occurrence(0, p.doubleValue());
   }
 
-  private static JsonObject object(JsonObject json, String field) {
-    Object value = json.getValue(field);
+  private static void known(JsonObject json, Set<String> fields, String prefix) {
+    json.fieldNames().stream().filter(f -> !fields.contains(f)).findFirst().ifPresent(unknown -> {
+      throw new Invalid(prefix + unknown, "is not a setting; known: " + String.join(", ", new TreeSet<>(fields)));
+    });
+  }
+
+  private static JsonObject object(JsonObject json, String name, String field) {
+    Object value = json.getValue(name);
     if (value != null && !(value instanceof JsonObject)) {
-      throw new IllegalArgumentException(field + " must be an object");
+      throw new Invalid(field, "must be an object");
     }
     return (JsonObject) value;
   }
 
+  /** A whole number from {@code json}'s last name in {@code field} ({@code hazards.lagMillis}: lagMillis). */
   private static long number(JsonObject json, String field) {
-    Object value = json.getValue(field);
+    Object value = json.getValue(field.substring(field.lastIndexOf('.') + 1));
     if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-      throw new IllegalArgumentException(field + " must be a whole number");
+      throw new Invalid(field, "must be a whole number");
     }
     return n.longValue();
   }

@@ -12,11 +12,11 @@ import java.util.Optional;
 /**
  * A skip token (more pages of this round) or a delta token (the round is complete; the next one starts
  * after {@code after}), opaque to clients as Graph's are: base64url JSON naming the mailbox's journal
- * generation, the folder, the first request's options, when it was issued and its serial (so the control
- * API can expire tokens issued before a moment).
+ * generation, the folder, the query it belongs to (the serial of its first token), the first request's options,
+ * when it was issued and its serial (so the control API can expire tokens issued before a moment).
  */
-public record DeltaToken(String generation, String mailbox, String folder, long serial, long issuedAtMillis,
-    DeltaOptions options, long after, Optional<Round> round) {
+public record DeltaToken(String generation, String mailbox, String folder, long query, long serial,
+    long issuedAtMillis, DeltaOptions options, long after, Optional<Round> round) {
   /** Past this length a token is not one the sandbox issued. */
   static final int MAX_LENGTH = 4_096;
 
@@ -29,7 +29,8 @@ public record DeltaToken(String generation, String mailbox, String folder, long 
       int returned) {}
 
   public String encode() {
-    JsonObject json = new JsonObject().put("g", generation).put("m", mailbox).put("f", folder).put("s", serial)
+    JsonObject json = new JsonObject().put("g", generation).put("m", mailbox).put("f", folder).put("q", query)
+        .put("s", serial)
         .put("i", issuedAtMillis).put("o", options.query()).put("a", after);
     round.ifPresent(r -> {
       JsonObject encoded = new JsonObject().put("u", r.upTo()).put("n", r.initial()).put("r", r.readTo())
@@ -49,7 +50,8 @@ public record DeltaToken(String generation, String mailbox, String folder, long 
       JsonObject json = new JsonObject(new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8));
       JsonObject round = json.getJsonObject("r");
       return new DeltaToken(required(json.getString("g")), required(json.getString("m")),
-          required(json.getString("f")), json.getLong("s"), json.getLong("i"), options(json.getString("o")),
+          required(json.getString("f")), json.getLong("q"), json.getLong("s"), json.getLong("i"),
+          options(json.getString("o")),
           json.getLong("a"), Optional.ofNullable(round).map(DeltaToken::round));
     } catch (DeltaRefusal e) {
       throw e;

@@ -27,7 +27,8 @@ final class MailboxDelta {
   private Random random = new Random(0);
   private int replaysLeft;
   private int omissionsLeft;
-  private final Map<String, ArrayDeque<String>> replays = new HashMap<>();
+  /** Per query (the serial of its first token): another client's rounds do not take its replays. */
+  private final Map<Long, ArrayDeque<String>> replays = new HashMap<>();
   private final Set<String> decided = new HashSet<>();
   private final Set<String> omitted = new HashSet<>();
   /** Tokens with a serial up to this are invalid, for the whole mailbox ("") or one folder. */
@@ -89,11 +90,11 @@ final class MailboxDelta {
     return omitted.contains(immutableId);
   }
 
-  /** Queues an item a round answered to be answered again in the folder's next page or round. */
-  synchronized void maybeReplay(String folderId, String immutableId) {
+  /** Queues an item a round answered to be answered again in the query's next page or round. */
+  synchronized void maybeReplay(long query, String immutableId) {
     DeltaSettings.Occurrence replay = settings.hazards().replay();
     if (replay.active() && draw(replay, false)) {
-      ArrayDeque<String> queue = replays.computeIfAbsent(folderId, f -> new ArrayDeque<>());
+      ArrayDeque<String> queue = replays.computeIfAbsent(query, q -> new ArrayDeque<>());
       if (queue.size() == MAX_QUEUED_REPLAYS) {
         queue.pollFirst();
       }
@@ -101,20 +102,25 @@ final class MailboxDelta {
     }
   }
 
-  /** The items queued for replay in a folder, taken. */
-  synchronized List<String> takeReplays(String folderId) {
-    ArrayDeque<String> queue = replays.remove(folderId);
-    return queue == null ? List.of() : new ArrayList<>(queue);
+  /** At most {@code most} of the items queued for replay in a query, oldest first, taken. */
+  synchronized List<String> takeReplays(long query, int most) {
+    ArrayDeque<String> queue = replays.getOrDefault(query, new ArrayDeque<>());
+    List<String> taken = new ArrayList<>();
+    while (taken.size() < most && !queue.isEmpty()) {
+      taken.add(queue.pollFirst());
+    }
+    if (queue.isEmpty()) {
+      replays.remove(query);
+    }
+    return taken;
   }
 
-  /** Shuffles a page when reordering is on and it holds two items or more; answers whether it did. */
-  synchronized <T> boolean reorder(List<T> page) {
-    if (!settings.hazards().reorder() || page.size() < 2) {
-      return false;
+  /** Shuffles a page when reordering is on and it holds two items or more. */
+  synchronized <T> void reorder(List<T> page) {
+    if (settings.hazards().reorder() && page.size() >= 2) {
+      Collections.shuffle(page, random);
+      fired("reorder", 1);
     }
-    Collections.shuffle(page, random);
-    fired("reorder", 1);
-    return true;
   }
 
   private boolean draw(DeltaSettings.Occurrence occurrence, boolean omission) {

@@ -23,6 +23,8 @@ public final class Faults {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
   /** Past this many held requests, more go on at once: a rule with a probability must not hold without end. */
   private static final int MAX_HELD = 1000;
+  /** Every request walks the rules; a test needs far fewer. */
+  static final int MAX_RULES = 1000;
   private final List<FaultRule> rules = new CopyOnWriteArrayList<>();
   private final java.util.concurrent.atomic.AtomicLong fired = new java.util.concurrent.atomic.AtomicLong();
   /** Requests a {@link Fault.Hold} parked, each with the context it continues on. */
@@ -31,6 +33,11 @@ public final class Faults {
 
   public Faults(SandboxState state) {
     this.state = state;
+  }
+
+  /** Whether another rule may be added: spent rules stay until cleared, so their number is bounded. */
+  public boolean full() {
+    return rules.size() >= MAX_RULES;
   }
 
   public String add(String method, String path, Fault fault, Integer times, Double probability, long seed) {

@@ -15,6 +15,8 @@ import java.util.Map;
  */
 final class DeltaQuery {
   private static final int DEFAULT_PAGE_SIZE = 10;
+  /** A link must fit a request line (the sandbox's, like most servers', holds 4,096 characters). */
+  private static final int MAX_LINK = 3_500;
   private final DeltaRounds rounds;
 
   DeltaQuery(DeltaRounds rounds) {
@@ -33,13 +35,14 @@ final class DeltaQuery {
           path + (options.query().isEmpty() ? "" : "?" + options.query())));
       throw new GraphError(refusal.status(), refusal.code(), refusal.getMessage());
     }
-    JsonObject body = new JsonObject()
-        .put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#Collection(message)");
-    if (page.complete()) {
-      body.put("@odata.deltaLink", path + "?%24deltatoken=" + page.token());
-    } else {
-      body.put("@odata.nextLink", path + "?%24skiptoken=" + page.token());
+    String link = path + (page.complete() ? "?%24deltatoken=" : "?%24skiptoken=") + page.token();
+    if (link.length() > MAX_LINK) {
+      throw GraphError.badRequest("BadRequest", "The query's options make its links longer than " + MAX_LINK
+          + " characters; select fewer properties.");
     }
+    JsonObject body = new JsonObject()
+        .put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#Collection(message)")
+        .put(page.complete() ? "@odata.deltaLink" : "@odata.nextLink", link);
     body.put("value", new JsonArray(page.value()));
     return new MailRoutes.Reply(200, body, r.preferences().maxPageSize().isPresent()
         ? Map.of("Preference-Applied", "odata.maxpagesize=" + pageSize) : Map.of());

@@ -14,9 +14,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -118,19 +120,19 @@ public final class MailRoutes {
     JsonObject given = r.body();
     Sending.checkAttachment(given);
     JsonObject attachment = dev.outlookflow.sandbox.mail.Messages.attachment(given, state.clock().instant());
-    message.resource().getJsonArray("attachments").add(attachment);
-    message.resource().put("hasAttachments", true);
-    r.mailbox().updated(message, java.util.Set.of("hasAttachments"));
+    r.mailbox().change(message, Set.of("hasAttachments"),
+        resource -> resource.put("hasAttachments", true).getJsonArray("attachments").add(attachment));
     return new Reply(201, attachment);
   }
 
   private Reply deleteAttachment(MailRequest r) {
     StoredMessage message = message(r);
     JsonObject attachment = attachment(r, message);
-    JsonArray attachments = message.resource().getJsonArray("attachments");
-    attachments.remove(attachment);
-    message.resource().put("hasAttachments", !attachments.isEmpty());
-    r.mailbox().updated(message, java.util.Set.of("hasAttachments"));
+    r.mailbox().change(message, Set.of("hasAttachments"), resource -> {
+      JsonArray attachments = resource.getJsonArray("attachments");
+      attachments.remove(attachment);
+      resource.put("hasAttachments", !attachments.isEmpty());
+    });
     return new Reply(204, null);
   }
 
@@ -302,24 +304,16 @@ public final class MailRoutes {
   private Reply patch(MailRequest r) {
     StoredMessage message = message(r);
     JsonObject changes = r.body();
-    JsonObject resource = message.resource();
-    java.util.Set<String> changed = new java.util.LinkedHashSet<>();
-    for (String field : List.of("isRead", "categories", "flag", "importance")) {
-      if (changes.containsKey(field)) {
-        resource.put(field, changes.getValue(field));
-        changed.add(field);
-      }
+    List<String> changeable = new ArrayList<>(List.of("isRead", "categories", "flag", "importance"));
+    if (message.resource().getBoolean("isDraft", false)) {
+      changeable.addAll(List.of("subject", "body", "toRecipients", "ccRecipients", "bccRecipients", "replyTo", "from"));
     }
-    if (resource.getBoolean("isDraft", false)) {
-      for (String field : List.of("subject", "body", "toRecipients", "ccRecipients", "bccRecipients", "replyTo", "from")) {
-        if (changes.containsKey(field)) {
-          resource.put(field, changes.getValue(field));
-          changed.add(field);
-        }
-      }
-    }
-    resource.put("lastModifiedDateTime", state.clock().instant().toString());
-    r.mailbox().updated(message, changed);
+    Set<String> changed = new LinkedHashSet<>(changeable);
+    changed.retainAll(changes.fieldNames());
+    r.mailbox().change(message, changed, resource -> {
+      changed.forEach(field -> resource.put(field, changes.getValue(field)));
+      resource.put("lastModifiedDateTime", state.clock().instant().toString());
+    });
     return new Reply(200, shaped(r, message));
   }
 

@@ -20,8 +20,16 @@ public final class PublicAddress {
     String scheme = first(request.getHeader("X-Forwarded-Proto"));
     String host = first(request.getHeader("X-Forwarded-Host"));
     String usedScheme = scheme != null && SCHEME.matcher(scheme).matches() ? scheme : request.scheme();
-    String usedHost = host != null && HOST.matcher(host).matches() ? host : request.authority().toString();
+    String usedHost = host != null && HOST.matcher(host).matches() ? host : own(request);
     return usedScheme + "://" + usedHost;
+  }
+
+  /** The authority the request named or, for an HTTP/1.0 request without {@code Host}, the address it reached. */
+  private static String own(HttpServerRequest request) {
+    if (request.authority() != null) {
+      return request.authority().toString();
+    }
+    return request.localAddress().hostAddress() + ":" + request.localAddress().port();
   }
 
   /** A proxy chain lists one value per hop; the first is the client's. */

@@ -99,9 +99,10 @@ final class Sending {
       throw GraphError.badRequest("ErrorInvalidOperation", "Only a draft can be sent.");
     }
     JsonObject sent = submit(r, draft.resource(), now());
-    draft.resource().mergeIn(new JsonObject().put("isDraft", false).put("isRead", true)
-        .put("sentDateTime", sent.getString("sentDateTime")).put("from", sent.getJsonObject("from"))
-        .put("sender", sent.getJsonObject("sender")));
+    // Not journaled: the move to Sent Items that follows is what its folders' delta rounds answer.
+    r.mailbox().change(draft, java.util.Set.of(), resource -> resource.mergeIn(new JsonObject().put("isDraft", false)
+        .put("isRead", true).put("sentDateTime", sent.getString("sentDateTime")).put("from", sent.getJsonObject("from"))
+        .put("sender", sent.getJsonObject("sender"))));
     r.mailbox().move(draft, r.mailbox().folder("sentitems").orElseThrow().id());
     return new MailRoutes.Reply(202, null);
   }

@@ -129,9 +129,8 @@ public final class UploadSessions {
       JsonObject attachment = Messages.attachment(new JsonObject().put("name", session.name)
           .put("contentType", session.contentType)
           .put("contentBytes", Base64.getEncoder().encodeToString(session.received.getBytes())), state.clock().instant());
-      message.resource().getJsonArray("attachments").add(attachment);
-      message.resource().put("hasAttachments", true);
-      session.mailbox.updated(message, java.util.Set.of("hasAttachments"));
+      session.mailbox.change(message, java.util.Set.of("hasAttachments"),
+          resource -> resource.put("hasAttachments", true).getJsonArray("attachments").add(attachment));
       ctx.response().setStatusCode(201)
           .putHeader("Location", PublicAddress.origin(ctx.request()) + "/v1.0/users/" + session.mailbox.ownerId()
               + "/messages/" + message.immutableId() + "/attachments/" + attachment.getString("id"))

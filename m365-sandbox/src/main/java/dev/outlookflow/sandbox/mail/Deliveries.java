@@ -43,7 +43,7 @@ public final class Deliveries {
   /** Up to {@code limit} records after {@code after}; when none is kept, {@code oldest} is the next seq to come. */
   public synchronized Page after(long after, int limit) {
     List<Delivery> value = new ArrayList<>();
-    for (long seq = Math.max(after + 1, oldest); seq < nextSeq && value.size() < limit; seq++) {
+    for (long seq = Math.max(Math.min(after, nextSeq) + 1, oldest); seq < nextSeq && value.size() < limit; seq++) {
       value.add(ring[slot(seq)]);
     }
     return new Page(value, oldest);

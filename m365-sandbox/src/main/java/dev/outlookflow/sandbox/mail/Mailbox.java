@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
@@ -38,8 +40,13 @@ public final class Mailbox {
   private final Map<String, NavigableSet<StoredMessage>> byFolder = new ConcurrentHashMap<>();
   private final NavigableSet<StoredMessage> all = new ConcurrentSkipListSet<>(NEWEST_FIRST);
   private final Map<String, FolderJournal> journals = new ConcurrentHashMap<>();
-  /** The seq of the newest change; guarded by this mailbox's lock, read without it. */
+  /**
+   * The seq of the newest change a reader may see, written last by each change (after the message is indexed
+   * and journaled), so a delta round never reads a seq whose message is not yet where it belongs.
+   */
   private volatile long head;
+  /** The seq of the newest change journaled; guarded by this mailbox's lock. */
+  private long appended;
   /**
    * Names this mailbox's journal: a restart or a reset starts a new one, and delta tokens of another
    * generation are expired, as Exchange drops sync state after a move or maintenance.
@@ -63,7 +70,7 @@ public final class Mailbox {
     io.vertx.core.json.JsonArray messageList = new io.vertx.core.json.JsonArray();
     all.descendingSet().forEach(m -> messageList.add(new JsonObject().put("immutableId", m.immutableId())
         .put("restId", m.restId()).put("folderId", m.folderId()).put("received", m.received().toString())
-        .put("resource", m.resource())));
+        .put("resource", m.resourceCopy())));
     return new JsonObject().put("ownerId", ownerId).put("folders", folderList).put("messages", messageList);
   }
 
@@ -73,6 +80,7 @@ public final class Mailbox {
     byFolder.clear();
     journals.clear();
     head = 0;
+    appended = 0;
     generation = newId("G");
     byImmutableId.clear();
     byRestId.clear();
@@ -151,6 +159,7 @@ public final class Mailbox {
     entered(message, folderId);
     byFolder.get(folderId).add(message);
     all.add(message);
+    publish();
     return message;
   }
 
@@ -169,34 +178,52 @@ public final class Mailbox {
     byRestId.put(message.restId(), message);
     entered(message, folderId);
     byFolder.get(folderId).add(message);
+    publish();
     return message;
   }
 
   public synchronized void delete(StoredMessage message) {
-    journal(message.folderId(), message, Change.Kind.LEFT, Set.of());
+    if (byImmutableId.get(message.immutableId()) != message) {
+      return;
+    }
     byFolder.get(message.folderId()).remove(message);
     all.remove(message);
     byImmutableId.remove(message.immutableId());
     byRestId.remove(message.restId());
+    journal(message.folderId(), message, Change.Kind.LEFT, Set.of());
+    publish();
   }
 
   /**
-   * Records that the named properties of a message changed (its resource was changed in place), for
-   * delta rounds to report.
+   * Changes a message's resource in place (its etag and change key renewed, as Exchange does) and journals
+   * the named properties for delta rounds; a message deleted meanwhile is changed but not journaled, so a
+   * round never answers an update after its removal.
    */
-  public synchronized void updated(StoredMessage message, Set<String> fields) {
-    journal(message.folderId(), message, Change.Kind.UPDATED, fields);
+  public synchronized void change(StoredMessage message, Set<String> fields, Consumer<JsonObject> change) {
+    message.change(resource -> {
+      change.accept(resource);
+      resource.put("@odata.etag", "W/\"" + UUID.randomUUID() + "\"").put("changeKey", UUID.randomUUID().toString());
+    });
+    if (!fields.isEmpty() && byImmutableId.get(message.immutableId()) == message) {
+      journal(message.folderId(), message, Change.Kind.UPDATED, fields);
+      publish();
+    }
   }
 
+  /** The seq is the message's folderSeq before it is indexed: a round that cannot see the change skips it. */
   private void entered(StoredMessage message, String folderId) {
-    message.enteredAt(journal(folderId, message, Change.Kind.ENTERED, Set.of()));
+    long seq = appended + 1;
+    message.enteredAt(seq);
+    journal(folderId, message, Change.Kind.ENTERED, Set.of());
   }
 
-  private long journal(String folderId, StoredMessage message, Change.Kind kind, Set<String> fields) {
-    long seq = head + 1;
-    journals.get(folderId).append(seq, message, kind, fields);
-    head = seq;
-    return seq;
+  private void journal(String folderId, StoredMessage message, Change.Kind kind, Set<String> fields) {
+    appended++;
+    journals.get(folderId).append(appended, message, kind, fields);
+  }
+
+  private void publish() {
+    head = appended;
   }
 
   /** A folder's change journal. */

@@ -67,13 +67,22 @@ public final class StoredMessage {
     this.folderSeq = seq;
   }
 
+  /** Changes are made, and copies taken, under this message's lock: a copy never meets a change half made. */
+  synchronized void change(java.util.function.Consumer<JsonObject> change) {
+    change.accept(resource);
+  }
+
+  synchronized JsonObject resourceCopy() {
+    return resource.copy();
+  }
+
   void movedTo(String newFolderId, String newRestId) {
     this.folderId = newFolderId;
     this.restId = newRestId;
   }
 
   /** The Graph resource as a client sees it: with the id kind it asked for, its times in whole seconds. */
-  public JsonObject view(boolean immutableIds) {
+  public synchronized JsonObject view(boolean immutableIds) {
     JsonObject view = Messages.inWholeSeconds(resource.copy());
     view.put("id", immutableIds ? immutableId : restId);
     view.put("parentFolderId", folderId);
