@@ -99,6 +99,48 @@ class DeltaHazardsTest extends MailTest {
   }
 
   @Test
+  void replayingEveryItemStillEndsEachRoundWithPagesNoLargerThanAsked() throws Exception {
+    for (int i = 1; i <= 6; i++) {
+      delivered("Mail " + i);
+    }
+    settings(new JsonObject().put("hazards", new JsonObject().put("seed", 3)
+        .put("replay", new JsonObject().put("probability", 1.0))));
+    DeltaClient small = new DeltaClient(sandbox, users.megan, "Prefer", "odata.maxpagesize=2");
+    DeltaClient.Round first = small.round(INBOX_DELTA);
+    assertThat(first.pages()).allSatisfy(page -> assertThat(page.getJsonArray("value").size()).isLessThanOrEqualTo(2));
+    assertThat(new java.util.HashSet<>(first.subjects())).hasSize(6);
+    assertThat(first.items().size()).as("some came twice").isGreaterThan(6);
+    assertThat(fired("replay")).isEqualTo(first.items().size() - 6);
+  }
+
+  @Test
+  void hazardCountsStartAgainWithTheRequestCounters() throws Exception {
+    settings(new JsonObject().put("hazards", new JsonObject().put("omit", new JsonObject().put("times", 1))));
+    delivered("Omitted");
+    delta.round(INBOX_DELTA);
+    assertThat(fired("omit")).isEqualTo(1);
+    sandbox.send("DELETE", "/_sandbox/counters", null, null);
+    assertThat(fired("omit")).isZero();
+  }
+
+  @Test
+  void aLaggingMailShowsOnceTheLagHasPassed() throws Exception {
+    String link = delta.round(INBOX_DELTA).deltaLink();
+    settings(new JsonObject().put("hazards", new JsonObject().put("lagMillis", 300)));
+    delivered("Soon");
+    long start = System.nanoTime();
+    List<String> seen = List.of();
+    while (seen.isEmpty() && System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(30)) {
+      DeltaClient.Round round = delta.round(link);
+      seen = round.subjects();
+      if (seen.isEmpty()) {
+        link = round.deltaLink();
+      }
+    }
+    assertThat(seen).containsExactly("Soon");
+  }
+
+  @Test
   void replicationLagHidesAMailFromDeltaButNotFromLists() throws Exception {
     String link = delta.round(INBOX_DELTA).deltaLink();
     settings(new JsonObject().put("hazards", new JsonObject().put("lagMillis", 600_000)));
