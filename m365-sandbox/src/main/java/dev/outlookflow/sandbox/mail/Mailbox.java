@@ -1,5 +1,6 @@
 package dev.outlookflow.sandbox.mail;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -62,12 +63,18 @@ public final class Mailbox {
     }
   }
 
-  /** The mailbox's content as JSON, for the state directory. */
-  synchronized JsonObject toJson() {
-    io.vertx.core.json.JsonArray folderList = new io.vertx.core.json.JsonArray();
-    folders.values().forEach(f -> folderList.add(new JsonObject().put("id", f.id()).put("displayName", f.displayName())
-        .put("parentFolderId", f.parentFolderId()).put("wellKnownName", f.wellKnownName()).put("hidden", f.hidden())));
-    io.vertx.core.json.JsonArray messageList = new io.vertx.core.json.JsonArray();
+  /**
+   * The mailbox's content as JSON, for the state directory. Only the folders are read under the mailbox's
+   * lock: the messages are copied one by one, so a large mailbox being written does not hold up its changes.
+   */
+  JsonObject toJson() {
+    JsonArray folderList = new JsonArray();
+    synchronized (this) {
+      folders.values().forEach(f -> folderList.add(new JsonObject().put("id", f.id())
+          .put("displayName", f.displayName()).put("parentFolderId", f.parentFolderId())
+          .put("wellKnownName", f.wellKnownName()).put("hidden", f.hidden())));
+    }
+    JsonArray messageList = new JsonArray();
     all.descendingSet().forEach(m -> messageList.add(new JsonObject().put("immutableId", m.immutableId())
         .put("restId", m.restId()).put("folderId", m.folderId()).put("received", m.received().toString())
         .put("resource", m.resourceCopy())));

@@ -9,8 +9,8 @@ import java.time.Instant;
  */
 public final class StoredMessage {
   private final String immutableId;
-  private String restId;
-  private String folderId;
+  private volatile String restId;
+  private volatile String folderId;
   private final JsonObject resource;
   private final Instant received;
   /** The seq of the change by which it entered its folder: a delta round's first pass lists it only up to that. */

@@ -18,7 +18,7 @@ import java.util.UUID;
  */
 public final class MailStreams {
   static final long TICK_MILLIS = 10;
-  static final int MOST_RUNNING = 100;
+  static final int MOST_RUNNING = 4;
   static final int KEPT = 1_000;
 
   private final Vertx vertx;
