@@ -3,6 +3,7 @@ package dev.outlookflow.sandbox.mail;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -74,8 +75,8 @@ public final class FolderJournal {
   }
 
   /** The seq of the oldest change made after the given wall-clock time, or empty when there is none. */
-  public java.util.OptionalLong firstChangeAfter(long wallNanos) {
+  public OptionalLong firstChangeAfter(long wallNanos) {
     Map.Entry<Long, Long> first = seqByWallNanos.higherEntry(wallNanos);
-    return first == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(first.getValue());
+    return first == null ? OptionalLong.empty() : OptionalLong.of(first.getValue());
   }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The mail-stream benchmark: a sandbox with throttling off streams {@code count} mails at {@code perSecond}
- * (0: as fast as it can) into four folders of three mailboxes, through its control API, and prints
+ * (0: as fast as it can; with {@code -Dbench.backfill=true}, received over a past year) into four folders of
+ * three mailboxes, through its control API, and prints
  * {@code BENCH} lines with the rate achieved (delivered over finishedAt - startedAt) and the worst lag behind
  * the schedule. Run by bench/sandbox-stream.sh ({@code -Dbench.count}, {@code -Dbench.perSecond}) in the
  * bench profile.
@@ -31,6 +32,9 @@ class StreamBench {
     HttpClient http = HttpClient.newHttpClient();
     JsonObject spec = new JsonObject().put("count", count).put("perSecond", perSecond == 0 ? null : perSecond)
         .put("seed", 1)
+        // A backfill: past received times spread over a year, as fast as the sandbox goes.
+        .put("receivedBetween", Boolean.getBoolean("bench.backfill") ? new JsonObject()
+            .put("from", "2025-01-01T00:00:00Z").put("to", "2025-12-31T23:59:59Z") : null)
         .put("targets", new JsonArray()
             .add(new JsonObject().put("mailbox", DemoSeed.ADMIN).put("folder", "inbox"))
             .add(new JsonObject().put("mailbox", DemoSeed.ADMIN).put("folder", "archive"))
