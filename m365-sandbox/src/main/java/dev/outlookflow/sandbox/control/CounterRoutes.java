@@ -58,7 +58,7 @@ public final class CounterRoutes {
     try {
       wanted = filter(ctx);
     } catch (NumberFormatException e) {
-      json(ctx, 400, new JsonObject().put("error", "status must be a number"));
+      json(ctx, 400, new JsonObject().put("error", "status: must be a number, such as 429"));
       return;
     }
     JsonArray requests = new JsonArray();
