@@ -34,7 +34,8 @@ class PluginLoadingIT {
       assertThat(ids(catalog.getJsonArray("actions")))
           .containsExactlyInAnyOrder("test/echo", "test/hold", "test/hold-once", "test/secret-sink",
               "test/wait-for-cancel");
-      assertThat(ids(catalog.getJsonArray("triggers"))).containsExactlyInAnyOrder("manual", "schedule", "test/counter", "test/watch");
+      assertThat(ids(catalog.getJsonArray("triggers"))).containsExactlyInAnyOrder("manual", "schedule", "test/counter", "test/keyed",
+          "test/watch");
       JsonObject echo = entry(catalog.getJsonArray("actions"), "test/echo");
       assertThat(echo.getString("plugin")).isEqualTo("test");
       assertThat(echo.getString("name")).isEqualTo("Echo");
@@ -64,7 +65,7 @@ class PluginLoadingIT {
       assertThat(refused.getJsonObject(0).getString("reason")).contains("not a readable zip archive");
       assertThat(refused.getJsonObject(1).getString("file")).isEqualTo("future.zip");
       assertThat(refused.getJsonObject(1).getString("reason"))
-          .contains("requires runtime version '>=9.0.0'", "this runtime is 0.4.0");
+          .contains("requires runtime version '>=9.0.0'", "this runtime is 0.4.1");
       assertThat(runtime.output())
           .contains("plugin file broken.zip refused: it is not a readable zip archive")
           .contains("plugin file future.zip refused: it requires runtime version '>=9.0.0'");

@@ -1,5 +1,6 @@
 package dev.outlookflow.runtime.engine;
 
+import dev.outlookflow.plugin.api.trigger.Emitted;
 import dev.outlookflow.runtime.connections.ConnectionService;
 import dev.outlookflow.runtime.environment.RuntimeEnvironment;
 import dev.outlookflow.runtime.failures.StoreException;
@@ -13,6 +14,7 @@ import dev.outlookflow.runtime.problem.Validators;
 import dev.outlookflow.runtime.secrets.DataKey;
 import dev.outlookflow.runtime.secrets.MasterKeys;
 import dev.outlookflow.runtime.store.RunStore;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
@@ -59,8 +61,34 @@ public final class RunEngine {
    */
   public Future<String> enqueue(String workspaceId, String flowId, FlowDefinition flow, JsonObject event,
       PayloadMemory.Reservation room) {
-    String runId = UUID.randomUUID().toString();
     DataKey runKey = MasterKeys.newDataKey();
+    return prepared(workspaceId, flowId, flow, event, runKey)
+        .compose(run -> parts.runs().insert(run, parts.masterKeys().wrap(runKey)).map(run))
+        .onComplete(stored -> scheduleIfStored(stored, room))
+        .map(RunRecord::id);
+  }
+
+  /**
+   * As {@link #enqueue}, at most once per {@code key} of the flow: a key already used answers the run that
+   * holds it, not created, and nothing is scheduled.
+   */
+  public Future<Emitted> enqueueOnce(String workspaceId, String flowId, FlowDefinition flow, JsonObject event,
+      String key) {
+    DataKey runKey = MasterKeys.newDataKey();
+    return prepared(workspaceId, flowId, flow, event, runKey).compose(run -> parts.runs()
+        .insertOnce(run, parts.masterKeys().wrap(runKey), key)
+        .map(holder -> {
+          if (holder.equals(run.id())) {
+            schedule(run, 0, null);
+          }
+          return new Emitted(holder, holder.equals(run.id()));
+        }));
+  }
+
+  /** The run as it is stored: the full event sealed with its new run key, a truncated copy in the record. */
+  private Future<RunRecord> prepared(String workspaceId, String flowId, FlowDefinition flow, JsonObject event,
+      DataKey runKey) {
+    String runId = UUID.randomUUID().toString();
     long now = parts.environment().now();
     return parts.payloads().executeBlocking(() -> {
       String sealed = runKey.seal(event.encode(), workspaceId, runId, "event");
@@ -73,15 +101,15 @@ public final class RunEngine {
       JsonObject display = RecordHygiene.truncated(SecretPaths.of(flow, parts.registry()).redact(event, "trigger"));
       return new RunRecord(runId, workspaceId, flowId, flow.toJson(), display, sealed, RunStatus.QUEUED, null, now,
           null, null, null);
-    }, false).compose(run -> parts.runs().insert(run, parts.masterKeys().wrap(runKey)).map(run))
-        .onComplete(stored -> {
-          if (stored.succeeded()) {
-            schedule(stored.result(), 0, room);
-          } else if (room != null) {
-            room.release();
-          }
-        })
-        .map(runId);
+    }, false);
+  }
+
+  private void scheduleIfStored(AsyncResult<RunRecord> stored, PayloadMemory.Reservation room) {
+    if (stored.succeeded()) {
+      schedule(stored.result(), 0, room);
+    } else if (room != null) {
+      room.release();
+    }
   }
 
   /** Resumes every queued or running run; call once at start, before anything enqueues. */

@@ -9,8 +9,10 @@ import dev.outlookflow.runtime.model.StepRecord;
 import dev.outlookflow.runtime.secrets.WrappedKey;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +20,8 @@ import java.util.OptionalLong;
 
 /** Runs, their steps and run keys. Every write completes only once committed. */
 public final class RunStore {
+  /** SQLSTATE of a unique constraint refusing a row, in H2 as in PostgreSQL. */
+  private static final String UNIQUE_VIOLATION = "23505";
   private static final String RUN_COLUMNS = "id, workspace_id, flow_id, flow_snapshot, trigger_event, "
       + "sealed_event, status, error, created_at, started_at, finished_at, cancel_requested_at";
   /** For readers of records: the sealed event stays in the database (see {@link #stepRecords}). */
@@ -35,14 +39,41 @@ public final class RunStore {
 
   /** Stores a new run with its wrapped run key. */
   public Future<Void> insert(RunRecord run, WrappedKey runKey) {
+    return db.write(sql -> insertRun(sql, run, runKey)).mapEmpty();
+  }
+
+  private static int insertRun(Connection sql, RunRecord run, WrappedKey runKey) throws SQLException {
+    Rows.update(sql, "INSERT INTO runs (" + RUN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        run.id(), run.workspaceId(), run.flowId(), run.flowSnapshot().encode(), run.triggerEvent().encode(),
+        run.sealedEvent(), run.status().value(), Json.text(run.error()), run.createdAt(), run.startedAt(),
+        run.finishedAt(), run.cancelRequestedAt());
+    return Rows.update(sql, "INSERT INTO run_keys (run_id, master_key_id, wrapped_key) VALUES (?, ?, ?)",
+        run.id(), runKey.masterKeyId(), runKey.wrapped());
+  }
+
+  /**
+   * Stores the run under a trigger's key for its flow, unless the key already has one: answers the id of
+   * the run that holds the key ({@code run.id()} when this call stored it). The key row and the run are one
+   * transaction; a concurrent call with the same key waits for it and then answers its run.
+   */
+  public Future<String> insertOnce(RunRecord run, WrappedKey runKey, String triggerKey) {
     return db.write(sql -> {
-      Rows.update(sql, "INSERT INTO runs (" + RUN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          run.id(), run.workspaceId(), run.flowId(), run.flowSnapshot().encode(), run.triggerEvent().encode(),
-          run.sealedEvent(), run.status().value(), Json.text(run.error()), run.createdAt(), run.startedAt(),
-          run.finishedAt(), run.cancelRequestedAt());
-      return Rows.update(sql, "INSERT INTO run_keys (run_id, master_key_id, wrapped_key) VALUES (?, ?, ?)",
-          run.id(), runKey.masterKeyId(), runKey.wrapped());
-    }).mapEmpty();
+      Savepoint beforeKey = sql.setSavepoint();
+      try {
+        Rows.update(sql, "INSERT INTO trigger_keys (flow_id, trigger_key, run_id, created_at) VALUES (?, ?, ?, ?)",
+            run.flowId(), triggerKey, run.id(), run.createdAt());
+      } catch (SQLException e) {
+        if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+          throw e;
+        }
+        // PostgreSQL aborts a transaction at its first error; back to before it, then read the key's run.
+        sql.rollback(beforeKey);
+        return Rows.one(sql, "SELECT run_id FROM trigger_keys WHERE flow_id = ? AND trigger_key = ?",
+            row -> row.getString(1), run.flowId(), triggerKey).orElseThrow(() -> e);
+      }
+      insertRun(sql, run, runKey);
+      return run.id();
+    });
   }
 
   public Future<Optional<WrappedKey>> runKey(String runId) {

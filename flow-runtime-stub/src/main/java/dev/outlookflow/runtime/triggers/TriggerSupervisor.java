@@ -1,6 +1,7 @@
 package dev.outlookflow.runtime.triggers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outlookflow.plugin.api.trigger.Emitted;
 import dev.outlookflow.plugin.api.trigger.Trigger;
 import dev.outlookflow.plugin.api.trigger.TriggerHandle;
 import dev.outlookflow.runtime.connections.ConnectionService;
@@ -87,6 +88,7 @@ public final class TriggerSupervisor {
     if (running == null) {
       return Future.succeededFuture();
     }
+    running.context().stop();
     running.context().scopedTimers().close();
     return running.handle().stop().recover(e -> {
       LOG.warn("flow {}: trigger did not stop cleanly: {}", flowId, LogSafe.text(e.getMessage()));
@@ -134,7 +136,8 @@ public final class TriggerSupervisor {
       FlowDefinition definition) {
     PrefixedLog log = new PrefixedLog(trigger.plugin(), "flow " + flow.id() + " trigger " + trigger.id());
     return connections.forForm(flow.workspaceId(), trigger.form(), definition.trigger().properties())
-        .map(connection -> new FlowTriggerContext(flow.id(), event -> emit(flow, event),
+        .map(connection -> new FlowTriggerContext(flow.id(), new FlowTriggerContext.Emitters(
+                event -> emit(flow, event), (event, key) -> emitOnce(flow, event, key)),
             new DurableTriggerState(flows, flow.id()), new ScopedTimers(environment.vertx(), log),
             connection, log, environment));
   }
@@ -143,6 +146,12 @@ public final class TriggerSupervisor {
   private Future<String> emit(FlowRecord started, JsonObject event) {
     return flows.find(started.workspaceId(), started.id()).compose(flow -> flow
         .map(f -> engine.enqueue(f.workspaceId(), f.id(), FlowDefinition.fromJson(f.definition()), event, null))
+        .orElseGet(() -> Future.failedFuture("flow " + started.id() + " no longer exists")));
+  }
+
+  private Future<Emitted> emitOnce(FlowRecord started, JsonObject event, String key) {
+    return flows.find(started.workspaceId(), started.id()).compose(flow -> flow
+        .map(f -> engine.enqueueOnce(f.workspaceId(), f.id(), FlowDefinition.fromJson(f.definition()), event, key))
         .orElseGet(() -> Future.failedFuture("flow " + started.id() + " no longer exists")));
   }
 

@@ -17,6 +17,17 @@ public interface TriggerContext<E> {
    */
   Future<String> emit(E event);
 
+  /**
+   * Starts at most one run of the flow per {@code key} (such as a message's immutable id): the run and the key
+   * are stored together, under a unique constraint, before this completes. An emit of a key the flow already
+   * used answers that run with {@code created} false, whatever happened in between (a crash, a restart, the
+   * same emit at the same moment), so a trigger may emit again whatever it is unsure of. A key is 1 to
+   * {@value #MAX_KEY_LENGTH} characters. After the trigger was stopped, both emits fail at once.
+   */
+  Future<Emitted> emit(E event, String key);
+
+  int MAX_KEY_LENGTH = 400;
+
   TriggerState state();
 
   Timers timers();

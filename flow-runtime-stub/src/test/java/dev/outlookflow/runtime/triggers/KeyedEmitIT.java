@@ -1,0 +1,82 @@
+package dev.outlookflow.runtime.triggers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outlookflow.runtime.support.ApiClient;
+import dev.outlookflow.runtime.support.Eventually;
+import dev.outlookflow.runtime.support.RuntimeProcess;
+import dev.outlookflow.runtime.support.Runs;
+import dev.outlookflow.runtime.support.TestPlugins;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A trigger's keyed emit starts one run per key of its flow: emitted several times at once, and again after a
+ * kill -9 and a restart, each key still has exactly one run.
+ */
+class KeyedEmitIT {
+  @TempDir Path temp;
+
+  @Test
+  void aKeyEmittedConcurrentlyAndAgainAfterAKillStartsOneRun() throws Exception {
+    Path data = temp.resolve("data");
+    Path plugins = TestPlugins.folderWithTestPlugin(temp);
+    String flowId;
+    try (RuntimeProcess runtime = RuntimeProcess.start(data, "--plugins-dir", plugins.toString())) {
+      ApiClient api = runtime.api();
+      flowId = Runs.createFlow(api, keyedFlow("a, b, c", 8));
+      api.post("/api/v1/flows/" + flowId + "/enable", null);
+      String id = flowId;
+      assertThat(runtime.explaining(() -> awaitKey(api, id, "start 1"))).containsExactlyInAnyOrder(
+          "a", "b", "c", "start 1");
+      runtime.kill9();
+    }
+
+    try (RuntimeProcess restarted = RuntimeProcess.start(data, "--plugins-dir", plugins.toString())) {
+      ApiClient api = restarted.api();
+      String id = flowId;
+      assertThat(restarted.explaining(() -> awaitKey(api, id, "start 2")))
+          .as("the keys emitted again after the restart start nothing new")
+          .containsExactlyInAnyOrder("a", "b", "c", "start 1", "start 2");
+    }
+  }
+
+  @Test
+  void aKeyOfAnotherFlowIsItsOwn() throws Exception {
+    Path plugins = TestPlugins.folderWithTestPlugin(temp);
+    try (RuntimeProcess runtime = RuntimeProcess.start(temp.resolve("data"), "--plugins-dir", plugins.toString())) {
+      ApiClient api = runtime.api();
+      String first = Runs.createFlow(api, keyedFlow("shared", 3));
+      String second = Runs.createFlow(api, keyedFlow("shared", 3));
+      api.post("/api/v1/flows/" + first + "/enable", null);
+      api.post("/api/v1/flows/" + second + "/enable", null);
+      assertThat(runtime.explaining(() -> awaitKey(api, first, "start 1"))).containsExactlyInAnyOrder(
+          "shared", "start 1");
+      assertThat(runtime.explaining(() -> awaitKey(api, second, "start 1"))).containsExactlyInAnyOrder(
+          "shared", "start 1");
+    }
+  }
+
+  private static JsonObject keyedFlow(String keys, int copies) {
+    return new JsonObject().put("name", "Keyed")
+        .put("trigger", new JsonObject().put("type", "test/keyed")
+            .put("properties", new JsonObject().put("keys", keys).put("copies", copies)))
+        .put("steps", new JsonArray().add(new JsonObject().put("id", "echo").put("type", "test/echo")
+            .put("properties", new JsonObject().put("message", "{{trigger.key}}"))));
+  }
+
+  /** The keys of the flow's runs, once the run of {@code last} (emitted after all the others) is stored. */
+  private static List<String> awaitKey(ApiClient api, String flowId, String last) {
+    return Eventually.await("a run of flow " + flowId + " with key '" + last + "'", () -> {
+      List<String> keys = api.get("/api/v1/flows/" + flowId + "/runs").json().getJsonArray("runs").stream()
+          .map(JsonObject.class::cast)
+          .map(run -> api.get("/api/v1/runs/" + run.getString("id")).json().getJsonObject("trigger").getString("key"))
+          .toList();
+      return keys.contains(last) ? keys : null;
+    });
+  }
+}
