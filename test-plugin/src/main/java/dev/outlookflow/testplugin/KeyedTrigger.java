@@ -14,9 +14,9 @@ import java.util.List;
 import org.pf4j.Extension;
 
 /**
- * At every start, emits each of its keys several times at once, then the key {@code start N} (its Nth
- * start): the runtime must start one run per key, however often and however concurrently it is emitted,
- * across restarts and kills.
+ * At every start, emits each of its keys several times at once, then the key {@code start N} (its Nth start)
+ * with what the runtime answered: per key, how many emits created a run, how many distinct runs were answered,
+ * and whether that run is the one answered at the first start ({@code a=1/1/new}, {@code a=0/1/same}).
  */
 @Extension
 public class KeyedTrigger implements Trigger<KeyedTrigger.Properties, KeyedTrigger.Keyed> {
@@ -28,7 +28,9 @@ public class KeyedTrigger implements Trigger<KeyedTrigger.Properties, KeyedTrigg
       @FormField(label = "Keys (comma-separated)", required = true, maxLength = 2000) String keys,
       @FormField(label = "Copies of each", defaultValue = "4", minimum = 1, maximum = 20) int copies) {}
 
-  public record Keyed(@JsonPropertyDescription("The key the run was emitted with") String key) {}
+  public record Keyed(
+      @JsonPropertyDescription("The key the run was emitted with") String key,
+      @JsonPropertyDescription("On a start's closing run: what the runtime answered for each key") String answers) {}
 
   @Override
   public TriggerDescriptor<Properties, Keyed> descriptor() {
@@ -37,21 +39,40 @@ public class KeyedTrigger implements Trigger<KeyedTrigger.Properties, KeyedTrigg
 
   @Override
   public Future<TriggerHandle> start(TriggerContext<Keyed> context, Properties properties) {
+    List<String> keys = Arrays.stream(properties.keys().split(",")).map(String::trim).filter(k -> !k.isEmpty())
+        .toList();
     Future<Void> emitted = context.state().get(STARTS)
         .map(starts -> starts.map(Integer::parseInt).orElse(0) + 1)
         .compose(start -> context.state().put(STARTS, String.valueOf(start)).map(start))
         .compose(start -> {
-          List<Future<Emitted>> copies = new ArrayList<>();
-          Arrays.stream(properties.keys().split(",")).map(String::trim).filter(k -> !k.isEmpty()).forEach(key -> {
-            for (int i = 0; i < properties.copies(); i++) {
-              copies.add(context.emit(new Keyed(key), key));
-            }
-          });
-          return Future.all(copies).compose(all -> context.emit(new Keyed("start " + start), "start " + start));
+          List<Future<String>> answers = new ArrayList<>();
+          keys.forEach(key -> answers.add(emitCopies(context, key, properties.copies())));
+          return Future.all(answers).compose(all -> context.emit(
+              new Keyed("start " + start, String.join(" ", all.<String>list())), "start " + start));
         })
         .onFailure(e -> context.log().error("keyed emits failed", e))
         .mapEmpty();
     return Future.succeededFuture(() -> emitted.otherwiseEmpty());
+  }
+
+  /** Emits one key {@code copies} times at once; answers {@code key=created/runs/new|same|changed}. */
+  private static Future<String> emitCopies(TriggerContext<Keyed> context, String key, int copies) {
+    List<Future<Emitted>> emits = new ArrayList<>();
+    for (int i = 0; i < copies; i++) {
+      emits.add(context.emit(new Keyed(key, null), key));
+    }
+    return Future.all(emits).compose(all -> {
+      List<Emitted> answered = all.list();
+      long created = answered.stream().filter(Emitted::created).count();
+      List<String> runs = answered.stream().map(Emitted::runId).distinct().toList();
+      String stateKey = "run " + key;
+      return context.state().get(stateKey).compose(before -> {
+        String verdict = before.map(run -> runs.equals(List.of(run)) ? "same" : "changed").orElse("new");
+        Future<Void> kept = before.isPresent() ? Future.succeededFuture()
+            : context.state().put(stateKey, runs.get(0));
+        return kept.map(key + "=" + created + "/" + runs.size() + "/" + verdict);
+      });
+    });
   }
 
   @Override

@@ -16,6 +16,7 @@ import dev.outlookflow.runtime.secrets.MasterKeys;
 import dev.outlookflow.runtime.store.RunStore;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -39,6 +40,8 @@ public final class RunEngine {
   private final EngineParts parts;
   private final PayloadMemory memory;
   private final Map<String, RunExecution> active = new ConcurrentHashMap<>();
+  /** Keyed emits being stored, by flow and key. */
+  private final Map<String, Future<Emitted>> keysInFlight = new ConcurrentHashMap<>();
   private volatile boolean stopping;
 
   /**
@@ -70,19 +73,42 @@ public final class RunEngine {
 
   /**
    * As {@link #enqueue}, at most once per {@code key} of the flow: a key already used answers the run that
-   * holds it, not created, and nothing is scheduled.
+   * holds it, not created, and nothing is scheduled. Emits of one key at the same moment share one store
+   * write (the others answer its run, not created): in one process they never wait on each other's locks.
    */
   public Future<Emitted> enqueueOnce(String workspaceId, String flowId, FlowDefinition flow, JsonObject event,
       String key) {
-    DataKey runKey = MasterKeys.newDataKey();
-    return prepared(workspaceId, flowId, flow, event, runKey).compose(run -> parts.runs()
-        .insertOnce(run, parts.masterKeys().wrap(runKey), key)
-        .map(holder -> {
-          if (holder.equals(run.id())) {
-            schedule(run, 0, null);
-          }
-          return new Emitted(holder, holder.equals(run.id()));
-        }));
+    String slot = flowId + "\n" + key;
+    Promise<Emitted> mine = Promise.promise();
+    Future<Emitted> earlier = keysInFlight.putIfAbsent(slot, mine.future());
+    if (earlier != null) {
+      return earlier.map(emitted -> new Emitted(emitted.runId(), false));
+    }
+    storeOnce(workspaceId, flowId, flow, event, key).onComplete(done -> {
+      keysInFlight.remove(slot, mine.future());
+      mine.handle(done);
+    });
+    return mine.future();
+  }
+
+  /** A key already used costs one read; a new one is sealed and stored with its run under the unique key. */
+  private Future<Emitted> storeOnce(String workspaceId, String flowId, FlowDefinition flow, JsonObject event,
+      String key) {
+    return parts.runs().runForKey(flowId, key).compose(holder -> {
+      if (holder.isPresent()) {
+        return Future.succeededFuture(new Emitted(holder.get(), false));
+      }
+      DataKey runKey = MasterKeys.newDataKey();
+      return prepared(workspaceId, flowId, flow, event, runKey).compose(run -> parts.runs()
+          .insertOnce(run, parts.masterKeys().wrap(runKey), key)
+          .map(stored -> {
+            boolean created = stored.equals(run.id());
+            if (created) {
+              schedule(run, 0, null);
+            }
+            return new Emitted(stored, created);
+          }));
+    });
   }
 
   /** The run as it is stored: the full event sealed with its new run key, a truncated copy in the record. */

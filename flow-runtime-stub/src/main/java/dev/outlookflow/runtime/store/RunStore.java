@@ -51,10 +51,17 @@ public final class RunStore {
         run.id(), runKey.masterKeyId(), runKey.wrapped());
   }
 
+  /** The run that holds a trigger's key for its flow, if the key was used (the run may since be purged). */
+  public Future<Optional<String>> runForKey(String flowId, String triggerKey) {
+    return db.read(sql -> Rows.one(sql, "SELECT run_id FROM trigger_keys WHERE flow_id = ? AND trigger_key = ?",
+        row -> row.getString(1), flowId, triggerKey));
+  }
+
   /**
    * Stores the run under a trigger's key for its flow, unless the key already has one: answers the id of
    * the run that holds the key ({@code run.id()} when this call stored it). The key row and the run are one
-   * transaction; a concurrent call with the same key waits for it and then answers its run.
+   * transaction. Callers keep one write per key at a time ({@code RunEngine.enqueueOnce}): H2 answers a second
+   * writer of an uncommitted key by retrying until its lock timeout, not by waiting for the commit.
    */
   public Future<String> insertOnce(RunRecord run, WrappedKey runKey, String triggerKey) {
     return db.write(sql -> {
@@ -66,10 +73,12 @@ public final class RunStore {
         if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
           throw e;
         }
-        // PostgreSQL aborts a transaction at its first error; back to before it, then read the key's run.
+        // PostgreSQL aborts a transaction at its first error; back to before it, then read the key's run
+        // (committed by the other writer: visible at READ COMMITTED, the isolation the store uses).
         sql.rollback(beforeKey);
         return Rows.one(sql, "SELECT run_id FROM trigger_keys WHERE flow_id = ? AND trigger_key = ?",
-            row -> row.getString(1), run.flowId(), triggerKey).orElseThrow(() -> e);
+            row -> row.getString(1), run.flowId(), triggerKey).orElseThrow(() -> new IllegalStateException(
+                "flow " + run.flowId() + " was deleted while its trigger emitted a key", e));
       }
       insertRun(sql, run, runKey);
       return run.id();

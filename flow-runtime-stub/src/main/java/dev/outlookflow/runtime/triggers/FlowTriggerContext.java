@@ -11,7 +11,10 @@ import dev.outlookflow.runtime.json.JsonBridge;
 import dev.outlookflow.uischema.binding.RecordBinding;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -20,6 +23,7 @@ final class FlowTriggerContext implements TriggerContext<Object> {
   private final String flowId;
   private final Emitters emitters;
   private volatile boolean stopped;
+  private final Set<Future<?>> inFlight = ConcurrentHashMap.newKeySet();
   private final TriggerState state;
   private final ScopedTimers timers;
   private final Optional<ConnectionHandle> connection;
@@ -48,23 +52,36 @@ final class FlowTriggerContext implements TriggerContext<Object> {
   /** The event as JSON, its trigger's record written by the same rules as step outputs. */
   @Override
   public Future<String> emit(Object event) {
-    return json(event).compose(emitters.each());
+    if (stopped) {
+      return stoppedFailure();
+    }
+    return tracked(json(event).compose(emitters.each()));
   }
 
   @Override
   public Future<Emitted> emit(Object event, String key) {
-    if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-      return Future.failedFuture(new IllegalArgumentException("a trigger's key must be 1 to " + MAX_KEY_LENGTH
-          + " characters long; this one is " + (key == null ? "missing" : key.length() + " characters")));
+    if (stopped) {
+      return stoppedFailure();
     }
-    return json(event).compose(json -> emitters.once().apply(json, key));
+    Optional<String> problem = TriggerKeys.problem(key);
+    if (problem.isPresent()) {
+      return Future.failedFuture(new IllegalArgumentException(problem.get()));
+    }
+    return tracked(json(event).compose(json -> emitters.once().apply(json, key)));
   }
 
-  private Future<JsonObject> json(Object event) {
-    if (stopped) {
-      return Future.failedFuture(new IllegalStateException("the trigger of flow " + flowId
-          + " was stopped; it starts no more runs until it is started again"));
-    }
+  private <T> Future<T> stoppedFailure() {
+    return Future.failedFuture(new IllegalStateException("the trigger of flow " + flowId
+        + " was stopped; it starts no more runs until it is started again"));
+  }
+
+  /** Kept until it completes, so that stopping waits for the emits already under way. */
+  private <T> Future<T> tracked(Future<T> emit) {
+    inFlight.add(emit);
+    return emit.onComplete(done -> inFlight.remove(emit));
+  }
+
+  private static Future<JsonObject> json(Object event) {
     if (event == null) {
       return Future.succeededFuture(new JsonObject());
     }
@@ -75,9 +92,13 @@ final class FlowTriggerContext implements TriggerContext<Object> {
     }
   }
 
-  /** From now on every emit fails at once: a stopped trigger's late callbacks start nothing. */
-  void stop() {
+  /**
+   * From now on every emit fails at once, so a stopped trigger's late callbacks start nothing; completes once
+   * the emits already under way have stored their runs or failed.
+   */
+  Future<Void> stop() {
     stopped = true;
+    return Future.join(new ArrayList<>(inFlight)).mapEmpty();
   }
 
   @Override

@@ -72,7 +72,10 @@ public final class TriggerSupervisor {
     return context(flow, trigger.get(), definition)
         .compose(context -> ExtensionCalls.start(trigger.get().extension(), context,
                 properties(trigger.get(), definition))
-            .onFailure(e -> context.scopedTimers().close())
+            .onFailure(e -> {
+              context.stop();
+              context.scopedTimers().close();
+            })
             .map(handle -> {
               started.put(flow.id(), new Started(handle, context));
               statuses.put(flow.id(), TriggerStatus.RUNNING);
@@ -88,9 +91,8 @@ public final class TriggerSupervisor {
     if (running == null) {
       return Future.succeededFuture();
     }
-    running.context().stop();
     running.context().scopedTimers().close();
-    return running.handle().stop().recover(e -> {
+    return running.context().stop().compose(v -> running.handle().stop()).recover(e -> {
       LOG.warn("flow {}: trigger did not stop cleanly: {}", flowId, LogSafe.text(e.getMessage()));
       return Future.succeededFuture();
     });
@@ -101,6 +103,8 @@ public final class TriggerSupervisor {
     FlowDefinition definition = FlowDefinition.fromJson(flow.definition());
     return stop(flow.id()).compose(v -> registry.trigger(definition.trigger().type())
             .map(trigger -> context(flow, trigger, definition)
+                // Built stopped: cleaning up may not start runs of a flow going away.
+                .compose(context -> context.stop().map(context))
                 .compose(context -> ExtensionCalls.delete(trigger.extension(), context,
                     properties(trigger, definition))))
             .orElseGet(Future::succeededFuture))
@@ -144,14 +148,17 @@ public final class TriggerSupervisor {
 
   /** Runs the flow as it is stored now, so an edit applies to the next event. */
   private Future<String> emit(FlowRecord started, JsonObject event) {
-    return flows.find(started.workspaceId(), started.id()).compose(flow -> flow
-        .map(f -> engine.enqueue(f.workspaceId(), f.id(), FlowDefinition.fromJson(f.definition()), event, null))
-        .orElseGet(() -> Future.failedFuture("flow " + started.id() + " no longer exists")));
+    return current(started).compose(f -> engine.enqueue(f.workspaceId(), f.id(),
+        FlowDefinition.fromJson(f.definition()), event, null));
   }
 
   private Future<Emitted> emitOnce(FlowRecord started, JsonObject event, String key) {
-    return flows.find(started.workspaceId(), started.id()).compose(flow -> flow
-        .map(f -> engine.enqueueOnce(f.workspaceId(), f.id(), FlowDefinition.fromJson(f.definition()), event, key))
+    return current(started).compose(f -> engine.enqueueOnce(f.workspaceId(), f.id(),
+        FlowDefinition.fromJson(f.definition()), event, key));
+  }
+
+  private Future<FlowRecord> current(FlowRecord started) {
+    return flows.find(started.workspaceId(), started.id()).compose(flow -> flow.map(Future::succeededFuture)
         .orElseGet(() -> Future.failedFuture("flow " + started.id() + " no longer exists")));
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outlookflow.plugin.api.trigger.Emitted;
 import dev.outlookflow.plugin.api.trigger.TriggerContext;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,30 @@ class FlowTriggerContextTest {
       assertThat(refused.cause().getMessage()).startsWith("a trigger's key must be 1 to 400 characters long");
     }
     assertThat(context.emit(new Mail("Hello"), "k".repeat(TriggerContext.MAX_KEY_LENGTH)).succeeded()).isTrue();
+  }
+
+  @Test
+  void aKeyHoldsNoControlCharacterNorHalfASurrogatePair() {
+    for (String key : new String[] {"a\u0000b", "line\nbreak", "half \uD83D", "\uDE00 alone"}) {
+      Future<Emitted> refused = context.emit(new Mail("Hello"), key);
+      assertThat(refused.cause().getMessage()).as(key)
+          .startsWith("a trigger's key may not hold control characters or half of a surrogate pair");
+    }
+    assertThat(context.emit(new Mail("Hello"), "smile \uD83D\uDE00 AAkALg=").succeeded()).isTrue();
+  }
+
+  @Test
+  void stoppingWaitsForTheEmitsUnderWay() {
+    Promise<Emitted> storing = Promise.promise();
+    FlowTriggerContext slow = new FlowTriggerContext("flow-2", new FlowTriggerContext.Emitters(
+        event -> Future.succeededFuture("run"), (event, key) -> storing.future()), null, null, Optional.empty(),
+        null, null);
+    Future<Emitted> underWay = slow.emit(new Mail("Now"), "k");
+    Future<Void> stopped = slow.stop();
+    assertThat(stopped.isComplete()).isFalse();
+    storing.complete(new Emitted("run-k", true));
+    assertThat(underWay.succeeded()).isTrue();
+    assertThat(stopped.succeeded()).isTrue();
   }
 
   @Test

@@ -33,6 +33,8 @@ class KeyedEmitIT {
       String id = flowId;
       assertThat(runtime.explaining(() -> awaitKey(api, id, "start 1"))).containsExactlyInAnyOrder(
           "a", "b", "c", "start 1");
+      assertThat(answers(api, id, "start 1")).as("of 8 copies at once, one created the run; all answered it")
+          .isEqualTo("a=1/1/new b=1/1/new c=1/1/new");
       runtime.kill9();
     }
 
@@ -42,6 +44,8 @@ class KeyedEmitIT {
       assertThat(restarted.explaining(() -> awaitKey(api, id, "start 2")))
           .as("the keys emitted again after the restart start nothing new")
           .containsExactlyInAnyOrder("a", "b", "c", "start 1", "start 2");
+      assertThat(answers(api, id, "start 2")).as("after the restart: none created, each the run from before")
+          .isEqualTo("a=0/1/same b=0/1/same c=0/1/same");
     }
   }
 
@@ -58,6 +62,8 @@ class KeyedEmitIT {
           "shared", "start 1");
       assertThat(runtime.explaining(() -> awaitKey(api, second, "start 1"))).containsExactlyInAnyOrder(
           "shared", "start 1");
+      assertThat(answers(api, second, "start 1")).as("the other flow's run does not hold this flow's key")
+          .isEqualTo("shared=1/1/new");
     }
   }
 
@@ -69,13 +75,22 @@ class KeyedEmitIT {
             .put("properties", new JsonObject().put("message", "{{trigger.key}}"))));
   }
 
+  /** What the trigger was answered, as its start's closing run carries it. */
+  private static String answers(ApiClient api, String flowId, String startKey) {
+    return triggers(api, flowId).stream().filter(t -> startKey.equals(t.getString("key"))).findFirst()
+        .orElseThrow().getString("answers");
+  }
+
+  private static List<JsonObject> triggers(ApiClient api, String flowId) {
+    return api.get("/api/v1/flows/" + flowId + "/runs").json().getJsonArray("runs").stream()
+        .map(JsonObject.class::cast)
+        .map(run -> api.get("/api/v1/runs/" + run.getString("id")).json().getJsonObject("trigger")).toList();
+  }
+
   /** The keys of the flow's runs, once the run of {@code last} (emitted after all the others) is stored. */
   private static List<String> awaitKey(ApiClient api, String flowId, String last) {
     return Eventually.await("a run of flow " + flowId + " with key '" + last + "'", () -> {
-      List<String> keys = api.get("/api/v1/flows/" + flowId + "/runs").json().getJsonArray("runs").stream()
-          .map(JsonObject.class::cast)
-          .map(run -> api.get("/api/v1/runs/" + run.getString("id")).json().getJsonObject("trigger").getString("key"))
-          .toList();
+      List<String> keys = triggers(api, flowId).stream().map(t -> t.getString("key")).toList();
       return keys.contains(last) ? keys : null;
     });
   }

@@ -8,6 +8,9 @@ import java.util.Optional;
 
 /** What a trigger of one flow gets from the runtime. */
 public interface TriggerContext<E> {
+  /** The longest key {@link #emit(Object, String)} takes. */
+  int MAX_KEY_LENGTH = 400;
+
   String flowId();
 
   /**
@@ -20,13 +23,13 @@ public interface TriggerContext<E> {
   /**
    * Starts at most one run of the flow per {@code key} (such as a message's immutable id): the run and the key
    * are stored together, under a unique constraint, before this completes. An emit of a key the flow already
-   * used answers that run with {@code created} false, whatever happened in between (a crash, a restart, the
-   * same emit at the same moment), so a trigger may emit again whatever it is unsure of. A key is 1 to
-   * {@value #MAX_KEY_LENGTH} characters. After the trigger was stopped, both emits fail at once.
+   * used answers that run with {@code created} false (the first event is the one that ran; the run itself may
+   * since have been removed by run retention, the key is kept), whatever happened in between: a crash, a
+   * restart, the same emit at the same moment. So a trigger may emit again whatever it is unsure of. A key is
+   * 1 to {@value #MAX_KEY_LENGTH} characters, none a control character. Emits begun after the trigger was
+   * stopped fail at once; stopping waits for those already under way.
    */
   Future<Emitted> emit(E event, String key);
-
-  int MAX_KEY_LENGTH = 400;
 
   TriggerState state();
 
