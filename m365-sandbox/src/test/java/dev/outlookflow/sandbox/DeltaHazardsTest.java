@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outlookflow.sandbox.support.DeltaClient;
 import dev.outlookflow.sandbox.support.Http;
 import dev.outlookflow.sandbox.support.MailTest;
-import dev.outlookflow.sandbox.support.MailUsers;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -27,10 +26,6 @@ class DeltaHazardsTest extends MailTest {
   @BeforeEach
   void bind() {
     delta = new DeltaClient(sandbox, users.megan, "Prefer", "odata.maxpagesize=50");
-  }
-
-  private void delivered(String subject) throws Exception {
-    sandbox.control("/mailboxes/" + DemoSeed.ADMIN + "/folders/inbox/messages", MailUsers.mail(subject, DemoSeed.ADMIN));
   }
 
   private Http.Answer settings(JsonObject body) throws Exception {

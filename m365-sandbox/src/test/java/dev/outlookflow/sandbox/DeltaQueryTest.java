@@ -26,15 +26,6 @@ class DeltaQueryTest extends MailTest {
     delta = new DeltaClient(sandbox, users.megan, "Prefer", "odata.maxpagesize=2");
   }
 
-  private JsonObject delivered(String subject) throws Exception {
-    return delivered(subject, "inbox");
-  }
-
-  private JsonObject delivered(String subject, String folder) throws Exception {
-    return sandbox.control("/mailboxes/" + DemoSeed.ADMIN + "/folders/" + folder + "/messages",
-        MailUsers.mail(subject, DemoSeed.ADMIN)).json();
-  }
-
   @Test
   void theFirstRoundPagesThroughTheFolderToADeltaLinkAndTheNextRoundIsEmpty() throws Exception {
     for (int i = 1; i <= 5; i++) {

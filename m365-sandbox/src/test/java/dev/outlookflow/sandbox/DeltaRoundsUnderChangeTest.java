@@ -34,11 +34,6 @@ class DeltaRoundsUnderChangeTest extends MailTest {
     delta = new DeltaClient(sandbox, users.megan, "Prefer", "odata.maxpagesize=2");
   }
 
-  private JsonObject delivered(String subject) throws Exception {
-    return sandbox.control("/mailboxes/" + DemoSeed.ADMIN + "/folders/inbox/messages",
-        MailUsers.mail(subject, DemoSeed.ADMIN)).json();
-  }
-
   @Test
   void mailDeliveredBetweenPagesOfARoundComesInThisRoundOrTheNext() throws Exception {
     for (int i = 1; i <= 4; i++) {

@@ -23,7 +23,7 @@ class DeltaSamplesTest extends MailTest {
     delta = new DeltaClient(sandbox, users.megan, "Prefer", "odata.maxpagesize=2");
   }
 
-  private JsonObject delivered(String subject) throws Exception {
+  private JsonObject deliveredFromDana(String subject) throws Exception {
     return sandbox.control("/mailboxes/" + DemoSeed.ADMIN + "/folders/inbox/messages",
         MailUsers.mail(subject, DemoSeed.ADMIN).put("from", new JsonObject().put("emailAddress",
             new JsonObject().put("name", "Dana Swope").put("address", "danas@contoso.com")))).json();
@@ -41,7 +41,7 @@ class DeltaSamplesTest extends MailTest {
   @Test
   void theFirstRoundsPagesLookLikeTheDocumentedOnes() throws Exception {
     for (int i = 1; i <= 3; i++) {
-      delivered("Holiday " + i);
+      deliveredFromDana("Holiday " + i);
     }
     DeltaClient.Round round = delta.round(INBOX_DELTA);
     assertThat(round.pages()).hasSize(2);
@@ -51,10 +51,10 @@ class DeltaSamplesTest extends MailTest {
 
   @Test
   void aNextRoundWithARemovalLooksLikeTheDocumentedOne() throws Exception {
-    JsonObject gone = delivered("Gone");
+    JsonObject gone = deliveredFromDana("Gone");
     String link = delta.round(INBOX_DELTA).deltaLink();
     sandbox.send("POST", "/v1.0/me/messages/" + gone.getString("restId") + "/permanentDelete", users.megan, null);
-    delivered("Holiday hours update");
+    deliveredFromDana("Holiday hours update");
 
     JsonObject page = delta.round(link).pages().get(0);
     JsonObject sample = sample("delta-messages-next-round-removed.json");
@@ -70,8 +70,8 @@ class DeltaSamplesTest extends MailTest {
   @Test
   void aCreatedOnlyRoundLooksLikeTheDocumentedOne() throws Exception {
     String link = delta.round(INBOX_DELTA + "?changeType=created").deltaLink();
-    delivered("Nested Attachment");
-    delivered("Attachment Testing");
+    deliveredFromDana("Nested Attachment");
+    deliveredFromDana("Attachment Testing");
     assertPageLike(sample("delta-messages-changeType-created-next-round.json"), delta.round(link).pages().get(0));
   }
 }

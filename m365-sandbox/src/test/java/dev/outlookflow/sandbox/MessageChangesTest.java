@@ -16,11 +16,6 @@ class MessageChangesTest extends MailTest {
 
 
 
-  private JsonObject delivered(String subject) throws Exception {
-    return sandbox.control("/mailboxes/" + DemoSeed.ADMIN + "/folders/inbox/messages",
-        MailUsers.mail(subject, DemoSeed.ADMIN)).json();
-  }
-
   @Test
   void patchChangesReadStateCategoriesAndFlag() throws Exception {
     String id = delivered("Patch me").getString("restId");

@@ -1,13 +1,11 @@
 package dev.outlookflow.runtime.store;
 
+import static dev.outlookflow.runtime.store.RealDatabase.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,14 +16,14 @@ class SignInStoreTest {
   private static final long NOW = 1_000_000L;
   private static final long TEN_MINUTES = 600_000L;
   @TempDir Path temp;
-  private Vertx vertx;
+  private RealDatabase database;
   private Database db;
   private SignInStore signIns;
 
   @BeforeEach
   void open() throws Exception {
-    vertx = Vertx.vertx();
-    db = await(Database.open(vertx, temp));
+    database = RealDatabase.open(temp);
+    db = database.db();
     await(db.update("INSERT INTO connections (id, workspace_id, type, name, properties, status, created_at, updated_at) "
         + "VALUES ('c1', 'default', 't/t', 'C', '{}', 'new', 0, 0)"));
     signIns = new SignInStore(db);
@@ -33,12 +31,7 @@ class SignInStoreTest {
 
   @AfterEach
   void close() throws Exception {
-    db.close();
-    await(vertx.close());
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    database.close();
   }
 
   private boolean approval(String state, long now) throws Exception {

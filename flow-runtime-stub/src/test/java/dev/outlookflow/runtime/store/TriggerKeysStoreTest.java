@@ -1,15 +1,13 @@
 package dev.outlookflow.runtime.store;
 
+import static dev.outlookflow.runtime.store.RealDatabase.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.runtime.model.RunRecord;
 import dev.outlookflow.runtime.model.RunStatus;
 import dev.outlookflow.runtime.secrets.WrappedKey;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,14 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** A trigger's keys in the runtime's real database: one run per key of a flow, the first one stored. */
 class TriggerKeysStoreTest {
   @TempDir Path temp;
-  private Vertx vertx;
+  private RealDatabase database;
   private Database db;
   private RunStore runs;
 
   @BeforeEach
   void open() throws Exception {
-    vertx = Vertx.vertx();
-    db = await(Database.open(vertx, temp));
+    database = RealDatabase.open(temp);
+    db = database.db();
     for (String flow : new String[] {"f1", "f2"}) {
       await(db.update("INSERT INTO flows (id, name, definition, enabled, created_at, updated_at) VALUES ('" + flow
           + "', 'F', '{}', TRUE, 0, 0)"));
@@ -35,12 +33,7 @@ class TriggerKeysStoreTest {
 
   @AfterEach
   void close() throws Exception {
-    db.close();
-    await(vertx.close());
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    database.close();
   }
 
   private static RunRecord run(String id, String flowId) {

@@ -1,5 +1,7 @@
 package dev.outlookflow.sandbox.support;
 
+import dev.outlookflow.sandbox.tenant.DemoSeed;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,5 +17,16 @@ public abstract class MailTest {
   void bindSandbox() {
     sandbox = mail.sandbox();
     users = mail.users();
+  }
+
+  /** Delivers a mail to Megan's Inbox through the control API; answers it with both its ids. */
+  protected JsonObject delivered(String subject) throws Exception {
+    return delivered(subject, "inbox");
+  }
+
+  /** Delivers a mail to a folder of Megan's mailbox (id or well-known name) through the control API. */
+  protected JsonObject delivered(String subject, String folder) throws Exception {
+    return sandbox.control("/mailboxes/" + DemoSeed.ADMIN + "/folders/" + folder + "/messages",
+        MailUsers.mail(subject, DemoSeed.ADMIN)).json();
   }
 }
