@@ -30,4 +30,10 @@ public interface PluginEnvironment {
 
   /** Base URL of the embedded Microsoft 365 sandbox, when the runtime runs one. */
   Optional<String> sandboxBaseUrl();
+
+  /**
+   * A setting the runtime was started with for plugins ({@code --plugin-setting name=value}), such as
+   * {@code outlook.graphConcurrency=app}; empty when not given. A plugin documents the names it reads.
+   */
+  Optional<String> setting(String name);
 }

@@ -23,9 +23,10 @@ public interface Trigger<P extends Record, E> extends Extension {
   Future<TriggerHandle> start(TriggerContext<E> context, P properties);
 
   /**
-   * Removes what the trigger created remotely (e.g. a webhook subscription), using the durable
-   * state it recorded in {@code context.state()}. Called when a flow is disabled or deleted, also
-   * after a restart when no started instance exists; the runtime then clears that state.
+   * Removes what the trigger created remotely (e.g. a webhook subscription), using the durable state it
+   * recorded in {@code context.state()}. Called after a stop whose reason {@link StopReason#endsForGood() ends
+   * the trigger for good} (the flow deleted or given another trigger, its connection disconnected or deleted),
+   * also when no started instance exists; the runtime then clears that state.
    */
   default Future<Void> delete(TriggerContext<E> context, P properties) {
     return Future.succeededFuture();

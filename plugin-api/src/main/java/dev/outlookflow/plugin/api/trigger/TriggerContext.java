@@ -4,6 +4,7 @@ import dev.outlookflow.plugin.api.PluginEnvironment;
 import dev.outlookflow.plugin.api.StepLog;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.Optional;
 
 /** What a trigger of one flow gets from the runtime. */
@@ -31,7 +32,29 @@ public interface TriggerContext<E> {
    */
   Future<Emitted> emit(E event, String key);
 
+  /**
+   * As {@link #emit(Object, String)}, with the key's time (such as the mail's {@code receivedDateTime}):
+   * what {@link #forgetKeysBefore} prunes by. A key emitted without one takes the time it was stored.
+   */
+  Future<Emitted> emit(E event, String key, Instant keyTime);
+
+  /**
+   * Forgets the flow's keys whose time is before {@code mark}, answering how many: call it with a mark older
+   * than anything the trigger could emit again (its high-water mark minus the furthest a resync or an audit
+   * reaches back). A forgotten key would start a second run if emitted again.
+   */
+  Future<Long> forgetKeysBefore(Instant mark);
+
   TriggerState state();
+
+  /**
+   * State the plugin shares across every flow that uses the connection in the trigger's connection field;
+   * empty when the trigger has none.
+   */
+  Optional<SharedState> shared();
+
+  /** Replaces the trigger's report (see {@link TriggerReport}); the runtime keeps the latest. */
+  void report(TriggerReport report);
 
   Timers timers();
 
