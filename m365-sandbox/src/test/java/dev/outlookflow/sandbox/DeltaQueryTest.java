@@ -165,6 +165,8 @@ class DeltaQueryTest extends MailTest {
 
     DeltaClient.Round unfiltered = big.round(INBOX_DELTA + "?%24select=subject");
     assertThat(unfiltered.items()).hasSize(5_010);
+    assertThat(counters().getJsonObject("total").getLong("initialFiltered")).as("the first query's").isEqualTo(1);
+    assertThat(counters().getJsonObject("total").getLong("initial")).as("the second's").isEqualTo(1);
   }
 
   @Test

@@ -89,6 +89,21 @@ public final class OutlookTenant {
     return sandbox.post("/_sandbox" + path, body);
   }
 
+  /** Reads the sandbox's control API, e.g. {@code /counters}; fails the test on anything but a 200. */
+  public JsonObject controlGet(String path) {
+    ApiClient.Answer answer = sandbox.get("/_sandbox" + path);
+    assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+    return answer.json();
+  }
+
+  public ApiClient.Answer controlPut(String path, JsonObject body) {
+    return sandbox.put("/_sandbox" + path, body);
+  }
+
+  public ApiClient.Answer controlDelete(String path) {
+    return sandbox.delete("/_sandbox" + path);
+  }
+
   /** What a mailbox's folder holds, attachments included, newest first. */
   public JsonArray folder(String mailbox, String folder) {
     return sandbox.get("/_sandbox/mailboxes/" + mailbox + "/folders/" + folder + "/messages").json()

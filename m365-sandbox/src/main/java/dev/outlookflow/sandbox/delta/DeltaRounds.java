@@ -54,6 +54,8 @@ public final class DeltaRounds {
 
   private DeltaToken first(Request request, MailboxDelta delta) {
     DeltaOptions options = DeltaOptions.parse(request.query());
+    // Counted so that a test can tell whether a client's (re)sync asked for only the mail it needs.
+    delta.fired(options.received().isPresent() ? "initialFiltered" : "initial", 1);
     long query = controls.nextSerial();
     DeltaToken.Round round = new DeltaToken.Round(visibleHead(request, delta, 0), true, Optional.empty(), 0, 0);
     return issue(request, query, options, 0, Optional.of(round));

@@ -21,7 +21,7 @@ final class MailboxDelta {
   /** A replay queue longer than this is a test gone wrong; the oldest are dropped. */
   private static final int MAX_QUEUED_REPLAYS = 10_000;
   static final List<String> COUNTERS = List.of("replay", "lag", "reorder", "omit", "cap", "gone",
-      "syncStateNotFound", "resyncRequired");
+      "syncStateNotFound", "resyncRequired", "initial", "initialFiltered");
 
   private DeltaSettings settings = DeltaSettings.DEFAULT;
   private Random random = new Random(0);

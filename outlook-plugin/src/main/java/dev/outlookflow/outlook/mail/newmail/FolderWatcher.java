@@ -1,0 +1,481 @@
+package dev.outlookflow.outlook.mail.newmail;
+
+import dev.outlookflow.outlook.graph.GraphException;
+import dev.outlookflow.outlook.mail.MailFailures;
+import dev.outlookflow.outlook.mail.MailGraph;
+import dev.outlookflow.outlook.mail.Mailbox;
+import dev.outlookflow.outlook.mail.Paths;
+import dev.outlookflow.outlook.services.OutlookServices;
+import dev.outlookflow.plugin.api.trigger.SharedState;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Watches one folder of one mailbox for every enabled flow listening there: one delta round at a time, whatever
+ * the number of flows. A round follows Graph's links, emits one keyed run per new message per flow that joined
+ * before the round began, and only then stores the cursor: a failure anywhere leaves the cursor where it was,
+ * and the next round brings the same mail again, which the runtime's keys turn into no second run.
+ *
+ * <ul>
+ *   <li>A new watcher's first round is its baseline: changes from then on, nothing fired.
+ *   <li>A dead cursor (410, {@code syncStateNotFound}, {@code resyncRequired}) is replaced by a new delta query
+ *       from the newest mail seen less {@link #MARGIN}; past Graph's cap of {@value #CAP} results the same span is
+ *       listed page by page; then an audit runs.
+ *   <li>An audit lists the folder's {@value #AUDIT_SIZE} newest messages and fires what delta never brought.
+ *   <li>A flow enabled again catches up by listing the mail since its last covered round, less the margin.
+ * </ul>
+ */
+final class FolderWatcher {
+  /** How far back a resync and a catch-up reach before the instant they resume from: clock skew, late mail. */
+  static final Duration MARGIN = Duration.ofMinutes(10);
+  /** A baseline's window: enough for its delta tokens, a few requests even in a folder of 100,000 messages. */
+  static final Duration BASELINE_WINDOW = Duration.ofHours(1);
+  /** How long a key is kept after the newest mail: far longer than any resync, audit or catch-up reaches. */
+  static final Duration KEY_RETENTION = Duration.ofDays(35);
+  private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+  /** How often a watcher whose connection cannot sign in tries again. */
+  private static final Duration SIGNED_OUT_INTERVAL = Duration.ofMinutes(1);
+  static final int AUDIT_SIZE = 100;
+  static final int CAP = 5_000;
+  private static final int LIST_PAGE = 100;
+
+  /** How a round treats what it reads. */
+  private enum Source { DELTA, RESYNC, AUDIT, CATCH_UP }
+
+  private final WatchKey key;
+  private final Mailbox mailbox;
+  private final String mailboxName;
+  private final NewMail.Folder folder;
+  private final OutlookServices services;
+  private final Vertx vertx;
+  private final Clock clock;
+  private final SharedState shared;
+  private final PollBudget budget;
+  private final Duration auditEvery;
+  private final Map<String, Subscriber> subscribers = new LinkedHashMap<>();
+  private final RecentIds seen = new RecentIds(10_000);
+  private Future<Void> tail;
+  private boolean loaded;
+  private WatcherState state;
+  private long timer = -1;
+  private volatile boolean closed;
+  private final AtomicLong rounds = new AtomicLong();
+  private volatile Instant lastRound;
+  private volatile Instant nextRound;
+  private volatile String lastError;
+  private volatile String problem;
+  private Instant nextAudit;
+  private Instant nextPrune;
+
+  FolderWatcher(WatchKey key, Mailbox mailbox, String mailboxName, NewMail.Folder folder, OutlookServices services,
+      Vertx vertx, Clock clock, SharedState shared, PollBudget budget, Duration auditEvery, Future<Void> after) {
+    this.key = key;
+    this.mailbox = mailbox;
+    this.mailboxName = mailboxName;
+    this.folder = folder;
+    this.services = services;
+    this.vertx = vertx;
+    this.clock = clock;
+    this.shared = shared;
+    this.budget = budget;
+    this.auditEvery = auditEvery;
+    this.tail = after.otherwiseEmpty();
+    this.nextAudit = clock.instant().plus(auditEvery);
+    this.nextPrune = clock.instant();
+  }
+
+  /** Adds a flow; the first one starts the rounds, a returning one (with a covered round) catches up. */
+  void join(Subscriber subscriber) {
+    boolean first;
+    synchronized (this) {
+      first = subscribers.isEmpty();
+      subscribers.put(subscriber.flowId(), subscriber);
+    }
+    if (subscriber.covered != null) {
+      enqueue(() -> catchUp(subscriber));
+    }
+    if (first) {
+      enqueue(this::round);
+    } else {
+      report();
+    }
+  }
+
+  /** Removes a flow; answers whether it was the last, after which the watcher closes. */
+  synchronized boolean leave(Subscriber subscriber) {
+    subscriber.leave();
+    subscribers.remove(subscriber.flowId(), subscriber);
+    return subscribers.isEmpty();
+  }
+
+  /** Stops the rounds; completes when the work under way has ended. */
+  Future<Void> close() {
+    closed = true;
+    vertx.cancelTimer(timer);
+    return tail;
+  }
+
+  /** Runs {@code work} after all work enqueued before it, whatever that did; never while holding a lock. */
+  private void enqueue(Supplier<Future<Void>> work) {
+    Promise<Void> done = Promise.promise();
+    Future<Void> previous;
+    synchronized (this) {
+      previous = tail;
+      tail = done.future();
+    }
+    previous.onComplete(ignored -> {
+      Future<Void> ran;
+      try {
+        ran = closed ? Future.succeededFuture() : work.get();
+      } catch (RuntimeException e) {
+        ran = Future.failedFuture(e);
+      }
+      ran.onComplete(outcome -> done.complete());
+    });
+  }
+
+  private synchronized List<Subscriber> participants(Instant roundStart) {
+    return subscribers.values().stream().filter(s -> !s.joinedAt.isAfter(roundStart)).toList();
+  }
+
+  private synchronized Subscriber anySubscriber() {
+    return subscribers.values().stream().findFirst().orElse(null);
+  }
+
+  private Future<Void> round() {
+    Instant started = clock.instant();
+    List<Subscriber> participants = participants(started);
+    Subscriber any = anySubscriber();
+    if (closed || any == null) {
+      return Future.succeededFuture();
+    }
+    Map<String, Long> tally = new ConcurrentHashMap<>();
+    boolean[] signedIn = {false};
+    return load()
+        .compose(v -> MailGraph.open(any.connection, any.settings, services))
+        .onSuccess(graph -> signedIn[0] = true)
+        .compose(graph -> cycle(graph, participants, started, tally)
+            .recover(failure -> Future.failedFuture(MailFailures.explain(failure, mailbox, graph))))
+        .transform(done -> {
+          lastRound = started;
+          rounds.incrementAndGet();
+          lastError = done.succeeded() ? null : done.cause().getMessage();
+          problem = done.succeeded() || !signedOut(done.cause(), signedIn[0]) ? null : done.cause().getMessage();
+          scheduleNext();
+          report();
+          return Future.<Void>succeededFuture();
+        });
+  }
+
+  /** One round: delta (or its baseline, or a resync), an audit when due, each flow's progress, pruning when due. */
+  private Future<Void> cycle(MailGraph graph, List<Subscriber> participants, Instant started, Map<String, Long> tally) {
+    Future<Void> fetched;
+    if (state == null) {
+      fetched = baseline(graph, started);
+    } else if (!state.followable()) {
+      fetched = resync(graph, participants, tally);
+    } else {
+      fetched = delta(graph, participants, tally)
+          .recover(failure -> Resync.needed(failure) ? resync(graph, participants, tally) : Future.failedFuture(failure));
+    }
+    return fetched
+        .compose(v -> started.isBefore(nextAudit) ? Future.succeededFuture() : audit(graph, participants, tally))
+        .compose(v -> Future.all(participants.stream().map(s -> s.coveredUntil(started)).toList()).<Void>mapEmpty())
+        .compose(v -> prune(participants, started));
+  }
+
+  private Future<Void> load() {
+    if (loaded) {
+      return Future.succeededFuture();
+    }
+    return shared.get(key.stateKey()).map(stored -> {
+      state = stored.map(WatcherState::fromJson).orElse(null);
+      loaded = true;
+      return null;
+    });
+  }
+
+  private Future<Void> baseline(MailGraph graph, Instant started) {
+    Map<String, Long> ignored = new ConcurrentHashMap<>();
+    Instant[] newest = {null};
+    return walk(graph, graph.read(mailbox, deltaQuery(started.minus(BASELINE_WINDOW))), items -> {
+      for (Object item : items) {
+        if (item instanceof JsonObject message && message.getString("id") != null) {
+          seen.add(message.getString("id"));
+          newest[0] = later(newest[0], received(message));
+        }
+      }
+      return Future.succeededFuture();
+    }).compose(link -> save(WatcherState.baseline(deltaLink(link), started, newest[0]), ignored));
+  }
+
+  private Future<Void> delta(MailGraph graph, List<Subscriber> participants, Map<String, Long> tally) {
+    Instant[] newest = {null};
+    return walk(graph, graph.follow(mailbox, "@odata.deltaLink", state.deltaLink()),
+        items -> fire(items, participants, Source.DELTA, tally, newest))
+        .compose(link -> save(state.after(deltaLink(link), newest[0], Map.of()), tally));
+  }
+
+  private Future<Void> resync(MailGraph graph, List<Subscriber> participants, Map<String, Long> tally) {
+    tally.merge(WatcherState.RESYNCS, 1L, Long::sum);
+    Instant from = (state.lastSeen() != null ? state.lastSeen() : state.baselineAt()).minus(MARGIN);
+    Instant[] newest = {null};
+    int[] results = {0};
+    return walk(graph, graph.read(mailbox, deltaQuery(from)), items -> {
+      results[0] += items.size();
+      return fire(items, participants, Source.RESYNC, tally, newest);
+    }).compose(link -> results[0] < CAP ? Future.succeededFuture(link)
+            // Graph answered its cap: what it left out is found by listing the same span.
+            : list(graph, from, participants, Source.RESYNC, tally, newest).map(link))
+        .compose(link -> save(state.after(deltaLink(link), newest[0], Map.of()), tally))
+        .compose(v -> audit(graph, participants, tally));
+  }
+
+  /** The folder's newest messages, fired where delta never brought them. */
+  private Future<Void> audit(MailGraph graph, List<Subscriber> participants, Map<String, Long> tally) {
+    nextAudit = clock.instant().plus(auditEvery);
+    return graph.read(mailbox, messages() + "?$orderby=receivedDateTime%20desc&$top=" + AUDIT_SIZE + "&$select="
+            + NewMail.SELECT)
+        .compose(page -> fire(page.getJsonArray("value", new JsonArray()), participants, Source.AUDIT, tally,
+            new Instant[] {null}))
+        .compose(v -> tally.containsKey(WatcherState.FOUND_BY_AUDIT) ? save(state, tally) : Future.succeededFuture());
+  }
+
+  /** A returning flow's mail since its last covered round, less the margin, by listing. */
+  private Future<Void> catchUp(Subscriber subscriber) {
+    Instant started = clock.instant();
+    Instant from = later(subscriber.covered.minus(MARGIN), pruneMark(started));
+    return load()
+        .compose(v -> MailGraph.open(subscriber.connection, subscriber.settings, services))
+        .compose(graph -> list(graph, from, List.of(subscriber), Source.CATCH_UP, new ConcurrentHashMap<>(),
+            new Instant[] {null}))
+        .compose(v -> subscriber.coveredUntil(started))
+        .recover(failure -> {
+          // Its catch-up runs again at its next start; meanwhile it fires from the rounds it takes part in.
+          subscriber.context.log().error("could not catch up on the mail since "
+              + subscriber.covered + ": " + failure.getMessage(), failure);
+          return Future.succeededFuture();
+        });
+  }
+
+  /** The messages received since {@code from}, oldest first, page after page. */
+  private Future<Void> list(MailGraph graph, Instant from, List<Subscriber> targets, Source source,
+      Map<String, Long> tally, Instant[] newest) {
+    String query = messages() + "?$filter=" + Paths.encode("receivedDateTime ge " + format(from))
+        + "&$orderby=receivedDateTime%20asc&$top=" + LIST_PAGE + "&$select=" + NewMail.SELECT;
+    return walk(graph, graph.read(mailbox, query), items -> fire(items, targets, source, tally, newest)).mapEmpty();
+  }
+
+  /** Reads a query's pages, each handed to {@code each} before the next is asked for; answers the deltaLink. */
+  private Future<String> walk(MailGraph graph, Future<JsonObject> first, Function<JsonArray, Future<Void>> each) {
+    return first.compose(page -> each.apply(page.getJsonArray("value", new JsonArray())).compose(v -> {
+      String next = page.getString("@odata.nextLink");
+      return next != null ? walk(graph, graph.follow(mailbox, "@odata.nextLink", next), each)
+          : Future.succeededFuture(page.getString("@odata.deltaLink"));
+    }));
+  }
+
+  /** Emits each new message of a page, in order, for each target flow. */
+  private Future<Void> fire(JsonArray items, List<Subscriber> targets, Source source, Map<String, Long> tally,
+      Instant[] newest) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Object item : items) {
+      if (item instanceof JsonObject message && !message.containsKey("@removed") && message.getString("id") != null
+          && message.getString("receivedDateTime") != null) {
+        chain = chain.compose(v -> fireOne(message, targets, source, tally, newest));
+      }
+    }
+    return chain;
+  }
+
+  private Future<Void> fireOne(JsonObject message, List<Subscriber> targets, Source source, Map<String, Long> tally,
+      Instant[] newest) {
+    String id = message.getString("id");
+    Instant received = received(message);
+    newest[0] = later(newest[0], received);
+    boolean known = seen.contains(id);
+    if (source == Source.AUDIT && known) {
+      return Future.succeededFuture();
+    }
+    if (!known) {
+      seen.add(id);
+      tally.merge(WatcherState.MAILS_SEEN, 1L, Long::sum);
+    }
+    NewMail mail = NewMail.of(message, mailboxName, folder);
+    List<Future<Subscriber.Outcome>> emits = new ArrayList<>();
+    for (Subscriber target : targets) {
+      emits.add(target.emit(mail, received, floor(target, source)));
+    }
+    return Future.all(emits).map(all -> {
+      for (int i = 0; i < all.size(); i++) {
+        Subscriber.Outcome outcome = all.resultAt(i);
+        if (outcome == Subscriber.Outcome.CREATED) {
+          tally.merge(WatcherState.RUNS_STARTED, 1L, Long::sum);
+          if (source == Source.AUDIT) {
+            tally.merge(WatcherState.FOUND_BY_AUDIT, 1L, Long::sum);
+          }
+        } else if (outcome == Subscriber.Outcome.REPEATED && source != Source.AUDIT) {
+          tally.merge(WatcherState.DUPLICATES_SUPPRESSED, 1L, Long::sum);
+        }
+      }
+      return null;
+    });
+  }
+
+  /**
+   * The oldest mail a path other than a delta round may fire for a flow: none from before the flow listened, the
+   * watcher's baseline or the kept keys (a delta round fires whatever it brings: it is news since the last round).
+   */
+  private Instant floor(Subscriber target, Source source) {
+    Instant now = clock.instant();
+    return switch (source) {
+      case DELTA -> null;
+      case CATCH_UP -> later(target.since, pruneMark(now));
+      case RESYNC, AUDIT -> later(later(target.since, state == null ? null : state.baselineAt()), pruneMark(now));
+    };
+  }
+
+  /** Keys older than this are forgotten: the newest mail seen, less the retention. */
+  private Instant pruneMark(Instant now) {
+    return (state == null || state.lastSeen() == null ? now : state.lastSeen()).minus(KEY_RETENTION);
+  }
+
+  private Future<Void> prune(List<Subscriber> participants, Instant started) {
+    if (started.isBefore(nextPrune)) {
+      return Future.succeededFuture();
+    }
+    nextPrune = started.plus(PRUNE_EVERY);
+    Instant mark = pruneMark(started);
+    return Future.all(participants.stream().map(s -> s.context.forgetKeysBefore(mark)).toList()).mapEmpty();
+  }
+
+  private Future<Void> save(WatcherState next, Map<String, Long> tally) {
+    WatcherState counted = next.after(next.deltaLink(), null, tally);
+    tally.clear();
+    if (counted.equals(state)) {
+      return Future.succeededFuture();
+    }
+    return shared.put(key.stateKey(), counted.toJson().encode()).onSuccess(v -> state = counted);
+  }
+
+  private void scheduleNext() {
+    if (closed) {
+      return;
+    }
+    Duration interval = budget.interval(key.mailboxKey(), requestedInterval());
+    if (problem != null && interval.compareTo(SIGNED_OUT_INTERVAL) < 0) {
+      interval = SIGNED_OUT_INTERVAL;
+    }
+    nextRound = clock.instant().plus(interval);
+    synchronized (this) {
+      if (!closed) {
+        timer = vertx.setTimer(Math.max(1, interval.toMillis()), id -> enqueue(this::round));
+      }
+    }
+  }
+
+  private synchronized Duration requestedInterval() {
+    return subscribers.values().stream().map(s -> s.interval).min(Duration::compareTo).orElse(Duration.ofSeconds(30));
+  }
+
+  private void report() {
+    List<Subscriber> all;
+    synchronized (this) {
+      all = List.copyOf(subscribers.values());
+    }
+    Duration requested = requestedInterval();
+    for (Subscriber subscriber : all) {
+      subscriber.context.report(WatcherReport.of(this, subscriber, budget.interval(key.mailboxKey(), requested),
+          budget.note(key.mailboxKey(), requested)));
+    }
+  }
+
+  String sourceName() {
+    return folder.name() + " of " + mailboxName;
+  }
+
+  Instant lastRound() {
+    return lastRound;
+  }
+
+  Instant nextRound() {
+    return nextRound;
+  }
+
+  String lastError() {
+    return lastError;
+  }
+
+  String problem() {
+    return problem;
+  }
+
+  /** The watcher's stored counts, and the rounds it made since it started. */
+  Map<String, Long> counts() {
+    Map<String, Long> counts = state == null ? new LinkedHashMap<>() : new LinkedHashMap<>(state.counts());
+    counts.put("rounds", rounds.get());
+    return counts;
+  }
+
+  private String messages() {
+    return "/mailFolders/" + Paths.encode(folder.id()) + "/messages";
+  }
+
+  private String deltaQuery(Instant from) {
+    return messages() + "/delta?changeType=created&$select=" + NewMail.SELECT + "&$filter="
+        + Paths.encode("receivedDateTime ge " + format(from));
+  }
+
+  private static String deltaLink(String link) {
+    if (link == null) {
+      throw new IllegalStateException("Microsoft Graph ended a delta query without a deltaLink");
+    }
+    return link;
+  }
+
+  /**
+   * Whether the failure is the connection's, for an admin to act on: no token could be had (its sign-in or
+   * consent is gone), or Graph refused the token or the mailbox (401, 403).
+   */
+  private static boolean signedOut(Throwable failure, boolean signedIn) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof GraphException graph) {
+        return graph.status() == 401 || graph.status() == 403;
+      }
+    }
+    return !signedIn;
+  }
+
+  private static String format(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  private static Instant received(JsonObject message) {
+    try {
+      return Instant.parse(message.getString("receivedDateTime"));
+    } catch (DateTimeParseException e) {
+      throw new IllegalStateException("Microsoft Graph answered a receivedDateTime that is not a time: "
+          + message.getString("receivedDateTime"), e);
+    }
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+  }
+}

@@ -1,0 +1,131 @@
+package dev.outlookflow.outlook.mail.newmail;
+
+import dev.outlookflow.outlook.mail.MailFailures;
+import dev.outlookflow.outlook.mail.MailGraph;
+import dev.outlookflow.outlook.mail.Mailbox;
+import dev.outlookflow.outlook.services.OutlookServices;
+import dev.outlookflow.outlook.settings.Cloud;
+import dev.outlookflow.outlook.settings.ConnectionSettings;
+import dev.outlookflow.plugin.api.ExtensionException;
+import dev.outlookflow.plugin.api.connection.ConnectionHandle;
+import dev.outlookflow.plugin.api.trigger.SharedState;
+import dev.outlookflow.plugin.api.trigger.StopReason;
+import dev.outlookflow.plugin.api.trigger.Trigger;
+import dev.outlookflow.plugin.api.trigger.TriggerContext;
+import dev.outlookflow.plugin.api.trigger.TriggerDescriptor;
+import dev.outlookflow.plugin.api.trigger.TriggerHandle;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.pf4j.Extension;
+
+/**
+ * "When a new email arrives": one run per new mail in a mailbox's Inbox, through the folder's shared
+ * {@link FolderWatcher}. Its plugin settings: {@code outlook.newMail.auditSeconds} (how often a watcher audits its
+ * folder; default 300).
+ */
+@Extension
+public class NewMailTrigger implements Trigger<NewMailProperties, NewMail> {
+  static final TriggerDescriptor<NewMailProperties, NewMail> DESCRIPTOR = new TriggerDescriptor<>("new-mail",
+      "When a new email arrives", "Starts one run for each new email in a mailbox's Inbox, within one check "
+          + "interval; never twice for the same email, also across restarts", NewMailProperties.class, NewMail.class);
+  static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
+  static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
+  static final Duration DEFAULT_AUDIT = Duration.ofMinutes(5);
+  static final String AUDIT_SETTING = "outlook.newMail.auditSeconds";
+
+  private final OutlookServices services;
+  private final Watchers watchers = new Watchers();
+
+  public NewMailTrigger(OutlookServices services) {
+    this.services = services;
+  }
+
+  @Override
+  public TriggerDescriptor<NewMailProperties, NewMail> descriptor() {
+    return DESCRIPTOR;
+  }
+
+  @Override
+  public Future<TriggerHandle> start(TriggerContext<NewMail> context, NewMailProperties properties) {
+    Optional<ConnectionHandle> chosen = context.connection();
+    Optional<SharedState> shared = context.shared();
+    if (chosen.isEmpty() || shared.isEmpty()) {
+      return Future.failedFuture(new ExtensionException("no_connection",
+          "Choose a Microsoft 365 Outlook connection in the trigger's 'connection' field."));
+    }
+    ConnectionHandle connection = chosen.get();
+    ConnectionSettings settings;
+    Duration interval;
+    try {
+      settings = ConnectionSettings.of(connection);
+      interval = interval(properties, settings.profile().cloud());
+    } catch (ExtensionException refused) {
+      return Future.failedFuture(refused);
+    }
+    Instant now = context.environment().clock().instant();
+    return MailGraph.open(connection, settings, services).compose(graph -> {
+      Mailbox mailbox = graph.fence().resolve(properties.mailbox(), "mailbox");
+      String mailboxName = mailbox.isMe() ? graph.account() : mailbox.address();
+      return graph.read(mailbox, "/mailFolders/inbox?$select=id,displayName")
+          .recover(failure -> Future.failedFuture(MailFailures.explain(failure, mailbox, graph)))
+          .compose(inbox -> progress(context, now).map(progress -> {
+            NewMail.Folder folder = new NewMail.Folder(inbox.getString("id"), inbox.getString("displayName", "Inbox"));
+            WatchKey key = new WatchKey(connection.id(), mailboxKey(mailbox, mailboxName), folder.id());
+            Subscriber subscriber = new Subscriber(context, connection, settings, interval, now, progress.since(),
+                progress.covered());
+            FolderWatcher watcher = watchers.join(key, subscriber, after -> new FolderWatcher(key, mailbox, mailboxName,
+                folder, services, context.environment().vertx(), context.environment().clock(), shared.get(),
+                watchers.budget(), auditEvery(context), after));
+            return (TriggerHandle) (StopReason reason) -> watchers.leave(key, watcher, subscriber);
+          }));
+    });
+  }
+
+  /** Since when the flow listens (its first start) and up to when its rounds covered the folder. */
+  private record Progress(Instant since, Instant covered) {}
+
+  private static Future<Progress> progress(TriggerContext<NewMail> context, Instant now) {
+    return context.state().get(Subscriber.SINCE)
+        .compose(since -> since.isPresent() ? Future.succeededFuture(instant(since.get()))
+            : context.state().put(Subscriber.SINCE, String.valueOf(now.toEpochMilli())).map(now))
+        .compose(since -> context.state().get(Subscriber.COVERED)
+            .map(covered -> new Progress(since, covered.map(NewMailTrigger::instant).orElse(null))));
+  }
+
+  static Duration interval(NewMailProperties properties, Cloud cloud) {
+    Duration interval = properties.pollInterval() == null ? DEFAULT_INTERVAL
+        : Duration.ofSeconds(properties.pollInterval());
+    if (interval.compareTo(MIN_INTERVAL) < 0 && cloud != Cloud.SANDBOX) {
+      throw new ExtensionException("poll_interval_too_short", "'pollInterval': Microsoft 365 is checked at most "
+          + "every " + MIN_INTERVAL.toSeconds() + " seconds (1 is allowed only on the Sandbox cloud): set 5 or more.");
+    }
+    return interval;
+  }
+
+  private static Duration auditEvery(TriggerContext<NewMail> context) {
+    return context.environment().setting(AUDIT_SETTING).map(text -> {
+      try {
+        long seconds = Long.parseLong(text.trim());
+        if (seconds >= 1 && seconds <= 86_400) {
+          return Duration.ofSeconds(seconds);
+        }
+      } catch (NumberFormatException ignored) {
+        // Reported below, as any value out of range.
+      }
+      context.log().warn("plugin setting " + AUDIT_SETTING + " must be a whole number of seconds from 1 to 86400; "
+          + "using " + DEFAULT_AUDIT.toSeconds());
+      return DEFAULT_AUDIT;
+    }).orElse(DEFAULT_AUDIT);
+  }
+
+  private static String mailboxKey(Mailbox mailbox, String name) {
+    return (mailbox.isMe() ? "me:" : "") + (name == null ? "" : name.toLowerCase(Locale.ROOT));
+  }
+
+  private static Instant instant(String epochMillis) {
+    return Instant.ofEpochMilli(Long.parseLong(epochMillis));
+  }
+}

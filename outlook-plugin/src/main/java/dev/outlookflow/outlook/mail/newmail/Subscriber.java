@@ -1,0 +1,90 @@
+package dev.outlookflow.outlook.mail.newmail;
+
+import dev.outlookflow.outlook.settings.ConnectionSettings;
+import dev.outlookflow.plugin.api.connection.ConnectionHandle;
+import dev.outlookflow.plugin.api.trigger.TriggerContext;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One enabled flow listening to a watcher: its context (where its runs start), its connection, its interval,
+ * when it joined (it fires for rounds that start after that), since when it listens at all ({@link #SINCE}, kept
+ * in its own trigger state from its first start) and up to when its earlier rounds covered the folder
+ * ({@link #COVERED}: where it catches up from when enabled again).
+ */
+final class Subscriber {
+  static final String SINCE = "since";
+  static final String COVERED = "covered";
+  /** How often, at most, a flow's progress is written when rounds bring it nothing. */
+  private static final Duration COVERED_EVERY = Duration.ofMinutes(1);
+
+  /** What one emit did for this flow. */
+  enum Outcome { CREATED, REPEATED, SKIPPED }
+
+  final TriggerContext<NewMail> context;
+  final ConnectionHandle connection;
+  final ConnectionSettings settings;
+  final Duration interval;
+  final Instant joinedAt;
+  final Instant since;
+  final Instant covered;
+  final AtomicLong runsStarted = new AtomicLong();
+  final AtomicLong duplicatesSuppressed = new AtomicLong();
+  private volatile boolean left;
+  private volatile Instant coveredWritten;
+  private volatile boolean firedSinceWritten;
+
+  Subscriber(TriggerContext<NewMail> context, ConnectionHandle connection, ConnectionSettings settings,
+      Duration interval, Instant joinedAt, Instant since, Instant covered) {
+    this.context = context;
+    this.connection = connection;
+    this.settings = settings;
+    this.interval = interval;
+    this.joinedAt = joinedAt;
+    this.since = since;
+    this.covered = covered;
+    this.coveredWritten = joinedAt;
+  }
+
+  String flowId() {
+    return context.flowId();
+  }
+
+  void leave() {
+    left = true;
+  }
+
+  /**
+   * Starts this flow's run for {@code mail}, keyed by its id, unless it was received before {@code floor}. A flow
+   * that left meanwhile (its emits fail fast) is skipped: its mail is its catch-up's business when it returns.
+   */
+  Future<Outcome> emit(NewMail mail, Instant received, Instant floor) {
+    if (left || (floor != null && received.isBefore(floor))) {
+      return Future.succeededFuture(Outcome.SKIPPED);
+    }
+    return context.emit(mail, mail.id(), received).map(emitted -> {
+      firedSinceWritten = true;
+      if (emitted.created()) {
+        runsStarted.incrementAndGet();
+        return Outcome.CREATED;
+      }
+      duplicatesSuppressed.incrementAndGet();
+      return Outcome.REPEATED;
+    }).recover(failure -> left ? Future.succeededFuture(Outcome.SKIPPED) : Future.failedFuture(failure));
+  }
+
+  /**
+   * Records that rounds up to one started at {@code roundStart} fired everything for this flow: written when the
+   * round fired something, else at most once a minute (an idle poll costs no write per flow).
+   */
+  Future<Void> coveredUntil(Instant roundStart) {
+    if (left || (!firedSinceWritten && roundStart.isBefore(coveredWritten.plus(COVERED_EVERY)))) {
+      return Future.succeededFuture();
+    }
+    firedSinceWritten = false;
+    coveredWritten = roundStart;
+    return context.state().put(COVERED, String.valueOf(roundStart.toEpochMilli()));
+  }
+}
