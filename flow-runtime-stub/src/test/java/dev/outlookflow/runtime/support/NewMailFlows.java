@@ -24,9 +24,17 @@ public final class NewMailFlows {
 
   /** A flow: new mail in the connection's Inbox, checked every {@code pollSeconds}, then an echo of the subject. */
   public static JsonObject flow(String name, String connection, int pollSeconds) {
+    return flow(name, connection, pollSeconds, null);
+  }
+
+  /** The same, on {@code mailbox} (null: the connection's). */
+  public static JsonObject flow(String name, String connection, int pollSeconds, String mailbox) {
+    JsonObject properties = new JsonObject().put("connection", connection).put("pollInterval", pollSeconds);
+    if (mailbox != null) {
+      properties.put("mailbox", mailbox);
+    }
     return new JsonObject().put("name", name)
-        .put("trigger", new JsonObject().put("type", "outlook/new-mail").put("properties", new JsonObject()
-            .put("connection", connection).put("pollInterval", pollSeconds)))
+        .put("trigger", new JsonObject().put("type", "outlook/new-mail").put("properties", properties))
         .put("steps", new JsonArray().add(new JsonObject().put("id", "echo").put("type", "test/echo")
             .put("properties", new JsonObject().put("message", "{{trigger.subject}}"))));
   }
