@@ -313,7 +313,8 @@ final class FolderWatcher {
     if (source == Source.AUDIT && known) {
       return Future.succeededFuture();
     }
-    if (!known) {
+    if (!known && source != Source.CATCH_UP) {
+      // Seen means fired for every flow of the watcher: a catch-up fires for one, so an audit must still look.
       seen.add(id);
       tally.merge(WatcherState.MAILS_SEEN, 1L, Long::sum);
     }
