@@ -3,54 +3,53 @@ package dev.outlookflow.outlook.graph;
 import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.plugin.api.PluginEnvironment;
 import dev.outlookflow.plugin.api.connection.Credentials;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The Graph client actions and triggers share: at most {@link #PER_MAILBOX} requests in flight per
- * mailbox (Graph's MailboxConcurrency limit), retries by {@link RetryPolicy}, one forced token refresh
- * on 401, Graph's errors as {@link GraphException}, and the token sent to the connection's Graph
- * origin only ({@link GraphOrigin}).
+ * The Graph client actions and triggers share: requests in flight limited per app or per mailbox as
+ * {@link GraphConcurrency} says (Graph's MailboxConcurrency limit), nothing sent to a mailbox while a
+ * {@code Retry-After} Graph gave for it is in force, retries by {@link RetryPolicy}, one forced token refresh
+ * on 401, Graph's errors as {@link GraphException}, and the token sent to the connection's Graph origin only
+ * ({@link GraphOrigin}).
  */
 public final class GraphClient {
-  static final int PER_MAILBOX = 4;
   /** Answers under this size parse in well under a millisecond: not worth a hop to a worker. */
   private static final int PARSED_INLINE_BYTES = 64 * 1024;
 
-  /** Schedules a retry after a delay; tests record the delays instead of waiting. */
+  /** Runs a task after a delay (a retry, the end of a {@code Retry-After}); tests run them by hand. */
   @FunctionalInterface
   public interface Timer {
     void after(long millis, Runnable task);
   }
 
-  /** One request: the mailbox it concerns (its concurrency slot), and whether repeating it is harmless. */
+  /**
+   * One request: the mailbox it concerns (whose {@code Retry-After} it waits for, and in the mailbox scope whose
+   * slots it takes), and whether repeating it is harmless.
+   */
   public record Request(HttpMethod method, String path, JsonObject body, String mailbox, boolean repeatable) {}
 
   private final PluginEnvironment env;
   private final RetryPolicy retries;
   private final Timer timer;
-  private final Map<String, Slots> slots = new ConcurrentHashMap<>();
+  private final Admission admission;
 
-  public GraphClient(PluginEnvironment env, RetryPolicy retries, Timer timer) {
+  public GraphClient(PluginEnvironment env, RetryPolicy retries, Timer timer, GraphConcurrency concurrency) {
     this.env = env;
     this.retries = retries;
     this.timer = timer;
+    this.admission = new Admission(concurrency, env.clock(), timer);
   }
 
   /**
@@ -60,13 +59,22 @@ public final class GraphClient {
    */
   public Future<JsonObject> send(String graphBaseUrl, Request request,
       Function<Boolean, Future<Credentials>> tokens) {
-    return inSlot(request.mailbox(), () -> attempt(graphBaseUrl, request, tokens, false, 1));
+    return attempt(graphBaseUrl, request, tokens, false, 1);
+  }
+
+  /**
+   * Until when Graph asked that nothing be sent for {@code mailbox} (the latest {@code Retry-After} of a 429,
+   * 503 or 504 for it, by the runtime's clock): every request for it waits until then. Empty when Graph asked
+   * for no wait, or it is over.
+   */
+  public Optional<Instant> pausedUntil(String mailbox) {
+    return admission.pausedUntil(keyOf(mailbox));
   }
 
   private Future<JsonObject> attempt(String graphBaseUrl, Request request,
       Function<Boolean, Future<Credentials>> tokens, boolean refreshed, int attempt) {
     Future<HttpResponse<Buffer>> called = tokens.apply(refreshed)
-        .compose(credentials -> call(graphBaseUrl, request, credentials));
+        .compose(credentials -> admitted(request.mailbox(), () -> call(graphBaseUrl, request, credentials)));
     return called.compose(response -> {
       if (response.statusCode() < 300) {
         return answer(response);
@@ -79,6 +87,10 @@ public final class GraphClient {
           request.repeatable());
       if (delay < 0) {
         return Future.failedFuture(error);
+      }
+      if (retries.retryAfterMillis(response.statusCode(), response.getHeader("Retry-After")).isPresent()) {
+        // The mailbox's deadline holds the retry until then, as it holds every other request for it.
+        return attempt(graphBaseUrl, request, tokens, refreshed, attempt + 1);
       }
       Promise<JsonObject> retried = Promise.promise();
       timer.after(delay, () -> attempt(graphBaseUrl, request, tokens, refreshed, attempt + 1).onComplete(retried));
@@ -106,10 +118,10 @@ public final class GraphClient {
     if (!graph.admitsUpload(uploadUrl)) {
       return Future.failedFuture(insecureUpload(graph, uploadUrl));
     }
-    return inSlot(mailbox, () -> upload(HttpMethod.PUT, uploadUrl)
+    return admitted(mailbox, () -> upload(HttpMethod.PUT, uploadUrl)
         .putHeader("Content-Type", "application/octet-stream")
         .putHeader("Content-Range", "bytes " + start + "-" + (start + chunk.length() - 1) + "/" + total)
-        .sendBuffer(chunk).compose(this::answer));
+        .sendBuffer(chunk)).compose(this::answer);
   }
 
   /** What an upload session expects next: {@code nextExpectedRanges}. */
@@ -117,7 +129,7 @@ public final class GraphClient {
     if (!graph.admitsUpload(uploadUrl)) {
       return Future.failedFuture(insecureUpload(graph, uploadUrl));
     }
-    return inSlot(mailbox, () -> upload(HttpMethod.GET, uploadUrl).send().compose(this::answer));
+    return admitted(mailbox, () -> upload(HttpMethod.GET, uploadUrl).send()).compose(this::answer);
   }
 
   private HttpRequest<Buffer> upload(HttpMethod method, String uploadUrl) {
@@ -133,43 +145,33 @@ public final class GraphClient {
   }
 
   /**
-   * Runs {@code call} in one of the mailbox's slots, or once one frees. Entering and leaving go through
-   * the map atomically, and a mailbox with nothing in flight or waiting leaves it: the map holds only
-   * mailboxes in use, however many a runtime has talked to.
+   * Sends {@code call} once {@link Admission} lets a request for {@code mailbox} through. A {@code Retry-After}
+   * in its answer holds the mailbox before the slot is freed, so whoever gets the slot next waits for it too.
+   * The slot is freed however the call ends, a call that throws before it answers a future included.
    */
-  private Future<JsonObject> inSlot(String mailbox, Supplier<Future<JsonObject>> call) {
-    String key = mailbox == null ? "" : mailbox.toLowerCase(Locale.ROOT);
-    Turn turn = new Turn(Promise.promise(), Vertx.currentContext());
-    slots.compute(key, (k, existing) -> (existing == null ? new Slots() : existing).enter(turn));
-    // The slot is left however the call ends, a call that throws before it answers a future included.
-    return turn.granted().future().compose(v -> call.get()).andThen(done -> leave(key));
-  }
-
-  private void leave(String key) {
-    AtomicReference<Turn> next = new AtomicReference<>();
-    slots.computeIfPresent(key, (k, mailboxSlots) -> {
-      next.set(mailboxSlots.leave());
-      return mailboxSlots.idle() ? null : mailboxSlots;
-    });
-    if (next.get() != null) {
-      next.get().grant();
-    }
-  }
-
-  /** A request waiting for a slot, and the context it goes on in: its own, not the one that freed the slot. */
-  private record Turn(Promise<Void> granted, Context context) {
-    void grant() {
-      if (context == null) {
-        granted.complete();
-      } else {
-        context.runOnContext(v -> granted.complete());
+  private Future<HttpResponse<Buffer>> admitted(String mailbox, Supplier<Future<HttpResponse<Buffer>>> call) {
+    String key = keyOf(mailbox);
+    return admission.enter(key).compose(v -> call.get()).andThen(sent -> {
+      if (sent.succeeded()) {
+        retries.retryAfterMillis(sent.result().statusCode(), sent.result().getHeader("Retry-After"))
+            .ifPresent(millis -> admission.holdFor(key, millis));
       }
-    }
+      admission.leave(key);
+    });
   }
 
-  /** How many mailboxes have requests in flight or waiting. */
-  int mailboxesInUse() {
-    return slots.size();
+  private static String keyOf(String mailbox) {
+    return mailbox == null ? "" : mailbox.toLowerCase(Locale.ROOT);
+  }
+
+  /** How many slot pools and {@code Retry-After} deadlines the client keeps: none when it is idle. */
+  int entriesKept() {
+    return admission.entriesKept();
+  }
+
+  /** How many requests wait for a free slot. */
+  int waitingForSlot() {
+    return admission.waitingForSlot();
   }
 
   /**
@@ -222,36 +224,6 @@ public final class GraphClient {
   static GraphException error(HttpResponse<Buffer> response) {
     return GraphErrors.of(response.statusCode(), response.body(), response.getHeader("request-id"),
         response.getHeader("Retry-After"));
-  }
-
-  /** A mailbox's four slots and who waits for one; changed only inside the map's atomic updates. */
-  private static final class Slots {
-    private int inFlight;
-    private final Deque<Turn> waiting = new ArrayDeque<>();
-
-    /** Takes a slot for {@code turn} (granted at once: nobody listens to it yet), or queues it. */
-    Slots enter(Turn turn) {
-      if (inFlight < PER_MAILBOX) {
-        inFlight++;
-        turn.granted().complete();
-      } else {
-        waiting.add(turn);
-      }
-      return this;
-    }
-
-    /** Frees a slot, handing it to the next who waits: answers that one, to be granted outside the map. */
-    Turn leave() {
-      Turn next = waiting.poll();
-      if (next == null) {
-        inFlight--;
-      }
-      return next;
-    }
-
-    boolean idle() {
-      return inFlight == 0 && waiting.isEmpty();
-    }
   }
 
   /** The default timer: Vert.x's. */

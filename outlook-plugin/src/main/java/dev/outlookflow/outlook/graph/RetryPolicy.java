@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 
@@ -38,9 +39,24 @@ public final class RetryPolicy {
 
   /** The delay before attempt {@code attempt + 1}: {@code Retry-After} if given, else the backoff. */
   long delayMillis(String retryAfter, int attempt) {
+    return retryAfterMillis(retryAfter).orElseGet(() -> capped(
+        BASE.toMillis() * (1L << (attempt - 1)) + jitter.nextInt((int) BASE.toMillis())));
+  }
+
+  /**
+   * How long Graph asked that the mailbox be left alone: the {@code Retry-After} of a 429, 503 or 504, capped
+   * as retries are; empty for any other answer, or one without a readable {@code Retry-After}.
+   */
+  OptionalLong retryAfterMillis(int status, String retryAfter) {
+    return RETRIED.contains(status) ? retryAfterMillis(retryAfter) : OptionalLong.empty();
+  }
+
+  private OptionalLong retryAfterMillis(String retryAfter) {
     Long given = retryAfter(retryAfter);
-    long delay = given != null ? given
-        : BASE.toMillis() * (1L << (attempt - 1)) + jitter.nextInt((int) BASE.toMillis());
+    return given == null ? OptionalLong.empty() : OptionalLong.of(capped(given));
+  }
+
+  private static long capped(long delay) {
     return Math.min(Math.max(delay, 0), MAX_DELAY.toMillis());
   }
 

@@ -42,7 +42,7 @@ class GraphClientOriginTest {
     vertx = Vertx.vertx();
     client = new GraphClient(GraphClientTest.environment(vertx, "http://127.0.0.1"),
         new RetryPolicy(new Random(1), Clock.systemUTC()), (millis, task) -> vertx.setTimer(Math.max(1, millis),
-            id -> task.run()));
+            id -> task.run()), GraphConcurrency.DEFAULT);
     graph = StandIn.start(vertx, "127.0.0.1", 0);
   }
 

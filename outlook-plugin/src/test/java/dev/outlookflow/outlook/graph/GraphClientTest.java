@@ -13,12 +13,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,7 +54,8 @@ class GraphClientTest {
       delays.add(millis);
       vertx.setTimer(Math.max(1, millis), id -> task.run());
     };
-    client = new GraphClient(env, new RetryPolicy(new Random(1), Clock.systemUTC()), recording);
+    client = new GraphClient(env, new RetryPolicy(new Random(1), Clock.systemUTC()), recording,
+        GraphConcurrency.DEFAULT);
   }
 
   @AfterEach
@@ -83,7 +87,7 @@ class GraphClientTest {
       Thread.sleep(10);
     }
     assertThat(heldBySandbox()).as("four requests in flight at once").isEqualTo(4);
-    assertThat(client.mailboxesInUse()).isEqualTo(1);
+    assertThat(client.entriesKept()).as("one pool of slots").isEqualTo(1);
     Future<?> done = Future.all(all);
     while (!done.isComplete() && System.nanoTime() < deadline) {
       if (heldBySandbox() > 0) {
@@ -95,7 +99,7 @@ class GraphClientTest {
     assertThat(all).allMatch(Future::succeeded);
     assertThat(delays).as("a fifth request at once would have been answered MailboxConcurrency and retried")
         .isEmpty();
-    assertThat(client.mailboxesInUse()).as("no slots kept for a mailbox with nothing in flight").isZero();
+    assertThat(client.entriesKept()).as("no slots kept for a mailbox with nothing in flight").isZero();
   }
 
   @Test
@@ -140,7 +144,14 @@ class GraphClientTest {
   }
 
   static PluginEnvironment environment(Vertx vertx, String sandboxUrl) {
-    WebClient web = WebClient.create(vertx);
+    return environment(vertx, sandboxUrl, Clock.systemUTC(), Map.of());
+  }
+
+  /** An environment on {@code clock}, started with the plugin settings {@code settings}. */
+  static PluginEnvironment environment(Vertx vertx, String sandboxUrl, Clock clock, Map<String, String> settings) {
+    // More connections than any concurrency limit allows (Vert.x's default is 5 per host), so that what holds
+    // requests back in these tests is the client's slots, not the HTTP connection pool.
+    WebClient web = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(32));
     WorkerExecutor workers = vertx.createSharedWorkerExecutor("test-workers", 2);
     return new PluginEnvironment() {
       @Override
@@ -160,7 +171,7 @@ class GraphClientTest {
 
       @Override
       public Clock clock() {
-        return Clock.systemUTC();
+        return clock;
       }
 
       @Override
@@ -181,6 +192,11 @@ class GraphClientTest {
       @Override
       public Optional<String> sandboxBaseUrl() {
         return Optional.of(sandboxUrl);
+      }
+
+      @Override
+      public Optional<String> setting(String name) {
+        return Optional.ofNullable(settings.get(name));
       }
     };
   }

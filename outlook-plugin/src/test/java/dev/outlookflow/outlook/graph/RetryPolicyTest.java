@@ -36,4 +36,15 @@ class RetryPolicyTest {
     assertThat(policy.delayMillis(504, "1", 1, false)).as("maybe handled").isEqualTo(-1);
     assertThat(policy.delayMillis(429, "1", RetryPolicy.MAX_ATTEMPTS, true)).isEqualTo(-1);
   }
+
+
+  @Test
+  void onlyThrottlingAndUnavailableAnswersAskTheMailboxToBeLeftAlone() {
+    assertThat(policy.retryAfterMillis(429, "1.5")).hasValue(1500);
+    assertThat(policy.retryAfterMillis(503, "Mon, 02 Mar 2026 10:00:07 GMT")).hasValue(7000);
+    assertThat(policy.retryAfterMillis(504, "3600")).as("capped as retries are")
+        .hasValue(RetryPolicy.MAX_DELAY.toMillis());
+    assertThat(policy.retryAfterMillis(500, "1")).isEmpty();
+    assertThat(policy.retryAfterMillis(429, null)).as("backing off is the request's own affair").isEmpty();
+  }
 }
