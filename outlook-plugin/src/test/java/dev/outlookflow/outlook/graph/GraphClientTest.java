@@ -185,11 +185,6 @@ class GraphClientTest {
       }
 
       @Override
-      public Optional<String> setting(String name) {
-        return Optional.empty();
-      }
-
-      @Override
       public Optional<String> sandboxBaseUrl() {
         return Optional.of(sandboxUrl);
       }
