@@ -15,6 +15,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Graph mail calls on behalf of one step's connection, behind its mailbox fence. */
@@ -105,6 +106,11 @@ public final class MailGraph {
 
   public Future<JsonObject> uploadStatus(Mailbox mailbox, String uploadUrl) {
     return client.uploadStatus(graphOrigin, uploadUrl, slot(mailbox));
+  }
+
+  /** Until when Graph asked (by {@code Retry-After}) that nothing more be sent for the mailbox; empty when not. */
+  public Optional<Instant> pausedUntil(Mailbox mailbox) {
+    return client.pausedUntil(slot(mailbox));
   }
 
   /** Waits as Graph asked (or backs off) before trying again after {@code doubt}. */

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -80,6 +81,7 @@ final class FolderWatcher {
   private volatile Instant nextRound;
   private volatile String lastError;
   private volatile String problem;
+  private volatile MailGraph graph;
   private Instant nextAudit;
   private Instant nextPrune;
 
@@ -169,7 +171,10 @@ final class FolderWatcher {
     boolean[] signedIn = {false};
     return load()
         .compose(v -> MailGraph.open(any.connection, any.settings, services))
-        .onSuccess(graph -> signedIn[0] = true)
+        .onSuccess(opened -> {
+          signedIn[0] = true;
+          graph = opened;
+        })
         .compose(graph -> cycle(graph, participants, started, tally)
             .recover(failure -> Future.failedFuture(MailFailures.explain(failure, mailbox, graph))))
         .transform(done -> {
@@ -425,6 +430,12 @@ final class FolderWatcher {
 
   String problem() {
     return problem;
+  }
+
+  /** Until when Graph asked that the mailbox be left alone, if it did and that is still ahead. */
+  Optional<Instant> pausedUntil() {
+    MailGraph last = graph;
+    return last == null ? Optional.empty() : last.pausedUntil(mailbox);
   }
 
   /** The watcher's stored counts, and the rounds it made since it started. */

@@ -18,8 +18,11 @@ final class WatcherReport {
     counts.put("flowDuplicatesSuppressed", subscriber.duplicatesSuppressed.get());
     String why = "Asks Microsoft Graph for the folder's changes (a delta query) every " + seconds(interval)
         + "; change notifications are not used yet. Flows watching the same folder share each check.";
+    String paused = watcher.pausedUntil().map(until -> "Microsoft Graph asked (Retry-After) that nothing be sent "
+        + "for this mailbox until " + until + ": the next round waits for that.").orElse(null);
     return new TriggerReport(MODE, why, watcher.problem(), List.of(new TriggerReport.Source(watcher.sourceName(),
-        watcher.lastRound(), watcher.nextRound(), watcher.lastError(), counts, note)));
+        watcher.lastRound(), watcher.nextRound(), watcher.lastError(), counts,
+        note == null ? paused : paused == null ? note : note + " " + paused)));
   }
 
   private static String seconds(Duration interval) {
