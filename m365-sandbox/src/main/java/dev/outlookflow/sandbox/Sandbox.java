@@ -4,6 +4,7 @@ import dev.outlookflow.sandbox.control.ControlRoutes;
 import dev.outlookflow.sandbox.control.CounterRoutes;
 import dev.outlookflow.sandbox.counters.RequestCounters;
 import dev.outlookflow.sandbox.counters.RequestRecorder;
+import dev.outlookflow.sandbox.counters.RetryAfters;
 import dev.outlookflow.sandbox.control.DeliveryRoutes;
 import dev.outlookflow.sandbox.control.FolderControlRoutes;
 import dev.outlookflow.sandbox.control.StreamRoutes;
@@ -81,8 +82,9 @@ public final class Sandbox {
           Directory directory = new Directory(options.seed(), state);
           Router router = Router.router(vertx);
           RequestCounters counters = new RequestCounters();
+          RetryAfters retryAfters = new RetryAfters(state.clock());
           // First of all, so requests answered by the body limit, the limits or a fault are counted too.
-          router.route().handler(new RequestRecorder(counters, state.clock())::handle);
+          router.route().handler(new RequestRecorder(counters, retryAfters, state.clock())::handle);
           router.route().handler(BodyHandler.create(false).setBodyLimit(GRAPH_BODY_LIMIT));
           router.route().failureHandler(ctx -> graphFailure(ctx, state));
           router.route().handler(Sandbox::echoClientRequestId);
@@ -119,7 +121,7 @@ public final class Sandbox {
             new DeliveryRoutes(mail.deliveries()).mount(router);
             new StreamRoutes(streams, new StreamSpecReader(mail)).mount(router);
             // Before FaultRoutes, whose POST /_sandbox/reset answers after this one resets the counters.
-            new CounterRoutes(counters, faults, Map.of("hazards", delta)).mount(router);
+            new CounterRoutes(counters, faults, Map.of("hazards", delta, "retryAfter", retryAfters)).mount(router);
             new FaultRoutes(faults, limits, mail, streams, delta).mount(router);
             return new Sandbox(vertx, listening, state, mail, streams, baseUrl);
           });

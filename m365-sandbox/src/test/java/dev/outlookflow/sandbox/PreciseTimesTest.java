@@ -7,11 +7,8 @@ import dev.outlookflow.sandbox.support.MailUsers;
 import dev.outlookflow.sandbox.support.RunningSandbox;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonObject;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +28,7 @@ class PreciseTimesTest {
 
   @BeforeEach
   void start() throws Exception {
-    sandbox = RunningSandbox.start(new SandboxOptions("127.0.0.1", 0, DemoSeed.seed(), Optional.empty(),
-        Clock.fixed(NOW, ZoneOffset.UTC)));
+    sandbox = RunningSandbox.onStillClock(DemoSeed.seed(), NOW);
     users = MailUsers.of(sandbox);
   }
 

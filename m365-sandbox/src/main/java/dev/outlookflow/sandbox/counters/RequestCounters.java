@@ -27,10 +27,10 @@ public final class RequestCounters {
       app = bounded(app);
       mailbox = bounded(mailbox);
     }
+  }
 
-    private static String bounded(String text) {
-      return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
-    }
+  static String bounded(String text) {
+    return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
   }
 
   public record Row(Key key, long count, Instant first, Instant last) {

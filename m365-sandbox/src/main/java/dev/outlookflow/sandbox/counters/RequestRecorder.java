@@ -10,41 +10,69 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The router's first handler: counts each request on Graph, Entra and upload paths as it is answered,
- * whoever answered it (a route, an injected fault, the limits, the body limit, the router's 404). The control
- * API is not counted: tests read the counters through it.
+ * whoever answered it (a route, an injected fault, the limits, the body limit, the router's 404), and shows
+ * {@link RetryAfters} each Graph request as it arrives and as it is answered. The control API is not counted:
+ * tests read the counters through it.
  */
 public final class RequestRecorder {
   private static final String CONTROL_API = "/_sandbox";
+  private static final String GRAPH = "/v1.0/";
 
   private final RequestCounters counters;
+  private final RetryAfters retryAfters;
   private final Clock clock;
 
-  public RequestRecorder(RequestCounters counters, Clock clock) {
+  public RequestRecorder(RequestCounters counters, RetryAfters retryAfters, Clock clock) {
     this.counters = counters;
+    this.retryAfters = retryAfters;
     this.clock = clock;
   }
 
   public void handle(RoutingContext ctx) {
     String path = ctx.normalizedPath();
     if (!path.equals(CONTROL_API) && !path.startsWith(CONTROL_API + "/")) {
-      AtomicBoolean counted = new AtomicBoolean();
-      // Counted as the answer's headers go out, so a client that has its answer finds it counted.
-      ctx.addHeadersEndHandler(v -> count(ctx, path, ctx.response().getStatusCode(), counted));
-      // A connection closed before any answer (a dropped connection, a client gone) counts with status 0.
-      ctx.addEndHandler(done -> count(ctx, path, 0, counted));
+      record(ctx, path);
     }
     ctx.next();
   }
 
-  /** Read once the request is answered: a token request's form is parsed by then. */
-  private void count(RoutingContext ctx, String path, int status, AtomicBoolean counted) {
+  private void record(RoutingContext ctx, String path) {
+    String method = ctx.request().method().name();
+    String template = PathTemplate.of(path);
+    JWTClaimsSet claims = bearerClaims(ctx.request().getHeader("Authorization"));
+    String mailbox = mailbox(path, claims);
+    boolean graph = path.startsWith(GRAPH);
+    // Graph reads no form, so its caller is known on arrival; a token request names its client in its form,
+    // parsed only by the time it is answered (null until then).
+    String app = claims != null ? firstOf(claims, "appid", "azp") : graph ? "" : null;
+    Arrived request = new Arrived(method, template, app, mailbox);
+    RetryAfters.Caller caller = graph ? new RetryAfters.Caller(app, mailbox) : null;
+    if (caller != null) {
+      retryAfters.arrived(method, template, caller);
+    }
+    AtomicBoolean counted = new AtomicBoolean();
+    // Counted as the answer's headers go out, so a client that has its answer finds it counted.
+    ctx.addHeadersEndHandler(v -> {
+      int status = ctx.response().getStatusCode();
+      count(ctx, request, status, counted);
+      if (caller != null) {
+        retryAfters.answered(caller, status, ctx.response().headers().get("Retry-After"));
+      }
+    });
+    // A connection closed before any answer (a dropped connection, a client gone) counts with status 0.
+    ctx.addEndHandler(done -> count(ctx, request, 0, counted));
+  }
+
+  /** What is known of a request as it arrives; {@code app} null when a token request's form names it. */
+  private record Arrived(String method, String template, String app, String mailbox) {}
+
+  private void count(RoutingContext ctx, Arrived request, int status, AtomicBoolean counted) {
     if (!counted.compareAndSet(false, true)) {
       return;
     }
-    JWTClaimsSet claims = bearerClaims(ctx.request().getHeader("Authorization"));
-    String app = claims != null ? firstOf(claims, "appid", "azp") : ctx.request().formAttributes().get("client_id");
-    counters.count(new RequestCounters.Key(ctx.request().method().name(), PathTemplate.of(path), status,
-        app == null ? "" : app, mailbox(path, claims)), clock.instant());
+    String app = request.app() != null ? request.app() : ctx.request().formAttributes().get("client_id");
+    counters.count(new RequestCounters.Key(request.method(), request.template(), status, app == null ? "" : app,
+        request.mailbox()), clock.instant());
   }
 
   /** The claims of a bearer token, read and not verified (the routes verify it), or null when there is none. */

@@ -5,12 +5,17 @@ import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import dev.outlookflow.sandbox.Sandbox;
 import dev.outlookflow.sandbox.SandboxOptions;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
+import dev.outlookflow.sandbox.tenant.Seed;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** An embedded sandbox for one test, with the clients a test needs. */
@@ -28,6 +33,11 @@ public final class RunningSandbox implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     Sandbox sandbox = Sandbox.start(vertx, options).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     return new RunningSandbox(vertx, sandbox);
+  }
+
+  /** A sandbox whose clock stands at {@code at} until the control API moves it, so the times it tells are exact. */
+  public static RunningSandbox onStillClock(Seed seed, Instant at) throws Exception {
+    return start(new SandboxOptions("127.0.0.1", 0, seed, Optional.empty(), Clock.fixed(at, ZoneOffset.UTC)));
   }
 
   public Sandbox sandbox() {
