@@ -44,7 +44,7 @@ public class LifecycleTrigger implements Trigger<LifecycleTrigger.Properties, Li
   public record Properties(
       @FormField(label = "Connection", type = FieldType.CONNECTION, connectionType = "test/basic") String connection,
       @FormField(label = "Label", required = true, maxLength = 100) String label,
-      @FormField(label = "Report a hostile report") boolean hostileReport) {}
+      @FormField(label = "Report a hostile report", defaultValue = "false") boolean hostileReport) {}
 
   public record Lived(
       @JsonPropertyDescription("This start's number, kept in trigger state") int start,
