@@ -177,6 +177,11 @@ class GraphClientTest {
       public Optional<String> sandboxBaseUrl() {
         return Optional.of(sandboxUrl);
       }
+
+      @Override
+      public Optional<String> setting(String name) {
+        return Optional.empty();
+      }
     };
   }
 }
