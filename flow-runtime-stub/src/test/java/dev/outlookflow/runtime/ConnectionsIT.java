@@ -165,11 +165,7 @@ class ConnectionsIT {
       throws Exception {
     String id = create(new JsonObject().put("mode", "sign_in"));
     signIn(id);
-    String flowId = Runs.createFlow(api, new JsonObject().put("name", "Watcher")
-        .put("trigger", new JsonObject().put("type", "test/watch").put("properties", new JsonObject().put("connection", id)))
-        .put("steps", new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", "a").put("type", "test/echo")
-            .put("properties", new JsonObject().put("message", "m")))));
-    api.post("/api/v1/flows/" + flowId + "/enable", null);
+    String flowId = enabledFlow("test/watch", new JsonObject().put("connection", id));
 
     JsonObject disconnected = api.post("/api/v1/connections/" + id + "/disconnect", null).json();
 
@@ -189,12 +185,7 @@ class ConnectionsIT {
       throws Exception {
     String id = create(new JsonObject().put("mode", "sign_in"));
     signIn(id);
-    String flowId = Runs.createFlow(api, new JsonObject().put("name", "Lifecycle")
-        .put("trigger", new JsonObject().put("type", "test/lifecycle")
-            .put("properties", new JsonObject().put("connection", id).put("label", "signed in")))
-        .put("steps", new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", "a").put("type", "test/echo")
-            .put("properties", new JsonObject().put("message", "m")))));
-    api.post("/api/v1/flows/" + flowId + "/enable", null);
+    String flowId = enabledFlow("test/lifecycle", new JsonObject().put("connection", id).put("label", "signed in"));
     assertThat(keptStops(flowId)).containsExactly("");
 
     signIn(id);
@@ -213,6 +204,16 @@ class ConnectionsIT {
     assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getBoolean("ok")).isTrue();
     assertThat(keptStops(flowId)).as("a test of a connected connection writes nothing, restarts nothing")
         .hasSize(3);
+  }
+
+  /** An enabled flow of one echo step whose trigger is of {@code type}, with these properties. */
+  private String enabledFlow(String type, JsonObject triggerProperties) {
+    String flowId = Runs.createFlow(api, new JsonObject().put("name", "Triggered by " + type)
+        .put("trigger", new JsonObject().put("type", type).put("properties", triggerProperties))
+        .put("steps", new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", "a").put("type", "test/echo")
+            .put("properties", new JsonObject().put("message", "m")))));
+    api.post("/api/v1/flows/" + flowId + "/enable", null);
+    return flowId;
   }
 
   /** The stop reasons each start of the flow's lifecycle trigger found kept, newest first. */

@@ -35,11 +35,9 @@ class ScheduleIT {
   @Test
   void firesOnTimeAndFiresATickMissedDuringARestartOnce() throws Exception {
     MutableClock clock = new MutableClock(NINE_FIFTY_NINE);
-    try (InProcessRuntime runtime = InProcessRuntime.start(
-        RuntimeConfig.local(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp), clock))) {
+    try (InProcessRuntime runtime = started(clock)) {
       ApiClient api = runtime.api();
-      String flowId = Runs.createFlow(api, hourlyFlow());
-      api.post("/api/v1/flows/" + flowId + "/enable", null);
+      String flowId = enabled(api, hourlyFlow());
 
       clock.set(Instant.parse("2026-03-02T10:00:00Z"));
       assertThat(awaitTicks(api, flowId, 1)).containsExactly("2026-03-02T10:00:00Z|0");
@@ -61,11 +59,9 @@ class ScheduleIT {
   @Test
   void reEnabledItFiresNoTickMissedWhileItWasDisabled() throws Exception {
     MutableClock clock = new MutableClock(NINE_FIFTY_NINE);
-    try (InProcessRuntime runtime = InProcessRuntime.start(
-        RuntimeConfig.local(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp), clock))) {
+    try (InProcessRuntime runtime = started(clock)) {
       ApiClient api = runtime.api();
-      String flowId = Runs.createFlow(api, hourlyFlow());
-      api.post("/api/v1/flows/" + flowId + "/enable", null);
+      String flowId = enabled(api, hourlyFlow());
       clock.set(Instant.parse("2026-03-02T10:00:00Z"));
       awaitTicks(api, flowId, 1);
 
@@ -83,11 +79,9 @@ class ScheduleIT {
   @Test
   void editedItCountsItsIntervalFromTheEdit() throws Exception {
     MutableClock clock = new MutableClock(NINE_FIFTY_NINE);
-    try (InProcessRuntime runtime = InProcessRuntime.start(
-        RuntimeConfig.local(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp), clock))) {
+    try (InProcessRuntime runtime = started(clock)) {
       ApiClient api = runtime.api();
-      String flowId = Runs.createFlow(api, hourlyFlow().put("trigger", everyHour()));
-      api.post("/api/v1/flows/" + flowId + "/enable", null);
+      String flowId = enabled(api, hourlyFlow().put("trigger", everyHour()));
 
       clock.set(Instant.parse("2026-03-02T10:30:00Z"));
       api.put("/api/v1/flows/" + flowId, hourlyFlow().put("trigger", everyHour()).put("name", "Edited"));
@@ -98,6 +92,18 @@ class ScheduleIT {
       clock.set(Instant.parse("2026-03-02T11:30:00Z"));
       assertThat(awaitTicks(api, flowId, 1)).containsExactly("2026-03-02T11:30:00Z|0");
     }
+  }
+
+  /** The runtime with the test plugin, on {@code clock}. */
+  private InProcessRuntime started(MutableClock clock) throws Exception {
+    return InProcessRuntime.start(RuntimeConfig.local(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp),
+        clock));
+  }
+
+  private static String enabled(ApiClient api, JsonObject flow) {
+    String flowId = Runs.createFlow(api, flow);
+    api.post("/api/v1/flows/" + flowId + "/enable", null);
+    return flowId;
   }
 
   private static JsonObject everyHour() {
