@@ -35,7 +35,7 @@ class PluginLoadingIT {
           .containsExactlyInAnyOrder("test/echo", "test/hold", "test/hold-once", "test/secret-sink",
               "test/wait-for-cancel");
       assertThat(ids(catalog.getJsonArray("triggers"))).containsExactlyInAnyOrder("manual", "schedule", "test/counter", "test/keyed",
-          "test/watch");
+          "test/watch", "test/lifecycle");
       JsonObject echo = entry(catalog.getJsonArray("actions"), "test/echo");
       assertThat(echo.getString("plugin")).isEqualTo("test");
       assertThat(echo.getString("name")).isEqualTo("Echo");
