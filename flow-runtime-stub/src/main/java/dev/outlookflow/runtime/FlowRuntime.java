@@ -14,6 +14,7 @@ import dev.outlookflow.runtime.environment.RuntimeEnvironment;
 import dev.outlookflow.runtime.failures.Causes;
 import dev.outlookflow.runtime.failures.StartRefused;
 import dev.outlookflow.runtime.files.PrivateFiles;
+import dev.outlookflow.runtime.flows.ConnectionChanges;
 import dev.outlookflow.runtime.flows.ConnectionRemoval;
 import dev.outlookflow.runtime.flows.FlowService;
 import dev.outlookflow.runtime.flows.FlowValidator;
@@ -28,6 +29,7 @@ import dev.outlookflow.runtime.store.ConnectionStore;
 import dev.outlookflow.runtime.store.Database;
 import dev.outlookflow.runtime.store.FlowStore;
 import dev.outlookflow.runtime.store.RunStore;
+import dev.outlookflow.runtime.store.SharedStateStore;
 import dev.outlookflow.runtime.store.SignInStore;
 import dev.outlookflow.runtime.triggers.ManualTrigger;
 import dev.outlookflow.runtime.triggers.TriggerSupervisor;
@@ -99,7 +101,7 @@ public final class FlowRuntime {
       // Known once the API listens, unless configured: plugins read it when they need it.
       AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
       return new Environment(new RuntimeEnvironment(vertx, WebClient.create(vertx), pluginWorkers, config.clock(),
-          publicUrl::get, sandbox.url()), pluginWorkers, publicUrl);
+          publicUrl::get, sandbox.url(), config.pluginSettings()), pluginWorkers, publicUrl);
     }
   }
 
@@ -139,8 +141,8 @@ public final class FlowRuntime {
     return masterKeys.compose(keys -> instanceKeys.ensure().compose(adminKeyFile -> {
       Validators validators = new Validators();
       FlowStore flowStore = new FlowStore(opened.database());
-      ConnectionService connections =
-          new ConnectionService(opened.registry(), connectionStore, environment, validators, keys);
+      ConnectionService connections = new ConnectionService(opened.registry(), connectionStore,
+          new SharedStateStore(opened.database()), environment, validators, keys);
       SignInService signIns =
           new SignInService(connections, connectionStore, new SignInStore(opened.database()), environment);
       WorkerExecutor payloads = vertx.createSharedWorkerExecutor("payloads", PAYLOAD_WORKERS);
@@ -149,6 +151,7 @@ public final class FlowRuntime {
           payloads, payloadMemory);
       TriggerSupervisor triggers =
           new TriggerSupervisor(opened.registry(), flowStore, connections, engine, environment);
+      connections.onChange(new ConnectionChanges(flowStore, triggers, opened.registry()));
       FlowService flows = new FlowService(flowStore, new FlowValidator(opened.registry(), connections, validators),
           triggers, engine, environment);
       RunRetention retention = new RunRetention(runStore, environment, config.runRetention());

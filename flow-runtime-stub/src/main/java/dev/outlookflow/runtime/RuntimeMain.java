@@ -9,15 +9,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * {@code java -jar flow-runtime-stub.jar [--port N] [--host H] [--data-dir D] [--plugins-dir P]
  * [--public-url U] [--master-key-file F] [--run-retention-days N] [--rotate-master-key]
- * [--sandbox | --sandbox-url U | --no-sandbox]}; each flag with a value can also be set by an
- * environment variable (see {@link #FLAGS}).
+ * [--sandbox | --sandbox-url U | --no-sandbox] [--plugin-setting name=value ...]}; each flag with a value
+ * but {@code --plugin-setting} can also be set by an environment variable (see {@link #FLAGS}).
  */
 public final class RuntimeMain {
   private static final Map<String, String> FLAGS = Map.of(
@@ -30,11 +33,17 @@ public final class RuntimeMain {
       "--run-retention-days", "FLOW_RUN_RETENTION_DAYS",
       "--sandbox-url", "FLOW_SANDBOX_URL");
   private static final String ROTATE = "--rotate-master-key";
+  private static final String PLUGIN_SETTING = "--plugin-setting";
+  private static final int MAX_PLUGIN_SETTINGS = 100;
+  private static final int MAX_SETTING_NAME = 100;
+  private static final int MAX_SETTING_VALUE = 1_000;
+  private static final Pattern SETTING_NAME = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_SETTING_NAME + "}");
   private static final String USAGE = "usage: java -jar flow-runtime-stub.jar [--port 8080] [--host 127.0.0.1] "
       + "[--data-dir ./data] [--plugins-dir <jar folder>/plugins] [--public-url http://...] "
       + "[--master-key-file <data dir>/master-key] [--run-retention-days 30] [--rotate-master-key] "
-      + "[--sandbox | --sandbox-url http://... | --no-sandbox] [--help | -h]\n"
-      + "Each flag with a value can also be set by an environment variable (see the README's Runtime flags).";
+      + "[--sandbox | --sandbox-url http://... | --no-sandbox] [--plugin-setting name=value ...] [--help | -h]\n"
+      + "Each flag with a value but --plugin-setting can also be set by an environment variable (see the README's "
+      + "Runtime flags).";
   private static final String SANDBOX = "--sandbox";
   private static final String NO_SANDBOX = "--no-sandbox";
 
@@ -94,9 +103,18 @@ public final class RuntimeMain {
     });
     boolean rotate = false;
     Boolean sandboxFlag = null;
+    Map<String, String> pluginSettings = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals(ROTATE)) {
         rotate = true;
+        continue;
+      }
+      if (args[i].equals(PLUGIN_SETTING)) {
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException(PLUGIN_SETTING + " needs name=value, such as " + PLUGIN_SETTING
+              + " outlook.graphConcurrency=app");
+        }
+        addPluginSetting(pluginSettings, args[++i]);
         continue;
       }
       if (args[i].equals(SANDBOX) || args[i].equals(NO_SANDBOX)) {
@@ -128,7 +146,38 @@ public final class RuntimeMain {
         rotate,
         retention(values.get("--run-retention-days")),
         sandbox(sandboxFlag, values.get("--sandbox-url"), host),
+        pluginSettings,
         Clock.systemUTC());
+  }
+
+  /**
+   * A {@code --plugin-setting name=value}: at most 100 of them, each name given once, 1 to 100 letters,
+   * digits, dots, underscores and dashes, its value up to 1,000 characters (after the first {@code =}).
+   */
+  private static void addPluginSetting(Map<String, String> settings, String given) {
+    if (settings.size() == MAX_PLUGIN_SETTINGS) {
+      throw new IllegalArgumentException("at most " + MAX_PLUGIN_SETTINGS + " " + PLUGIN_SETTING + " flags may be "
+          + "given: drop the ones no plugin reads");
+    }
+    int equals = given.indexOf('=');
+    String name = equals < 0 ? given : given.substring(0, equals);
+    if (!SETTING_NAME.matcher(name).matches()) {
+      String shown = name.length() > MAX_SETTING_NAME ? name.substring(0, MAX_SETTING_NAME) + "…" : name;
+      throw new IllegalArgumentException(PLUGIN_SETTING + " '" + shown + "': a setting's name is 1 to "
+          + MAX_SETTING_NAME + " letters, digits, '.', '_' and '-'; write it as " + PLUGIN_SETTING + " name=value");
+    }
+    if (equals < 0) {
+      throw new IllegalArgumentException(PLUGIN_SETTING + " " + name + " has no value: write it as "
+          + PLUGIN_SETTING + " " + name + "=value");
+    }
+    String value = given.substring(equals + 1);
+    if (value.length() > MAX_SETTING_VALUE) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "%s %s: its value is %,d characters; a setting's "
+          + "value is at most %,d", PLUGIN_SETTING, name, value.length(), MAX_SETTING_VALUE));
+    }
+    if (settings.putIfAbsent(name, value) != null) {
+      throw new IllegalArgumentException(PLUGIN_SETTING + " " + name + " is given twice: give it once");
+    }
   }
 
   /**

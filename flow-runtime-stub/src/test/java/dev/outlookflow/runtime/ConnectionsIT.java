@@ -11,6 +11,7 @@ import dev.outlookflow.runtime.support.TestPlugins;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,11 +165,7 @@ class ConnectionsIT {
       throws Exception {
     String id = create(new JsonObject().put("mode", "sign_in"));
     signIn(id);
-    String flowId = Runs.createFlow(api, new JsonObject().put("name", "Watcher")
-        .put("trigger", new JsonObject().put("type", "test/watch").put("properties", new JsonObject().put("connection", id)))
-        .put("steps", new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", "a").put("type", "test/echo")
-            .put("properties", new JsonObject().put("message", "m")))));
-    api.post("/api/v1/flows/" + flowId + "/enable", null);
+    String flowId = enabledFlow("test/watch", new JsonObject().put("connection", id));
 
     JsonObject disconnected = api.post("/api/v1/connections/" + id + "/disconnect", null).json();
 
@@ -181,6 +178,49 @@ class ConnectionsIT {
 
     signIn(id);
     assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getBoolean("ok")).isTrue();
+  }
+
+  @Test
+  void signingInAgainOrReconnectingStartsTheTriggersUsingTheConnectionAgainButATestThatChangesNothingDoesNot()
+      throws Exception {
+    String id = create(new JsonObject().put("mode", "sign_in"));
+    signIn(id);
+    String flowId = enabledFlow("test/lifecycle", new JsonObject().put("connection", id).put("label", "signed in"));
+    assertThat(keptStops(flowId)).containsExactly("");
+
+    signIn(id);
+    assertThat(keptStops(flowId)).as("signed in again: started again, its state kept")
+        .containsExactly("CONNECTION_CHANGED", "");
+
+    SignInBrowser browser = browser(api);
+    browser.returnToApp(Map.of("code", "bad", "state", openSignIn(browser, api, id)));
+    assertThat(api.get("/api/v1/connections/" + id).json().getString("status")).isEqualTo("needs_reconnect");
+    assertThat(keptStops(flowId)).as("a refused sign-in changes nothing the trigger uses").hasSize(2);
+
+    assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getBoolean("ok")).isTrue();
+    assertThat(keptStops(flowId)).as("connected again after needing a reconnect: started again").containsExactly(
+        "CONNECTION_CHANGED CONNECTION_CHANGED", "CONNECTION_CHANGED", "");
+
+    assertThat(api.post("/api/v1/connections/" + id + "/test", null).json().getBoolean("ok")).isTrue();
+    assertThat(keptStops(flowId)).as("a test of a connected connection writes nothing, restarts nothing")
+        .hasSize(3);
+  }
+
+  /** An enabled flow of one echo step whose trigger is of {@code type}, with these properties. */
+  private String enabledFlow(String type, JsonObject triggerProperties) {
+    String flowId = Runs.createFlow(api, new JsonObject().put("name", "Triggered by " + type)
+        .put("trigger", new JsonObject().put("type", type).put("properties", triggerProperties))
+        .put("steps", new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", "a").put("type", "test/echo")
+            .put("properties", new JsonObject().put("message", "m")))));
+    api.post("/api/v1/flows/" + flowId + "/enable", null);
+    return flowId;
+  }
+
+  /** The stop reasons each start of the flow's lifecycle trigger found kept, newest first. */
+  private List<String> keptStops(String flowId) {
+    return api.get("/api/v1/flows/" + flowId + "/runs").json().getJsonArray("runs").stream()
+        .map(run -> api.get("/api/v1/runs/" + ((JsonObject) run).getString("id")).json().getJsonObject("trigger")
+            .getString("keptStops")).toList();
   }
 
   @Test

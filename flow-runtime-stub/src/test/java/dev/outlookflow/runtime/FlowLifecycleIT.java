@@ -162,7 +162,7 @@ class FlowLifecycleIT {
   }
 
   @Test
-  void disablingAFlowStopsItsTriggerAndForgetsItsState() throws Exception {
+  void disablingAFlowStopsItsTriggerAndKeepsItsStateForWhenItIsEnabledAgain() throws Exception {
     try (InProcessRuntime runtime = InProcessRuntime.start(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp))) {
       ApiClient api = runtime.api();
       String flowId = Runs.createFlow(api, counterFlow(2));
@@ -171,10 +171,11 @@ class FlowLifecycleIT {
 
       JsonObject disabled = api.post("/api/v1/flows/" + flowId + "/disable", null).json();
       assertThat(disabled.getJsonObject("triggerStatus").getString("state")).isEqualTo("stopped");
+      api.put("/api/v1/flows/" + flowId, counterFlow(4));
       api.post("/api/v1/flows/" + flowId + "/enable", null);
 
-      assertThat(awaitMessages(api, flowId, 4)).as("state was deleted, so the counter starts over")
-          .containsExactlyInAnyOrder("tick 1", "tick 2", "tick 1", "tick 2");
+      assertThat(awaitMessages(api, flowId, 4)).as("the counter goes on from its kept state: 3 is next")
+          .containsExactlyInAnyOrder("tick 1", "tick 2", "tick 3", "tick 4");
     }
   }
 

@@ -2,6 +2,7 @@ package dev.outlookflow.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outlookflow.runtime.store.Database;
 import dev.outlookflow.runtime.support.ApiClient;
 import dev.outlookflow.runtime.support.Eventually;
 import dev.outlookflow.runtime.support.InProcessRuntime;
@@ -12,11 +13,15 @@ import dev.outlookflow.runtime.support.TestPlugins;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +114,52 @@ class RunsIT {
       assertThat(restOfFlow.getValue("next")).isNull();
       assertThat(page(api, "/api/v1/runs").getJsonArray("runs")).as("50 by default").hasSize(8);
     }
+  }
+
+  @Test
+  void bothListsPageThroughMoreThanFiveHundredRunsOfOneFlowWithoutACap() throws Exception {
+    try (InProcessRuntime runtime = start(Clock.systemUTC())) {
+      String flow = Runs.createFlow(runtime.api(), Runs.oneStepFlow("Greet", "only", "test/echo", HELLO));
+      List<String> newestFirst = new ArrayList<>();
+      runtime.restartAfter(() -> newestFirst.addAll(storeFinishedRuns(runtime.dataDir(), flow, 520)));
+      ApiClient api = runtime.api();
+
+      assertThat(pageThrough(api, "/api/v1/flows/" + flow + "/runs?limit=200")).containsExactlyElementsOf(newestFirst);
+      assertThat(pageThrough(api, "/api/v1/runs?flow=" + flow + "&limit=200")).containsExactlyElementsOf(newestFirst);
+    }
+  }
+
+  /** Stores finished runs of the flow straight into a stopped runtime's database: quicker than 520 runs through the API. */
+  private static List<String> storeFinishedRuns(Path dataDir, String flowId, int count) throws Exception {
+    List<String> newestFirst = new ArrayList<>();
+    long now = System.currentTimeMillis();
+    try (Connection db = DriverManager.getConnection(Database.jdbcUrl(dataDir));
+        PreparedStatement insert = db.prepareStatement("INSERT INTO runs (id, workspace_id, flow_id, flow_snapshot, "
+            + "trigger_event, status, created_at, finished_at) VALUES (?, 'default', ?, '{}', '{}', 'succeeded', ?, ?)")) {
+      for (int i = 0; i < count; i++) {
+        String id = UUID.randomUUID().toString();
+        insert.setString(1, id);
+        insert.setString(2, flowId);
+        insert.setLong(3, now);
+        insert.setLong(4, now);
+        insert.addBatch();
+        newestFirst.add(0, id);
+      }
+      insert.executeBatch();
+    }
+    return newestFirst;
+  }
+
+  /** The ids of every page of a run list, following each page's {@code next}. */
+  private static List<String> pageThrough(ApiClient api, String firstPage) {
+    List<String> ids = new ArrayList<>();
+    String path = firstPage;
+    while (path != null) {
+      JsonObject page = page(api, path);
+      ids.addAll(ids(page));
+      path = page.getValue("next") == null ? null : firstPage + "&cursor=" + page.getString("next");
+    }
+    return ids;
   }
 
   @Test

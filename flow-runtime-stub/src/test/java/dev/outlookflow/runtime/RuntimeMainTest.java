@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +47,47 @@ class RuntimeMainTest {
         .hasMessageContaining("--port must be a number");
     assertThatThrownBy(() -> RuntimeMain.parse(new String[] {"--port", "70000"}, Map.of()))
         .hasMessageContaining("from 0 to 65535");
+  }
+
+  @Test
+  void pluginSettingsAreRepeatableNameValuePairsKeptForPlugins() {
+    RuntimeConfig config = RuntimeMain.parse(new String[] {"--plugin-setting", "outlook.graphConcurrency=app",
+        "--plugin-setting", "test.empty=", "--plugin-setting", "test.url=https://x.example/?a=b"}, Map.of());
+    assertThat(config.pluginSettings()).isEqualTo(Map.of("outlook.graphConcurrency", "app", "test.empty", "",
+        "test.url", "https://x.example/?a=b"));
+    assertThat(RuntimeMain.parse(new String[0], Map.of()).pluginSettings()).isEmpty();
+  }
+
+  @Test
+  void aBadPluginSettingIsRefusedSayingHowToWriteIt() {
+    assertThatThrownBy(() -> RuntimeMain.parse(new String[] {"--plugin-setting"}, Map.of()))
+        .hasMessage("--plugin-setting needs name=value, such as --plugin-setting outlook.graphConcurrency=app");
+    assertThatThrownBy(() -> RuntimeMain.parse(new String[] {"--plugin-setting", "concurrency"}, Map.of()))
+        .hasMessage("--plugin-setting concurrency has no value: write it as --plugin-setting concurrency=value");
+    assertThatThrownBy(() -> RuntimeMain.parse(new String[] {"--plugin-setting", "a b=1"}, Map.of()))
+        .hasMessageStartingWith("--plugin-setting 'a b': a setting's name is 1 to 100 letters, digits");
+    assertThatThrownBy(() -> RuntimeMain.parse(new String[] {"--plugin-setting", "=1"}, Map.of()))
+        .hasMessageStartingWith("--plugin-setting '': a setting's name is 1 to 100");
+    assertThatThrownBy(() -> RuntimeMain.parse(new String[] {"--plugin-setting", "n".repeat(101) + "=1"}, Map.of()))
+        .hasMessageStartingWith("--plugin-setting '" + "n".repeat(100) + "…'");
+    assertThatThrownBy(() -> RuntimeMain.parse(new String[] {"--plugin-setting", "a=" + "v".repeat(1_001)}, Map.of()))
+        .hasMessage("--plugin-setting a: its value is 1,001 characters; a setting's value is at most 1,000");
+    assertThatThrownBy(() -> RuntimeMain.parse(new String[] {"--plugin-setting", "a=1", "--plugin-setting", "a=2"},
+        Map.of())).hasMessage("--plugin-setting a is given twice: give it once");
+  }
+
+  @Test
+  void atMostAHundredPluginSettingsAreTaken() {
+    String[] hundred = new String[200];
+    for (int i = 0; i < 100; i++) {
+      hundred[2 * i] = "--plugin-setting";
+      hundred[2 * i + 1] = "s" + i + "=v";
+    }
+    assertThat(RuntimeMain.parse(hundred, Map.of()).pluginSettings()).hasSize(100);
+    String[] more = Arrays.copyOf(hundred, 202);
+    more[200] = "--plugin-setting";
+    more[201] = "s100=v";
+    assertThatThrownBy(() -> RuntimeMain.parse(more, Map.of()))
+        .hasMessage("at most 100 --plugin-setting flags may be given: drop the ones no plugin reads");
   }
 }

@@ -35,11 +35,9 @@ class ScheduleIT {
   @Test
   void firesOnTimeAndFiresATickMissedDuringARestartOnce() throws Exception {
     MutableClock clock = new MutableClock(NINE_FIFTY_NINE);
-    try (InProcessRuntime runtime = InProcessRuntime.start(
-        RuntimeConfig.local(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp), clock))) {
+    try (InProcessRuntime runtime = started(clock)) {
       ApiClient api = runtime.api();
-      String flowId = Runs.createFlow(api, hourlyFlow());
-      api.post("/api/v1/flows/" + flowId + "/enable", null);
+      String flowId = enabled(api, hourlyFlow());
 
       clock.set(Instant.parse("2026-03-02T10:00:00Z"));
       assertThat(awaitTicks(api, flowId, 1)).containsExactly("2026-03-02T10:00:00Z|0");
@@ -56,6 +54,61 @@ class ScheduleIT {
       assertThat(awaitTicks(after, flowId, 3)).containsExactly(
           "2026-03-02T13:00:00Z|0", "2026-03-02T12:00:00Z|1", "2026-03-02T10:00:00Z|0");
     }
+  }
+
+  @Test
+  void reEnabledItFiresNoTickMissedWhileItWasDisabled() throws Exception {
+    MutableClock clock = new MutableClock(NINE_FIFTY_NINE);
+    try (InProcessRuntime runtime = started(clock)) {
+      ApiClient api = runtime.api();
+      String flowId = enabled(api, hourlyFlow());
+      clock.set(Instant.parse("2026-03-02T10:00:00Z"));
+      awaitTicks(api, flowId, 1);
+
+      api.post("/api/v1/flows/" + flowId + "/disable", null);
+      clock.set(Instant.parse("2026-03-02T12:30:00Z"));
+      api.post("/api/v1/flows/" + flowId + "/enable", null);
+      assertThat(awaitTicks(api, flowId, 1)).as("11:00 and 12:00 passed while it was disabled: none fires")
+          .containsExactly("2026-03-02T10:00:00Z|0");
+
+      clock.set(Instant.parse("2026-03-02T13:00:00Z"));
+      assertThat(awaitTicks(api, flowId, 2)).containsExactly("2026-03-02T13:00:00Z|0", "2026-03-02T10:00:00Z|0");
+    }
+  }
+
+  @Test
+  void editedItCountsItsIntervalFromTheEdit() throws Exception {
+    MutableClock clock = new MutableClock(NINE_FIFTY_NINE);
+    try (InProcessRuntime runtime = started(clock)) {
+      ApiClient api = runtime.api();
+      String flowId = enabled(api, hourlyFlow().put("trigger", everyHour()));
+
+      clock.set(Instant.parse("2026-03-02T10:30:00Z"));
+      api.put("/api/v1/flows/" + flowId, hourlyFlow().put("trigger", everyHour()).put("name", "Edited"));
+      clock.set(Instant.parse("2026-03-02T10:59:00Z"));
+      Eventually.holdsFor("no tick at 10:59, an hour from the first enabling", Duration.ofSeconds(2),
+          () -> runs(api, flowId).isEmpty());
+
+      clock.set(Instant.parse("2026-03-02T11:30:00Z"));
+      assertThat(awaitTicks(api, flowId, 1)).containsExactly("2026-03-02T11:30:00Z|0");
+    }
+  }
+
+  /** The runtime with the test plugin, on {@code clock}. */
+  private InProcessRuntime started(MutableClock clock) throws Exception {
+    return InProcessRuntime.start(RuntimeConfig.local(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp),
+        clock));
+  }
+
+  private static String enabled(ApiClient api, JsonObject flow) {
+    String flowId = Runs.createFlow(api, flow);
+    api.post("/api/v1/flows/" + flowId + "/enable", null);
+    return flowId;
+  }
+
+  private static JsonObject everyHour() {
+    return new JsonObject().put("type", "schedule").put("properties", new JsonObject().put("mode", "interval")
+        .put("everySeconds", 3600));
   }
 
   @Test

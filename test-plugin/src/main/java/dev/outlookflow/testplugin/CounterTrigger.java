@@ -1,6 +1,7 @@
 package dev.outlookflow.testplugin;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.outlookflow.plugin.api.trigger.StopReason;
 import dev.outlookflow.plugin.api.trigger.Trigger;
 import dev.outlookflow.plugin.api.trigger.TriggerContext;
 import dev.outlookflow.plugin.api.trigger.TriggerDescriptor;
@@ -78,7 +79,7 @@ public class CounterTrigger implements Trigger<CounterTrigger.Properties, Counte
     }
 
     @Override
-    public Future<Void> stop() {
+    public Future<Void> stop(StopReason reason) {
       stopped = true;
       return inFlight.otherwiseEmpty();
     }

@@ -33,7 +33,7 @@ public class WatchTrigger implements Trigger<WatchTrigger.Properties, NoProperti
 
   @Override
   public Future<TriggerHandle> start(TriggerContext<NoProperties> context, Properties properties) {
-    return Future.succeededFuture(Future::succeededFuture);
+    return Future.succeededFuture(reason -> Future.succeededFuture());
   }
 
   @Override

@@ -13,7 +13,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 
-/** Flows: CRUD, enable and disable, start a run (their runs are {@link RunRoutes}'). */
+/** Flows: CRUD, enable and disable, their trigger's status, start a run (their runs are {@link RunRoutes}'). */
 final class FlowRoutes {
   private final FlowService flows;
   private final WorkerExecutor payloads;
@@ -37,6 +37,7 @@ final class FlowRoutes {
     router.delete("/api/v1/flows/:id").handler(this::delete);
     router.post("/api/v1/flows/:id/enable").handler(this::enable);
     router.post("/api/v1/flows/:id/disable").handler(this::disable);
+    router.get("/api/v1/flows/:id/trigger").handler(this::trigger);
     router.post("/api/v1/flows/:id/run").handler(this::run);
   }
 
@@ -79,6 +80,12 @@ final class FlowRoutes {
     Http.respond(ctx, 200, flows.disable(ws(ctx), ctx.pathParam("id")).map(this::view));
   }
 
+  /** Any key of the workspace may read it, as it may read the flow. */
+  private void trigger(RoutingContext ctx) {
+    Http.respond(ctx, 200, flows.get(ws(ctx), ctx.pathParam("id"))
+        .map(flow -> Views.trigger(flow, flows.triggerStatus(flow.id()))));
+  }
+
   private void run(RoutingContext ctx) {
     Buffer body = ctx.body().buffer();
     long size = body == null ? 0 : body.length();
@@ -100,6 +107,6 @@ final class FlowRoutes {
   }
 
   private JsonObject view(FlowRecord flow) {
-    return Views.flow(flow, flows.triggerStatus(flow.id()));
+    return Views.flow(flow, flows.triggerStatus(flow.id()).toJson());
   }
 }

@@ -5,6 +5,7 @@ import dev.outlookflow.runtime.model.FlowRecord;
 import dev.outlookflow.runtime.model.RunPage;
 import dev.outlookflow.runtime.model.RunRecord;
 import dev.outlookflow.runtime.model.StepRecord;
+import dev.outlookflow.runtime.triggers.TriggerStatus;
 import dev.outlookflow.uischema.form.FieldDefinition;
 import dev.outlookflow.uischema.form.FieldType;
 import dev.outlookflow.uischema.form.Form;
@@ -65,10 +66,26 @@ final class Views {
         .put("updatedAt", time(f.updatedAt()));
   }
 
+  /**
+   * A flow's trigger: whether it listens ({@code running}, {@code stopped}, {@code failed} with its
+   * {@code message}) and, while it does, its latest report of itself and when it gave it.
+   */
+  static JsonObject trigger(FlowRecord f, TriggerStatus status) {
+    JsonObject json = new JsonObject().put("flowId", f.id()).put("enabled", f.enabled()).put("state", status.state());
+    if (status.message() != null) {
+      json.put("message", status.message());
+    }
+    if (status.report() != null) {
+      json.put("report", status.report().copy()).put("reportedAt", status.reportedAt().toString());
+    }
+    return json;
+  }
+
   static JsonObject runSummary(RunRecord r) {
     return new JsonObject()
         .put("id", r.id())
         .put("flowId", r.flowId())
+        .put("triggerKey", r.triggerKey())
         .put("status", r.status().value())
         .put("error", r.error())
         .put("createdAt", time(r.createdAt()))

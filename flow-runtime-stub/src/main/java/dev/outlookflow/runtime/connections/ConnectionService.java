@@ -5,6 +5,7 @@ import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.plugin.api.connection.ConnectionStatus;
 import dev.outlookflow.plugin.api.connection.ConnectionTestResult;
 import dev.outlookflow.plugin.api.connection.ConnectionType;
+import dev.outlookflow.plugin.api.trigger.SharedState;
 import dev.outlookflow.runtime.environment.RuntimeEnvironment;
 import dev.outlookflow.runtime.json.JsonBridge;
 import dev.outlookflow.runtime.logs.LogSafe;
@@ -18,6 +19,7 @@ import dev.outlookflow.runtime.secrets.DataKey;
 import dev.outlookflow.runtime.secrets.MasterKeys;
 import dev.outlookflow.runtime.secrets.SecretUnreadableException;
 import dev.outlookflow.runtime.store.ConnectionStore;
+import dev.outlookflow.runtime.store.SharedStateStore;
 import dev.outlookflow.uischema.form.FieldDefinition;
 import dev.outlookflow.uischema.form.FieldType;
 import dev.outlookflow.uischema.form.Form;
@@ -44,14 +46,41 @@ public final class ConnectionService {
   private final RuntimeEnvironment environment;
   private final Validators validators;
   private final MasterKeys masterKeys;
+  private final SharedStateStore shared;
+  /** Set once by the composition root, which builds what listens after this service. */
+  private volatile ConnectionChangeListener listener = ConnectionChangeListener.NONE;
 
-  public ConnectionService(ExtensionRegistry registry, ConnectionStore store, RuntimeEnvironment environment,
-      Validators validators, MasterKeys masterKeys) {
+  public ConnectionService(ExtensionRegistry registry, ConnectionStore store, SharedStateStore shared,
+      RuntimeEnvironment environment, Validators validators, MasterKeys masterKeys) {
     this.registry = registry;
     this.store = store;
+    this.shared = shared;
     this.environment = environment;
     this.validators = validators;
     this.masterKeys = masterKeys;
+  }
+
+  /** Who hears that a connection was updated, signed in again or reconnected. */
+  public void onChange(ConnectionChangeListener listener) {
+    this.listener = listener;
+  }
+
+  /** Tells the listener; what it fails to do is logged, never the caller's failure. */
+  Future<Void> changed(String workspaceId, String id) {
+    return listener.changed(workspaceId, id).recover(e -> {
+      LOG.warn("connection {}: what uses it could not take its change in: {}", id, LogSafe.text(e.getMessage()));
+      return Future.succeededFuture();
+    });
+  }
+
+  /**
+   * Whether a status write that replaced {@code before} (empty: nothing was written) brought the connection
+   * back to {@code connected} after it needed a reconnect or was disconnected.
+   */
+  static boolean reconnected(Optional<String> before, String after) {
+    return ConnectionStatus.CONNECTED.value().equals(after) && before.filter(status ->
+        status.equals(ConnectionStatus.NEEDS_RECONNECT.value())
+            || status.equals(ConnectionStatus.DISCONNECTED.value())).isPresent();
   }
 
   public Future<ConnectionRecord> create(String workspaceId, JsonObject body) {
@@ -79,7 +108,9 @@ public final class ConnectionService {
       JsonObject stored = ConnectionSecrets.open(existing.properties(), key, workspaceId, id);
       JsonObject properties = checkedProperties(type, keepSecrets(type.form(), stored, input.properties()));
       JsonObject sealed = ConnectionSecrets.seal(type.form(), properties, key, workspaceId, id);
-      return store.update(id, input.name(), sealed, environment.now()).compose(v -> get(workspaceId, id));
+      return store.update(id, input.name(), sealed, environment.now())
+          .compose(v -> changed(workspaceId, id))
+          .compose(v -> get(workspaceId, id));
     });
   }
 
@@ -106,11 +137,13 @@ public final class ConnectionService {
 
   /**
    * Lets the type release its tokens (the configuration, secrets included, stays, so signing in
-   * again reconnects) and marks the connection disconnected.
+   * again reconnects), forgets the state plugins share on it (it belonged to the sign-in that is gone) and
+   * marks the connection disconnected.
    */
   public Future<ConnectionRecord> disconnect(String workspaceId, String id) {
     return get(workspaceId, id)
         .compose(record -> handle(record).compose(handle -> type(handle.type()).extension().disconnect(handle)))
+        .compose(v -> shared.clear(id))
         .compose(v -> store.updateStatus(id, ConnectionStatus.DISCONNECTED.value(), "Disconnected: its tokens are "
             + "removed. To reconnect, sign in again (POST /api/v1/connections/" + id + "/authorize answers the "
             + "link) or, for a connection without sign-in, test it (POST /api/v1/connections/" + id + "/test).",
@@ -131,8 +164,15 @@ public final class ConnectionService {
             new Tested(ConnectionTestResult.failed(unreadable.getMessage()), false)))
         .compose(tested -> tested.statusRecorded()
             ? Future.succeededFuture(tested.result())
-            : store.updateStatus(id, (tested.result().ok() ? ConnectionStatus.CONNECTED : ConnectionStatus.ERROR)
-                .value(), tested.result().message(), environment.now()).map(tested.result())));
+            : recordTested(workspaceId, id, tested.result())));
+  }
+
+  /** Records a test's outcome as the status; one that reconnects the connection is a change its users hear. */
+  private Future<ConnectionTestResult> recordTested(String workspaceId, String id, ConnectionTestResult result) {
+    String status = (result.ok() ? ConnectionStatus.CONNECTED : ConnectionStatus.ERROR).value();
+    return store.updateStatus(id, status, result.message(), environment.now())
+        .compose(before -> reconnected(before, status) ? changed(workspaceId, id) : Future.succeededFuture())
+        .map(result);
   }
 
   /** A test's outcome, and whether the type recorded the status itself while testing. */
@@ -146,13 +186,40 @@ public final class ConnectionService {
     return get(workspaceId, id).compose(this::handle);
   }
 
-  /** The record as extensions see it: secrets opened; fails clearly when they do not decrypt. */
+  /**
+   * A handle for a sign-in to complete with: a status it writes tells no listener, since a completed sign-in
+   * tells them once itself.
+   */
+  Future<ConnectionHandle> forSignIn(String workspaceId, String id) {
+    return get(workspaceId, id).compose(record -> handle(record, () -> {})).map(ConnectionHandle.class::cast);
+  }
+
+  /**
+   * The state {@code pluginId} shares across the flows that use the connection of {@code connection}, a handle
+   * this service made.
+   */
+  public SharedState sharedState(ConnectionHandle connection, String pluginId) {
+    if (!(connection instanceof StoredConnectionHandle stored)) {
+      throw new IllegalArgumentException(connection + " was not made by this runtime's connection service");
+    }
+    return stored.shared(shared, pluginId);
+  }
+
+  /**
+   * The record as extensions see it: secrets opened; fails clearly when they do not decrypt. A status the
+   * type writes through it that reconnects the connection is told to the listener, without waiting for it:
+   * the type may be writing it from a trigger the listener restarts.
+   */
   private Future<StoredConnectionHandle> handle(ConnectionRecord record) {
+    return handle(record, () -> changed(record.workspaceId(), record.id()));
+  }
+
+  private Future<StoredConnectionHandle> handle(ConnectionRecord record, Runnable reconnected) {
     try {
       DataKey key = masterKeys.unwrap(record.dataKey());
       JsonObject properties = ConnectionSecrets.open(record.properties(), key, record.workspaceId(), record.id());
       return Future.succeededFuture(new StoredConnectionHandle(record, properties, key,
-          type(record.type()), store, environment));
+          type(record.type()), store, environment, reconnected));
     } catch (SecretUnreadableException e) {
       LOG.error("connection {}: its secrets cannot be decrypted: {}", record.id(), LogSafe.text(e.getMessage()));
       return Future.failedFuture(new SecretUnreadableException("the secrets of connection " + record.id()

@@ -143,15 +143,20 @@ public final class SignInService {
     });
   }
 
+  /**
+   * Has the type complete the sign-in or approval; one that completes is a change of the connection, which
+   * the triggers using it have taken in (started again) before the browser is answered.
+   */
   private Future<Completed> finish(PendingSignIn signIn, Map<String, String> parameters) {
     boolean approval = signIn.kind() == Kind.ADMIN_CONSENT;
-    return connections.handle(signIn.workspaceId(), signIn.connectionId())
+    return connections.forSignIn(signIn.workspaceId(), signIn.connectionId())
         .recover(e -> Future.failedFuture(e instanceof Problem missing && missing.status() == 404
             ? refused(404, "The connection this sign-in was for was deleted meanwhile: nothing was kept.")
             : e))
-        .compose(handle -> approval
+        .compose(handle -> (approval
             ? type(handle).completeAdminConsent(context(handle, signIn.state()), parameters, signIn.pending())
             : type(handle).completeSignIn(context(handle, signIn.state()), parameters, signIn.pending()))
+            .compose(v -> connections.changed(signIn.workspaceId(), signIn.connectionId())))
         .transform(done -> connections.get(signIn.workspaceId(), signIn.connectionId()).compose(connection -> done
             .succeeded()
             ? Future.succeededFuture(new Completed(connection, approval))

@@ -6,6 +6,7 @@ import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.plugin.api.connection.ConnectionStatus;
 import dev.outlookflow.plugin.api.connection.ConnectionType;
 import dev.outlookflow.plugin.api.connection.Credentials;
+import dev.outlookflow.plugin.api.trigger.SharedState;
 import dev.outlookflow.runtime.environment.RuntimeEnvironment;
 import dev.outlookflow.runtime.json.JsonBridge;
 import dev.outlookflow.runtime.model.ConnectionRecord;
@@ -14,11 +15,13 @@ import dev.outlookflow.runtime.plugins.Registered;
 import dev.outlookflow.runtime.problem.Problem;
 import dev.outlookflow.runtime.secrets.DataKey;
 import dev.outlookflow.runtime.store.ConnectionStore;
+import dev.outlookflow.runtime.store.SharedStateStore;
 import dev.outlookflow.uischema.binding.BindingException;
 import dev.outlookflow.uischema.binding.RecordBinding;
 import dev.outlookflow.uischema.form.Form;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 
 /** A stored connection handed to its type's extensions. */
 final class StoredConnectionHandle implements ConnectionHandle {
@@ -29,13 +32,16 @@ final class StoredConnectionHandle implements ConnectionHandle {
   private final Form form;
   private final ConnectionStore store;
   private final RuntimeEnvironment environment;
+  /** Tells, without waiting, that a status this handle wrote brought the connection back to connected. */
+  private final Runnable reconnected;
   private volatile boolean statusRecorded;
   /** The status as this handle last read or wrote it. */
   private volatile ConnectionStatus known;
 
   /** {@code properties} are the record's, secrets opened with {@code key}. */
   StoredConnectionHandle(ConnectionRecord record, JsonObject properties, DataKey key,
-      Registered<ConnectionType<?>> type, ConnectionStore store, RuntimeEnvironment environment) {
+      Registered<ConnectionType<?>> type, ConnectionStore store, RuntimeEnvironment environment,
+      Runnable reconnected) {
     this.record = record;
     this.properties = properties;
     this.key = key;
@@ -43,6 +49,7 @@ final class StoredConnectionHandle implements ConnectionHandle {
     this.form = type.form();
     this.store = store;
     this.environment = environment;
+    this.reconnected = reconnected;
     this.known = ConnectionStatus.fromValue(record.status());
   }
 
@@ -104,6 +111,11 @@ final class StoredConnectionHandle implements ConnectionHandle {
     return new ConnectionBlobs(store, environment, record.workspaceId(), record.id(), key);
   }
 
+  /** The state {@code pluginId} shares across the flows that use this connection, sealed with its data key. */
+  SharedState shared(SharedStateStore sharedStore, String pluginId) {
+    return new ConnectionSharedState(sharedStore, key, record.workspaceId(), record.id(), pluginId, environment);
+  }
+
   @Override
   public Future<Credentials> credentials() {
     return type.credentials(this);
@@ -118,7 +130,8 @@ final class StoredConnectionHandle implements ConnectionHandle {
   public Future<Void> updateStatus(ConnectionStatus status, String message) {
     statusRecorded = true;
     known = status;
-    return store.updateStatus(record.id(), status.value(), message, environment.now());
+    return store.updateStatus(record.id(), status.value(), message, environment.now())
+        .map(before -> toldIfReconnected(before, status));
   }
 
   @Override
@@ -129,7 +142,15 @@ final class StoredConnectionHandle implements ConnectionHandle {
       return Future.succeededFuture();
     }
     known = ConnectionStatus.CONNECTED;
-    return store.confirmConnected(record.id(), message, environment.now());
+    return store.confirmConnected(record.id(), message, environment.now())
+        .map(before -> toldIfReconnected(before, ConnectionStatus.CONNECTED));
+  }
+
+  private Void toldIfReconnected(Optional<String> before, ConnectionStatus after) {
+    if (ConnectionService.reconnected(before, after.value())) {
+      reconnected.run();
+    }
+    return null;
   }
 
   /**

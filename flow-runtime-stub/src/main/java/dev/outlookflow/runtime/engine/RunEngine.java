@@ -65,7 +65,7 @@ public final class RunEngine {
   public Future<String> enqueue(String workspaceId, String flowId, FlowDefinition flow, JsonObject event,
       PayloadMemory.Reservation room) {
     DataKey runKey = MasterKeys.newDataKey();
-    return prepared(workspaceId, flowId, flow, event, runKey)
+    return prepared(workspaceId, flowId, flow, event, runKey, null)
         .compose(run -> parts.runs().insert(run, parts.masterKeys().wrap(runKey)).map(run))
         .onComplete(stored -> scheduleIfStored(stored, room))
         .map(RunRecord::id);
@@ -75,16 +75,18 @@ public final class RunEngine {
    * As {@link #enqueue}, at most once per {@code key} of the flow: a key already used answers the run that
    * holds it, not created, and nothing is scheduled. Emits of one key at the same moment share one store
    * write (the others answer its run, not created): in one process they never wait on each other's locks.
+   * {@code keyTime} (epoch millis) is what {@link #forgetKeysBefore} prunes the key by; null: the time the
+   * run is stored.
    */
   public Future<Emitted> enqueueOnce(String workspaceId, String flowId, FlowDefinition flow, JsonObject event,
-      String key) {
+      String key, Long keyTime) {
     String slot = flowId + "\n" + key;
     Promise<Emitted> mine = Promise.promise();
     Future<Emitted> earlier = keysInFlight.putIfAbsent(slot, mine.future());
     if (earlier != null) {
       return earlier.map(emitted -> new Emitted(emitted.runId(), false));
     }
-    storeOnce(workspaceId, flowId, flow, event, key).onComplete(done -> {
+    storeOnce(workspaceId, flowId, flow, event, key, keyTime).onComplete(done -> {
       keysInFlight.remove(slot, mine.future());
       mine.handle(done);
     });
@@ -93,14 +95,14 @@ public final class RunEngine {
 
   /** A key already used costs one read; a new one is sealed and stored with its run under the unique key. */
   private Future<Emitted> storeOnce(String workspaceId, String flowId, FlowDefinition flow, JsonObject event,
-      String key) {
+      String key, Long keyTime) {
     return parts.runs().runForKey(flowId, key).compose(holder -> {
       if (holder.isPresent()) {
         return Future.succeededFuture(new Emitted(holder.get(), false));
       }
       DataKey runKey = MasterKeys.newDataKey();
-      return prepared(workspaceId, flowId, flow, event, runKey).compose(run -> parts.runs()
-          .insertOnce(run, parts.masterKeys().wrap(runKey), key)
+      return prepared(workspaceId, flowId, flow, event, runKey, key).compose(run -> parts.runs()
+          .insertOnce(run, parts.masterKeys().wrap(runKey), keyTime == null ? run.createdAt() : keyTime)
           .map(stored -> {
             boolean created = stored.equals(run.id());
             if (created) {
@@ -111,9 +113,20 @@ public final class RunEngine {
     });
   }
 
-  /** The run as it is stored: the full event sealed with its new run key, a truncated copy in the record. */
+  /**
+   * Forgets the flow's trigger keys whose time is before {@code mark}: emitted again, such a key starts a
+   * new run. Answers how many were forgotten.
+   */
+  public Future<Long> forgetKeysBefore(String flowId, long mark) {
+    return parts.runs().forgetKeysBefore(flowId, mark);
+  }
+
+  /**
+   * The run as it is stored: the full event sealed with its new run key, a truncated copy in the record;
+   * {@code triggerKey} the key it is emitted under, or null.
+   */
   private Future<RunRecord> prepared(String workspaceId, String flowId, FlowDefinition flow, JsonObject event,
-      DataKey runKey) {
+      DataKey runKey, String triggerKey) {
     String runId = UUID.randomUUID().toString();
     long now = parts.environment().now();
     return parts.payloads().executeBlocking(() -> {
@@ -126,7 +139,7 @@ public final class RunEngine {
       }
       JsonObject display = RecordHygiene.truncated(SecretPaths.of(flow, parts.registry()).redact(event, "trigger"));
       return new RunRecord(runId, workspaceId, flowId, flow.toJson(), display, sealed, RunStatus.QUEUED, null, now,
-          null, null, null);
+          null, null, null, triggerKey);
     }, false);
   }
 

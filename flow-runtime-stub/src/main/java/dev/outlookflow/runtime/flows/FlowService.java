@@ -1,5 +1,6 @@
 package dev.outlookflow.runtime.flows;
 
+import dev.outlookflow.plugin.api.trigger.StopReason;
 import dev.outlookflow.runtime.engine.PayloadMemory;
 import dev.outlookflow.runtime.engine.RunEngine;
 import dev.outlookflow.runtime.environment.RuntimeEnvironment;
@@ -7,6 +8,7 @@ import dev.outlookflow.runtime.model.FlowDefinition;
 import dev.outlookflow.runtime.model.FlowRecord;
 import dev.outlookflow.runtime.problem.Problem;
 import dev.outlookflow.runtime.store.FlowStore;
+import dev.outlookflow.runtime.triggers.TriggerStatus;
 import dev.outlookflow.runtime.triggers.TriggerSupervisor;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -40,15 +42,18 @@ public final class FlowService {
     });
   }
 
-  /** Replaces the definition; an enabled flow's old trigger is removed and the new one started. */
+  /**
+   * Replaces the definition. An enabled flow's trigger is stopped and started again as edited ({@code EDITED}:
+   * its state kept) when its type stays; another type ends the old trigger for good ({@code DELETED}: it
+   * deletes what it created remotely, its state is cleared), even while the flow is disabled.
+   */
   public Future<FlowRecord> update(String workspaceId, String id, JsonObject body) {
     return get(workspaceId, id).compose(existing -> validator.validate(workspaceId, body).compose(definition -> {
-      Future<Void> retire = existing.enabled() ? triggers.remove(existing) : Future.succeededFuture();
-      return retire
-          .compose(v -> flows.update(id, definition.name(), definition.toJson(), environment.now()))
-          .compose(v -> get(workspaceId, id))
-          .compose(updated -> (updated.enabled() ? triggers.start(updated) : Future.<Void>succeededFuture())
-              .map(updated));
+      boolean sameTrigger = FlowDefinition.fromJson(existing.definition()).trigger().type()
+          .equals(definition.trigger().type());
+      return triggers.restart(existing, sameTrigger ? StopReason.EDITED : StopReason.DELETED,
+              () -> flows.update(id, definition.name(), definition.toJson(), environment.now()))
+          .compose(v -> get(workspaceId, id));
     }));
   }
 
@@ -60,9 +65,10 @@ public final class FlowService {
     return flows.list(workspaceId);
   }
 
-  /** Removes the flow's trigger (and what it created remotely), then the flow and its runs. */
+  /** Ends the flow's trigger for good (it deletes what it created remotely), then deletes the flow and its runs. */
   public Future<Void> delete(String workspaceId, String id) {
-    return get(workspaceId, id).compose(triggers::remove).compose(v -> flows.delete(id)).mapEmpty();
+    return get(workspaceId, id).compose(flow -> triggers.stop(flow, StopReason.DELETED))
+        .compose(v -> flows.delete(id)).mapEmpty();
   }
 
   public Future<FlowRecord> enable(String workspaceId, String id) {
@@ -76,9 +82,10 @@ public final class FlowService {
     });
   }
 
+  /** Stops the flow's trigger ({@code DISABLED}): its state and what it created remotely stay for enabling. */
   public Future<FlowRecord> disable(String workspaceId, String id) {
     return get(workspaceId, id).compose(flow -> flows.setEnabled(id, false, environment.now())
-        .compose(v -> flow.enabled() ? triggers.remove(flow) : Future.<Void>succeededFuture())
+        .compose(v -> flow.enabled() ? triggers.stop(flow, StopReason.DISABLED) : Future.<Void>succeededFuture())
         .compose(v -> get(workspaceId, id)));
   }
 
@@ -91,7 +98,8 @@ public final class FlowService {
         .compose(flow -> engine.enqueue(workspaceId, id, FlowDefinition.fromJson(flow.definition()), event, room));
   }
 
-  public JsonObject triggerStatus(String flowId) {
+  /** Whether the flow's trigger listens, and while it does, its latest report. */
+  public TriggerStatus triggerStatus(String flowId) {
     return triggers.status(flowId);
   }
 }

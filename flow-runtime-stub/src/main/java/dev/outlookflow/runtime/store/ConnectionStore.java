@@ -61,17 +61,38 @@ public final class ConnectionStore {
     });
   }
 
-  /** Sets the status and its message, unless both are already so: a status is written only when it changes. */
-  public Future<Void> updateStatus(String id, String status, String message, long now) {
-    return db.update("UPDATE connections SET status = ?, status_message = ?, updated_at = ? WHERE id = ? "
-        + "AND NOT (status = ? AND status_message IS NOT DISTINCT FROM ?)",
-        status, message, now, id, status, message).mapEmpty();
+  /**
+   * Sets the status and its message, unless both are already so: a status is written only when it changes.
+   * Answers the status it replaced, empty when it wrote nothing.
+   */
+  public Future<Optional<String>> updateStatus(String id, String status, String message, long now) {
+    return replaceStatus(id, status, message, now, "NOT (status = ? AND status_message IS NOT DISTINCT FROM ?)",
+        status, message);
   }
 
-  /** Sets {@code connected} with the message, unless the connection already is (its message then stays). */
-  public Future<Void> confirmConnected(String id, String message, long now) {
-    return db.update("UPDATE connections SET status = 'connected', status_message = ?, updated_at = ? WHERE id = ? "
-        + "AND status <> 'connected'", message, now, id).mapEmpty();
+  /**
+   * Sets {@code connected} with the message, unless the connection already is (its message then stays).
+   * Answers the status it replaced, empty when it wrote nothing.
+   */
+  public Future<Optional<String>> confirmConnected(String id, String message, long now) {
+    return replaceStatus(id, "connected", message, now, "status <> 'connected'");
+  }
+
+  /** Writes the status where the fixed {@code condition} holds; answers the status it replaced. */
+  private Future<Optional<String>> replaceStatus(String id, String status, String message, long now,
+      String condition, Object... parameters) {
+    Object[] selected = new Object[parameters.length + 1];
+    selected[0] = id;
+    System.arraycopy(parameters, 0, selected, 1, parameters.length);
+    return db.write(sql -> {
+      Optional<String> before = Rows.one(sql, "SELECT status FROM connections WHERE id = ? AND " + condition
+          + " FOR UPDATE", row -> row.getString(1), selected);
+      if (before.isPresent()) {
+        Rows.update(sql, "UPDATE connections SET status = ?, status_message = ?, updated_at = ? WHERE id = ?",
+            status, message, now, id);
+      }
+      return before;
+    });
   }
 
   /** The connection with this id in whichever workspace holds it: for links opened without a key. */

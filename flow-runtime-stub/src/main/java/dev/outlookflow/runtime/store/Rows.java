@@ -11,6 +11,9 @@ import java.util.Optional;
 
 /** Small helpers over parameterised JDBC statements; SQL is never built from values. */
 final class Rows {
+  /** SQLSTATE of a unique constraint refusing a row, in H2 as in PostgreSQL. */
+  static final String UNIQUE_VIOLATION = "23505";
+
   private Rows() {}
 
   @FunctionalInterface

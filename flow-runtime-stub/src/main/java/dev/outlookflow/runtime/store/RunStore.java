@@ -20,14 +20,12 @@ import java.util.OptionalLong;
 
 /** Runs, their steps and run keys. Every write completes only once committed. */
 public final class RunStore {
-  /** SQLSTATE of a unique constraint refusing a row, in H2 as in PostgreSQL. */
-  private static final String UNIQUE_VIOLATION = "23505";
   private static final String RUN_COLUMNS = "id, workspace_id, flow_id, flow_snapshot, trigger_event, "
-      + "sealed_event, status, error, created_at, started_at, finished_at, cancel_requested_at";
-  /** For readers of records: the sealed event stays in the database (see {@link #stepRecords}). */
+      + "sealed_event, status, error, created_at, started_at, finished_at, cancel_requested_at, trigger_key";
   /** A run not yet ended: the only kind whose status may change. */
   private static final String UNFINISHED = "status IN ('" + RunStatus.QUEUED.value() + "', '"
       + RunStatus.RUNNING.value() + "')";
+  /** For readers of records: the sealed event stays in the database (see {@link #stepRecords}). */
   private static final String RECORD_COLUMNS = RUN_COLUMNS.replace("sealed_event", "NULL AS sealed_event");
   private static final String STEP_COLUMNS = "run_id, step_id, position, type, status, input, sealed_input, "
       + "output, sealed_output, error, started_at, finished_at";
@@ -43,10 +41,10 @@ public final class RunStore {
   }
 
   private static int insertRun(Connection sql, RunRecord run, WrappedKey runKey) throws SQLException {
-    Rows.update(sql, "INSERT INTO runs (" + RUN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    Rows.update(sql, "INSERT INTO runs (" + RUN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         run.id(), run.workspaceId(), run.flowId(), run.flowSnapshot().encode(), run.triggerEvent().encode(),
         run.sealedEvent(), run.status().value(), Json.text(run.error()), run.createdAt(), run.startedAt(),
-        run.finishedAt(), run.cancelRequestedAt());
+        run.finishedAt(), run.cancelRequestedAt(), run.triggerKey());
     return Rows.update(sql, "INSERT INTO run_keys (run_id, master_key_id, wrapped_key) VALUES (?, ?, ?)",
         run.id(), runKey.masterKeyId(), runKey.wrapped());
   }
@@ -58,19 +56,21 @@ public final class RunStore {
   }
 
   /**
-   * Stores the run under a trigger's key for its flow, unless the key already has one: answers the id of
-   * the run that holds the key ({@code run.id()} when this call stored it). The key row and the run are one
-   * transaction. Callers keep one write per key at a time ({@code RunEngine.enqueueOnce}): H2 answers a second
-   * writer of an uncommitted key by retrying until its lock timeout, not by waiting for the commit.
+   * Stores the run under its trigger's key ({@code run.triggerKey()}) for its flow, unless the key already has
+   * one: answers the id of the run that holds the key ({@code run.id()} when this call stored it). The key row,
+   * with the key's time ({@code keyTime}, epoch millis), and the run are one transaction. Callers keep one
+   * write per key at a time ({@code RunEngine.enqueueOnce}): H2 answers a second writer of an uncommitted key
+   * by retrying until its lock timeout, not by waiting for the commit.
    */
-  public Future<String> insertOnce(RunRecord run, WrappedKey runKey, String triggerKey) {
+  public Future<String> insertOnce(RunRecord run, WrappedKey runKey, long keyTime) {
+    String triggerKey = run.triggerKey();
     return db.write(sql -> {
       Savepoint beforeKey = sql.setSavepoint();
       try {
-        Rows.update(sql, "INSERT INTO trigger_keys (flow_id, trigger_key, run_id, created_at) VALUES (?, ?, ?, ?)",
-            run.flowId(), triggerKey, run.id(), run.createdAt());
+        Rows.update(sql, "INSERT INTO trigger_keys (flow_id, trigger_key, run_id, created_at, key_time) "
+            + "VALUES (?, ?, ?, ?, ?)", run.flowId(), triggerKey, run.id(), run.createdAt(), keyTime);
       } catch (SQLException e) {
-        if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        if (!Rows.UNIQUE_VIOLATION.equals(e.getSQLState())) {
           throw e;
         }
         // PostgreSQL aborts a transaction at its first error; back to before it, then read the key's run
@@ -83,6 +83,12 @@ public final class RunStore {
       insertRun(sql, run, runKey);
       return run.id();
     });
+  }
+
+  /** Forgets the flow's trigger keys whose time is before {@code mark} (epoch millis); answers how many. */
+  public Future<Long> forgetKeysBefore(String flowId, long mark) {
+    return db.update("DELETE FROM trigger_keys WHERE flow_id = ? AND key_time < ?", flowId, mark)
+        .map(Integer::longValue);
   }
 
   public Future<Optional<WrappedKey>> runKey(String runId) {
@@ -273,7 +279,8 @@ public final class RunStore {
         row.getLong("created_at"),
         Rows.nullableLong(row, "started_at"),
         Rows.nullableLong(row, "finished_at"),
-        Rows.nullableLong(row, "cancel_requested_at"));
+        Rows.nullableLong(row, "cancel_requested_at"),
+        row.getString("trigger_key"));
   }
 
   private static StepRecord mapStep(ResultSet row) throws SQLException {

@@ -4,18 +4,21 @@ import dev.outlookflow.plugin.api.PluginEnvironment;
 import dev.outlookflow.plugin.api.StepLog;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.plugin.api.trigger.Emitted;
+import dev.outlookflow.plugin.api.trigger.SharedState;
 import dev.outlookflow.plugin.api.trigger.Timers;
 import dev.outlookflow.plugin.api.trigger.TriggerContext;
+import dev.outlookflow.plugin.api.trigger.TriggerReport;
 import dev.outlookflow.plugin.api.trigger.TriggerState;
 import dev.outlookflow.runtime.json.JsonBridge;
+import dev.outlookflow.runtime.store.KeyText;
 import dev.outlookflow.uischema.binding.RecordBinding;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** What the trigger of one flow gets. */
@@ -25,19 +28,30 @@ final class FlowTriggerContext implements TriggerContext<Object> {
   private volatile boolean stopped;
   private final Set<Future<?>> inFlight = ConcurrentHashMap.newKeySet();
   private final TriggerState state;
+  private final Optional<SharedState> shared;
   private final ScopedTimers timers;
   private final Optional<ConnectionHandle> connection;
   private final StepLog log;
   private final PluginEnvironment environment;
+  private volatile TriggerReports.Reported latest;
 
-  /** How this flow's events become runs: each one, or at most one per key. */
-  record Emitters(Function<JsonObject, Future<String>> each, BiFunction<JsonObject, String, Future<Emitted>> once) {}
+  /**
+   * How this flow's events become runs: each one, or at most one per key (with the key's time in epoch
+   * millis, null for the time it is stored); and how its keys older than a mark (epoch millis) are forgotten.
+   */
+  record Emitters(Function<JsonObject, Future<String>> each, Once once, Function<Long, Future<Long>> forget) {}
 
-  FlowTriggerContext(String flowId, Emitters emitters, TriggerState state,
+  @FunctionalInterface
+  interface Once {
+    Future<Emitted> emit(JsonObject event, String key, Long keyTime);
+  }
+
+  FlowTriggerContext(String flowId, Emitters emitters, TriggerState state, Optional<SharedState> shared,
       ScopedTimers timers, Optional<ConnectionHandle> connection, StepLog log, PluginEnvironment environment) {
     this.flowId = flowId;
     this.emitters = emitters;
     this.state = state;
+    this.shared = shared;
     this.timers = timers;
     this.connection = connection;
     this.log = log;
@@ -60,14 +74,49 @@ final class FlowTriggerContext implements TriggerContext<Object> {
 
   @Override
   public Future<Emitted> emit(Object event, String key) {
+    return emitKeyed(event, key, null);
+  }
+
+  @Override
+  public Future<Emitted> emit(Object event, String key, Instant keyTime) {
+    if (keyTime == null) {
+      return Future.failedFuture(new IllegalArgumentException("the key's time is missing: pass the time the key "
+          + "stands for, or emit without one (emit(event, key)) to use the time it is stored"));
+    }
+    return millis("the key's time", keyTime).compose(time -> emitKeyed(event, key, time));
+  }
+
+  private Future<Emitted> emitKeyed(Object event, String key, Long keyTime) {
     if (stopped) {
       return stoppedFailure();
     }
-    Optional<String> problem = TriggerKeys.problem(key);
+    Optional<String> problem = KeyText.problem("a trigger's key", key, MAX_KEY_LENGTH);
     if (problem.isPresent()) {
       return Future.failedFuture(new IllegalArgumentException(problem.get()));
     }
-    return tracked(json(event).compose(json -> emitters.once().apply(json, key)));
+    return tracked(json(event).compose(json -> emitters.once().emit(json, key, keyTime)));
+  }
+
+  @Override
+  public Future<Long> forgetKeysBefore(Instant mark) {
+    if (stopped) {
+      return stoppedFailure();
+    }
+    if (mark == null) {
+      return Future.failedFuture(new IllegalArgumentException("the mark is missing: pass the time before which "
+          + "the flow's keys are forgotten"));
+    }
+    return millis("the mark", mark).compose(time -> tracked(emitters.forget().apply(time)));
+  }
+
+  /** The instant as epoch millis, which the store keeps; one beyond them is refused, naming it. */
+  private static Future<Long> millis(String what, Instant time) {
+    try {
+      return Future.succeededFuture(time.toEpochMilli());
+    } catch (ArithmeticException e) {
+      return Future.failedFuture(new IllegalArgumentException(what + " " + time + " is out of range: give a time "
+          + "within 292 million years of 1970"));
+    }
   }
 
   private <T> Future<T> stoppedFailure() {
@@ -93,8 +142,8 @@ final class FlowTriggerContext implements TriggerContext<Object> {
   }
 
   /**
-   * From now on every emit fails at once, so a stopped trigger's late callbacks start nothing; completes once
-   * the emits already under way have stored their runs or failed.
+   * From now on every emit fails at once, so a stopped trigger's late callbacks start nothing, and reports
+   * are ignored; completes once the emits already under way have stored their runs or failed.
    */
   Future<Void> stop() {
     stopped = true;
@@ -104,6 +153,32 @@ final class FlowTriggerContext implements TriggerContext<Object> {
   @Override
   public TriggerState state() {
     return state;
+  }
+
+  @Override
+  public Optional<SharedState> shared() {
+    return shared;
+  }
+
+  /**
+   * Keeps a bounded copy of the report; a report that cannot be read (a list that fails as it is read, say)
+   * is logged and left out, the one before it kept: a trigger's report never fails the trigger.
+   */
+  @Override
+  public void report(TriggerReport report) {
+    if (stopped || report == null) {
+      return;
+    }
+    try {
+      latest = new TriggerReports.Reported(TriggerReports.bounded(report), environment.clock().instant());
+    } catch (RuntimeException e) {
+      log.warn("the trigger's report could not be read and is left out: " + e);
+    }
+  }
+
+  /** The latest report kept, or null when the trigger has given none. */
+  TriggerReports.Reported latestReport() {
+    return latest;
   }
 
   @Override

@@ -24,6 +24,6 @@ public final class ManualTrigger implements Trigger<NoProperties, ObjectNode> {
 
   @Override
   public Future<TriggerHandle> start(TriggerContext<ObjectNode> context, NoProperties properties) {
-    return Future.succeededFuture(Future::succeededFuture);
+    return Future.succeededFuture(reason -> Future.succeededFuture());
   }
 }

@@ -2,6 +2,7 @@ package dev.outlookflow.runtime.triggers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outlookflow.plugin.api.trigger.Emitted;
+import dev.outlookflow.plugin.api.trigger.StopReason;
 import dev.outlookflow.plugin.api.trigger.Trigger;
 import dev.outlookflow.plugin.api.trigger.TriggerHandle;
 import dev.outlookflow.runtime.connections.ConnectionService;
@@ -17,19 +18,23 @@ import dev.outlookflow.runtime.plugins.ExtensionRegistry;
 import dev.outlookflow.runtime.plugins.Registered;
 import dev.outlookflow.runtime.store.FlowStore;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one started trigger per enabled flow: starts them at runtime start and on enable, stops
- * them on disable and shutdown, and has them delete what they created remotely when a flow is
- * disabled or deleted. A trigger that fails to start is reported on its flow, never fatal.
+ * Keeps one started trigger per enabled flow: starts them at runtime start and on enable, and stops them
+ * telling why ({@link StopReason}). A stop that ends the trigger for good (the flow deleted or given another
+ * trigger, its connection disconnected or deleted) is followed by the trigger's {@code delete} and the
+ * flow's trigger state cleared; after any other the state stays for the next start. A trigger that fails to
+ * start is reported on its flow, never fatal. The starts and stops of one flow run one after another.
  */
 public final class TriggerSupervisor {
   private static final Logger LOG = LoggerFactory.getLogger(TriggerSupervisor.class);
@@ -41,6 +46,11 @@ public final class TriggerSupervisor {
   private final RuntimeEnvironment environment;
   private final Map<String, Started> started = new ConcurrentHashMap<>();
   private final Map<String, TriggerStatus> statuses = new ConcurrentHashMap<>();
+  /**
+   * Per flow, the last start or stop asked for: each waits for the one before, so that a restart for a
+   * connection's change and an edit of the flow, say, never leave two triggers started for one flow.
+   */
+  private final Map<String, Future<Void>> lanes = new ConcurrentHashMap<>();
 
   private record Started(TriggerHandle handle, FlowTriggerContext context) {}
 
@@ -61,8 +71,75 @@ public final class TriggerSupervisor {
     });
   }
 
-  /** Starts the flow's trigger; completes (never fails) once it is running or has failed. */
+  /** Starts the flow's trigger unless it is started; completes (never fails) once it runs or has failed. */
   public Future<Void> start(FlowRecord flow) {
+    return inLane(flow.id(), () -> startNow(flow));
+  }
+
+  /**
+   * Stops the flow's trigger for {@code reason} (if it is started); a reason that ends it for good also has
+   * the trigger delete what it created remotely, started or not, then clears the flow's trigger state.
+   * Never fails: what the trigger fails to do is logged.
+   */
+  public Future<Void> stop(FlowRecord flow, StopReason reason) {
+    return inLane(flow.id(), () -> stopNow(flow, reason));
+  }
+
+  /**
+   * Stops the flow's trigger for {@code reason}, does {@code meanwhile} (storing the edited flow, say), then
+   * starts the trigger of the flow as it is stored then, if it is enabled. {@code meanwhile}'s failure is the
+   * answer's; the trigger is started again all the same.
+   */
+  public Future<Void> restart(FlowRecord flow, StopReason reason, Supplier<Future<?>> meanwhile) {
+    return inLane(flow.id(), () -> stopNow(flow, reason)
+        .compose(v -> meanwhile.get())
+        .transform(done -> flows.find(flow.workspaceId(), flow.id())
+            .compose(now -> now.filter(FlowRecord::enabled).map(this::startNow).orElseGet(Future::succeededFuture))
+            .transform(v -> done.succeeded() ? Future.<Void>succeededFuture() : Future.failedFuture(done.cause()))));
+  }
+
+  /** Stops every started trigger for the runtime's shutdown; their state stays for the next start. */
+  public Future<Void> stopAll() {
+    List<Future<Void>> stops = new ArrayList<>();
+    new ArrayList<>(started.keySet()).forEach(id -> stops.add(inLane(id, () -> halt(id, StopReason.SHUTDOWN))));
+    return Future.join(stops).mapEmpty();
+  }
+
+  /** Shows why a flow's trigger cannot run, e.g. after its connection was removed. */
+  public void markFailed(String flowId, String message) {
+    statuses.put(flowId, TriggerStatus.failed(message));
+  }
+
+  /** Whether the flow's trigger listens, and while it does, its latest report. */
+  public TriggerStatus status(String flowId) {
+    TriggerStatus status = statuses.getOrDefault(flowId, TriggerStatus.STOPPED);
+    Started running = started.get(flowId);
+    return running == null ? status : status.with(running.context().latestReport());
+  }
+
+  /** Runs {@code work} once the flow's earlier starts and stops are done. */
+  private Future<Void> inLane(String flowId, Supplier<Future<Void>> work) {
+    Promise<Void> done = Promise.promise();
+    Future<Void> before = lanes.put(flowId, done.future());
+    (before == null ? Future.<Void>succeededFuture() : before).onComplete(previous -> {
+      Future<Void> worked;
+      try {
+        worked = work.get();
+      } catch (RuntimeException e) {
+        worked = Future.failedFuture(e);
+      }
+      worked.onComplete(result -> {
+        lanes.remove(flowId, done.future());
+        done.handle(result);
+      });
+    });
+    return done.future();
+  }
+
+  private Future<Void> startNow(FlowRecord flow) {
+    if (started.containsKey(flow.id())) {
+      return Future.succeededFuture();
+    }
     FlowDefinition definition = FlowDefinition.fromJson(flow.definition());
     Optional<Registered<Trigger<?, ?>>> trigger = registry.trigger(definition.trigger().type());
     if (trigger.isEmpty()) {
@@ -84,51 +161,43 @@ public final class TriggerSupervisor {
         .recover(e -> failed(flow.id(), "the trigger could not start: " + e.getMessage()));
   }
 
-  /** Stops listening for the flow; what the trigger created remotely stays. */
-  public Future<Void> stop(String flowId) {
+  private Future<Void> stopNow(FlowRecord flow, StopReason reason) {
+    Future<Void> halted = halt(flow.id(), reason);
+    if (!reason.endsForGood()) {
+      return halted;
+    }
+    return halted.compose(v -> cleanUp(flow)).onComplete(done -> statuses.remove(flow.id()));
+  }
+
+  /** Stops listening; what the trigger created remotely stays, and so does the flow's trigger state. */
+  private Future<Void> halt(String flowId, StopReason reason) {
     statuses.put(flowId, TriggerStatus.STOPPED);
     Started running = started.remove(flowId);
     if (running == null) {
       return Future.succeededFuture();
     }
     running.context().scopedTimers().close();
-    return running.context().stop().compose(v -> running.handle().stop()).recover(e -> {
+    return running.context().stop().compose(v -> running.handle().stop(reason)).recover(e -> {
       LOG.warn("flow {}: trigger did not stop cleanly: {}", flowId, LogSafe.text(e.getMessage()));
       return Future.succeededFuture();
     });
   }
 
-  /** Stops the trigger, has it delete what it created remotely, then forgets its state. */
-  public Future<Void> remove(FlowRecord flow) {
+  /** Has the trigger delete what it created remotely, then forgets the flow's trigger state. */
+  private Future<Void> cleanUp(FlowRecord flow) {
     FlowDefinition definition = FlowDefinition.fromJson(flow.definition());
-    return stop(flow.id()).compose(v -> registry.trigger(definition.trigger().type())
-            .map(trigger -> context(flow, trigger, definition)
-                // Built stopped: cleaning up may not start runs of a flow going away.
-                .compose(context -> context.stop().map(context))
-                .compose(context -> ExtensionCalls.delete(trigger.extension(), context,
-                    properties(trigger, definition))))
-            .orElseGet(Future::succeededFuture))
+    return registry.trigger(definition.trigger().type())
+        .map(trigger -> context(flow, trigger, definition)
+            // Built stopped: cleaning up may not start runs of a flow going away.
+            .compose(context -> context.stop().map(context))
+            .compose(context -> ExtensionCalls.delete(trigger.extension(), context,
+                properties(trigger, definition))))
+        .orElseGet(Future::succeededFuture)
         .recover(e -> {
           LOG.warn("flow {}: the trigger could not clean up: {}", flow.id(), LogSafe.text(e.getMessage()));
           return Future.succeededFuture();
         })
-        .compose(v -> flows.clearTriggerState(flow.id()))
-        .onComplete(done -> statuses.remove(flow.id()));
-  }
-
-  public Future<Void> stopAll() {
-    List<Future<Void>> stops = new ArrayList<>();
-    new ArrayList<>(started.keySet()).forEach(id -> stops.add(stop(id)));
-    return Future.join(stops).mapEmpty();
-  }
-
-  /** Shows why a flow's trigger cannot run, e.g. after its connection was removed. */
-  public void markFailed(String flowId, String message) {
-    statuses.put(flowId, TriggerStatus.failed(message));
-  }
-
-  public JsonObject status(String flowId) {
-    return statuses.getOrDefault(flowId, TriggerStatus.STOPPED).toJson();
+        .compose(v -> flows.clearTriggerState(flow.id()));
   }
 
   /** The trigger's stored properties with its form's defaults: what its record is bound from. */
@@ -141,9 +210,12 @@ public final class TriggerSupervisor {
     PrefixedLog log = new PrefixedLog(trigger.plugin(), "flow " + flow.id() + " trigger " + trigger.id());
     return connections.forForm(flow.workspaceId(), trigger.form(), definition.trigger().properties())
         .map(connection -> new FlowTriggerContext(flow.id(), new FlowTriggerContext.Emitters(
-                event -> emit(flow, event), (event, key) -> emitOnce(flow, event, key)),
-            new DurableTriggerState(flows, flow.id()), new ScopedTimers(environment.vertx(), log),
-            connection, log, environment));
+                event -> emit(flow, event),
+                (event, key, keyTime) -> emitOnce(flow, event, key, keyTime),
+                mark -> engine.forgetKeysBefore(flow.id(), mark)),
+            new DurableTriggerState(flows, flow.id()),
+            connection.map(handle -> connections.sharedState(handle, trigger.plugin())),
+            new ScopedTimers(environment.vertx(), log), connection, log, environment));
   }
 
   /** Runs the flow as it is stored now, so an edit applies to the next event. */
@@ -152,9 +224,9 @@ public final class TriggerSupervisor {
         FlowDefinition.fromJson(f.definition()), event, null));
   }
 
-  private Future<Emitted> emitOnce(FlowRecord started, JsonObject event, String key) {
+  private Future<Emitted> emitOnce(FlowRecord started, JsonObject event, String key, Long keyTime) {
     return current(started).compose(f -> engine.enqueueOnce(f.workspaceId(), f.id(),
-        FlowDefinition.fromJson(f.definition()), event, key));
+        FlowDefinition.fromJson(f.definition()), event, key, keyTime));
   }
 
   private Future<FlowRecord> current(FlowRecord started) {

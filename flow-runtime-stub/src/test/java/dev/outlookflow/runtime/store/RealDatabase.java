@@ -5,8 +5,11 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** The runtime's real database in a test's folder, with the Vert.x instance its workers run on. */
-final class RealDatabase implements AutoCloseable {
+/**
+ * The runtime's real database in a test's folder, with the Vert.x instance its workers run on: for the
+ * store's tests and for those of the services right above it.
+ */
+public final class RealDatabase implements AutoCloseable {
   private final Vertx vertx;
   private final Database db;
 
@@ -15,16 +18,20 @@ final class RealDatabase implements AutoCloseable {
     this.db = db;
   }
 
-  static RealDatabase open(Path folder) throws Exception {
+  public static RealDatabase open(Path folder) throws Exception {
     Vertx vertx = Vertx.vertx();
     return new RealDatabase(vertx, await(Database.open(vertx, folder)));
   }
 
-  Database db() {
+  public Database db() {
     return db;
   }
 
-  static <T> T await(Future<T> future) throws Exception {
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public static <T> T await(Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 

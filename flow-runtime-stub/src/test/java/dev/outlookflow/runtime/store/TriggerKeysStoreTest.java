@@ -8,13 +8,20 @@ import dev.outlookflow.runtime.model.RunStatus;
 import dev.outlookflow.runtime.secrets.WrappedKey;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A trigger's keys in the runtime's real database: one run per key of a flow, the first one stored. */
+/**
+ * A trigger's keys in the runtime's real database: one run per key of a flow, the first one stored; each key
+ * with its time, by which the flow's keys are forgotten; the run shows the key it was started under.
+ */
 class TriggerKeysStoreTest {
+  private static final long STORED_AT = 5_000L;
   @TempDir Path temp;
   private RealDatabase database;
   private Database db;
@@ -36,13 +43,17 @@ class TriggerKeysStoreTest {
     database.close();
   }
 
-  private static RunRecord run(String id, String flowId) {
+  private static RunRecord run(String id, String flowId, String key) {
     return new RunRecord(id, "default", flowId, new JsonObject(), new JsonObject(), "sealed", RunStatus.QUEUED,
-        null, 0L, null, null, null);
+        null, STORED_AT, null, null, null, key);
   }
 
   private String insertOnce(String runId, String flowId, String key) throws Exception {
-    return await(runs.insertOnce(run(runId, flowId), new WrappedKey("m1", "wrapped"), key));
+    return insertOnce(runId, flowId, key, STORED_AT);
+  }
+
+  private String insertOnce(String runId, String flowId, String key, long keyTime) throws Exception {
+    return await(runs.insertOnce(run(runId, flowId, key), new WrappedKey("m1", "wrapped"), keyTime));
   }
 
   @Test
@@ -59,5 +70,46 @@ class TriggerKeysStoreTest {
     assertThat(insertOnce("r1", "f1", "shared")).isEqualTo("r1");
     assertThat(insertOnce("r2", "f2", "shared")).isEqualTo("r2");
     assertThat(await(runs.runForKey("f2", "other"))).isEmpty();
+  }
+
+  @Test
+  void aRunShowsTheKeyItWasStartedUnderAndARunWithoutOneShowsNone() throws Exception {
+    insertOnce("r1", "f1", "AAkALg=");
+    await(runs.insert(run("r2", "f1", null), new WrappedKey("m1", "wrapped")));
+    assertThat(await(runs.find("default", "r1")).orElseThrow().triggerKey()).isEqualTo("AAkALg=");
+    assertThat(await(runs.find("default", "r2")).orElseThrow().triggerKey()).isNull();
+  }
+
+  @Test
+  void keysBeforeTheMarkAreForgottenAndCountedAndOnlyThisFlows() throws Exception {
+    insertOnce("r1", "f1", "older", 1_000L);
+    insertOnce("r2", "f1", "at the mark", 2_000L);
+    insertOnce("r3", "f1", "newer", 3_000L);
+    insertOnce("r4", "f2", "another flow's", 1_000L);
+
+    assertThat(await(runs.forgetKeysBefore("f1", 2_000L))).as("only the key before the mark").isEqualTo(1L);
+
+    assertThat(await(runs.runForKey("f1", "older"))).isEmpty();
+    assertThat(await(runs.runForKey("f1", "at the mark"))).hasValue("r2");
+    assertThat(await(runs.runForKey("f2", "another flow's"))).hasValue("r4");
+    assertThat(insertOnce("r5", "f1", "older", 1_000L)).as("a forgotten key starts a new run").isEqualTo("r5");
+    assertThat(await(runs.find("default", "r1"))).as("forgetting a key keeps its run").isPresent();
+  }
+
+  @Test
+  void keysStoredBeforeKeysHadTimesTakeTheTimeTheyWereStored() throws Exception {
+    Path older = temp.resolve("before-key-times");
+    Flyway.configure().dataSource(Database.jdbcUrl(older), "", "").target("6").load().migrate();
+    try (Connection sql = DriverManager.getConnection(Database.jdbcUrl(older))) {
+      sql.createStatement().executeUpdate("INSERT INTO flows (id, name, definition, enabled, created_at, updated_at) "
+          + "VALUES ('f1', 'F', '{}', TRUE, 0, 0)");
+      sql.createStatement().executeUpdate("INSERT INTO trigger_keys (flow_id, trigger_key, run_id, created_at) "
+          + "VALUES ('f1', 'stored at 1500', 'r0', 1500)");
+    }
+    try (RealDatabase migrated = RealDatabase.open(older)) {
+      RunStore olderRuns = new RunStore(migrated.db());
+      assertThat(await(olderRuns.forgetKeysBefore("f1", 1_500L))).isZero();
+      assertThat(await(olderRuns.forgetKeysBefore("f1", 1_501L))).isEqualTo(1L);
+    }
   }
 }

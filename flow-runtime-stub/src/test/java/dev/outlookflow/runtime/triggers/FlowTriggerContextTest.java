@@ -4,10 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.plugin.api.trigger.Emitted;
 import dev.outlookflow.plugin.api.trigger.TriggerContext;
+import dev.outlookflow.plugin.api.trigger.TriggerReport;
+import dev.outlookflow.runtime.engine.PrefixedLog;
+import dev.outlookflow.runtime.environment.RuntimeEnvironment;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -15,19 +23,52 @@ import org.junit.jupiter.api.Test;
 class FlowTriggerContextTest {
   record Mail(String subject) {}
 
+  private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
   private final List<String> keys = new ArrayList<>();
-  private final FlowTriggerContext context = new FlowTriggerContext("flow-1", new FlowTriggerContext.Emitters(
+  private final List<Long> keyTimes = new ArrayList<>();
+  private final List<Long> marks = new ArrayList<>();
+  private final FlowTriggerContext context = context(new FlowTriggerContext.Emitters(
       event -> Future.succeededFuture("run-" + event.getString("subject")),
-      (event, key) -> {
+      (event, key, keyTime) -> {
         keys.add(key);
+        keyTimes.add(keyTime);
         return Future.succeededFuture(new Emitted("run-" + key, true));
-      }), null, null, Optional.empty(), null, null);
+      },
+      mark -> {
+        marks.add(mark);
+        return Future.succeededFuture(3L);
+      }));
+
+  private static FlowTriggerContext context(FlowTriggerContext.Emitters emitters) {
+    RuntimeEnvironment environment = new RuntimeEnvironment(null, null, null, Clock.fixed(NOW, ZoneOffset.UTC),
+        () -> "http://127.0.0.1", Optional.empty(), Map.of());
+    return new FlowTriggerContext("flow-1", emitters, null, Optional.empty(), null, Optional.empty(),
+        new PrefixedLog("test", "flow flow-1 trigger test/t"), environment);
+  }
 
   @Test
-  void aKeyedEmitHandsTheEventAndItsKeyOn() {
+  void aKeyedEmitHandsTheEventAndItsKeyOnWithoutATimeSoTheStoreUsesItsOwn() {
     Future<Emitted> emitted = context.emit(new Mail("Hello"), "AAkALg-1");
     assertThat(emitted.result()).isEqualTo(new Emitted("run-AAkALg-1", true));
     assertThat(keys).containsExactly("AAkALg-1");
+    assertThat(keyTimes).containsExactly((Long) null);
+  }
+
+  @Test
+  void aKeyEmittedWithItsTimeHandsTheTimeOnAsEpochMillis() {
+    Instant received = Instant.parse("2026-03-01T08:00:00.250Z");
+    assertThat(context.emit(new Mail("Hello"), "k", received).succeeded()).isTrue();
+    assertThat(keyTimes).containsExactly(received.toEpochMilli());
+  }
+
+  @Test
+  void aKeyTimeMustBeGivenAndFitTheStore() {
+    Future<Emitted> missing = context.emit(new Mail("Hello"), "k", null);
+    assertThat(missing.cause()).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("the key's time is missing");
+    Future<Emitted> beyond = context.emit(new Mail("Hello"), "k", Instant.MAX);
+    assertThat(beyond.cause()).hasMessageContaining("is out of range");
+    assertThat(keys).isEmpty();
   }
 
   @Test
@@ -51,11 +92,18 @@ class FlowTriggerContextTest {
   }
 
   @Test
+  void forgettingKeysHandsTheMarkOnAndAnswersTheCount() {
+    assertThat(context.forgetKeysBefore(Instant.ofEpochMilli(1_000)).result()).isEqualTo(3L);
+    assertThat(marks).containsExactly(1_000L);
+    assertThat(context.forgetKeysBefore(null).cause()).hasMessageStartingWith("the mark is missing");
+  }
+
+  @Test
   void stoppingWaitsForTheEmitsUnderWay() {
     Promise<Emitted> storing = Promise.promise();
-    FlowTriggerContext slow = new FlowTriggerContext("flow-2", new FlowTriggerContext.Emitters(
-        event -> Future.succeededFuture("run"), (event, key) -> storing.future()), null, null, Optional.empty(),
-        null, null);
+    FlowTriggerContext slow = context(new FlowTriggerContext.Emitters(
+        event -> Future.succeededFuture("run"), (event, key, keyTime) -> storing.future(),
+        mark -> Future.succeededFuture(0L)));
     Future<Emitted> underWay = slow.emit(new Mail("Now"), "k");
     Future<Void> stopped = slow.stop();
     assertThat(stopped.isComplete()).isFalse();
@@ -65,13 +113,54 @@ class FlowTriggerContextTest {
   }
 
   @Test
-  void afterTheTriggerStoppedEveryEmitFailsAtOnce() {
+  void afterTheTriggerStoppedEveryEmitAndEveryForgettingFailsAtOnce() {
     context.stop();
     Future<String> each = context.emit(new Mail("Late"));
     Future<Emitted> once = context.emit(new Mail("Late"), "k");
+    Future<Long> forgot = context.forgetKeysBefore(NOW);
     assertThat(each.cause().getMessage()).isEqualTo("the trigger of flow flow-1 was stopped; it starts no more runs"
         + " until it is started again");
     assertThat(once.failed()).isTrue();
+    assertThat(forgot.failed()).isTrue();
     assertThat(keys).isEmpty();
+    assertThat(marks).isEmpty();
+  }
+
+  @Test
+  void theLatestReportIsKeptWithItsTime() {
+    context.report(report("first"));
+    context.report(report("second"));
+    assertThat(context.latestReport().report().getString("why")).isEqualTo("second");
+    assertThat(context.latestReport().at()).isEqualTo(NOW);
+  }
+
+  @Test
+  void aReportThatCannotBeReadIsLeftOutAndTheOneBeforeItKept() {
+    context.report(report("readable"));
+    List<TriggerReport.Source> failing = new AbstractList<>() {
+      @Override
+      public TriggerReport.Source get(int index) {
+        throw new IllegalStateException("this list fails as it is read");
+      }
+
+      @Override
+      public int size() {
+        return 1;
+      }
+    };
+    context.report(new TriggerReport("polling", "unreadable", null, failing));
+    context.report(null);
+    assertThat(context.latestReport().report().getString("why")).isEqualTo("readable");
+  }
+
+  @Test
+  void aStoppedTriggerReportsNothing() {
+    context.stop();
+    context.report(report("late"));
+    assertThat(context.latestReport()).isNull();
+  }
+
+  private static TriggerReport report(String why) {
+    return new TriggerReport("polling", why, null, List.of());
   }
 }

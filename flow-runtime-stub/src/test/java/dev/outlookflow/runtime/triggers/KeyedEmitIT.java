@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.runtime.support.ApiClient;
 import dev.outlookflow.runtime.support.Eventually;
+import dev.outlookflow.runtime.support.InProcessRuntime;
 import dev.outlookflow.runtime.support.RuntimeProcess;
 import dev.outlookflow.runtime.support.Runs;
 import dev.outlookflow.runtime.support.TestPlugins;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A trigger's keyed emit starts one run per key of its flow: emitted several times at once, and again after a
- * kill -9 and a restart, each key still has exactly one run.
+ * kill -9 and a restart, each key still has exactly one run, until the trigger forgets the keys before a mark.
  */
 class KeyedEmitIT {
   @TempDir Path temp;
@@ -64,6 +65,34 @@ class KeyedEmitIT {
           "shared", "start 1");
       assertThat(answers(api, second, "start 1")).as("the other flow's run does not hold this flow's key")
           .isEqualTo("shared=1/1/new");
+    }
+  }
+
+  @Test
+  void keysForgottenBeforeAMarkStartRunsAgainAndEachRunShowsTheKeyItWasStartedUnder() throws Exception {
+    try (InProcessRuntime runtime = InProcessRuntime.start(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp))) {
+      ApiClient api = runtime.api();
+      JsonObject flow = keyedFlow("a, b", 2);
+      flow.getJsonObject("trigger").getJsonObject("properties").put("keyTime", "2001-01-01T00:00:00Z");
+      String flowId = Runs.createFlow(api, flow);
+      api.post("/api/v1/flows/" + flowId + "/enable", null);
+      awaitKey(api, flowId, "start 1");
+      assertThat(answers(api, flowId, "start 1")).isEqualTo("a=1/1/new b=1/1/new");
+
+      flow.getJsonObject("trigger").getJsonObject("properties").put("forgetBefore", "2001-01-02T00:00:00Z");
+      api.put("/api/v1/flows/" + flowId, flow);
+      awaitKey(api, flowId, "start 2");
+      assertThat(answers(api, flowId, "start 2")).as("a and b were of 2001-01-01; 'start 1' was stored now")
+          .isEqualTo("forgot=2 a=1/1/changed b=1/1/changed");
+
+      List<String> flowKeys = api.get("/api/v1/flows/" + flowId + "/runs").json().getJsonArray("runs").stream()
+          .map(run -> ((JsonObject) run).getString("triggerKey")).toList();
+      assertThat(flowKeys).containsExactlyInAnyOrder("a", "b", "start 1", "a", "b", "start 2");
+      String manual = Runs.createFlow(api, Runs.oneStepFlow("Manual", "echo", "test/echo",
+          new JsonObject().put("message", "m")));
+      Runs.start(api, manual, new JsonObject());
+      assertThat(api.get("/api/v1/runs?flow=" + manual).json().getJsonArray("runs").getJsonObject(0).encode())
+          .as("a run started without a key").contains("\"triggerKey\":null");
     }
   }
 

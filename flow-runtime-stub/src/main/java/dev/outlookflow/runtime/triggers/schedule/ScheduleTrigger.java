@@ -1,6 +1,7 @@
 package dev.outlookflow.runtime.triggers.schedule;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.outlookflow.plugin.api.trigger.StopReason;
 import dev.outlookflow.plugin.api.trigger.Trigger;
 import dev.outlookflow.plugin.api.trigger.TriggerContext;
 import dev.outlookflow.plugin.api.trigger.TriggerDescriptor;
@@ -18,7 +19,9 @@ import java.util.List;
 /**
  * Built-in trigger {@code schedule}: every N seconds, or by a cron expression. The last fired tick
  * is kept in trigger state and moved only after its run is stored, so a restart misses no tick; ticks
- * missed while the runtime was down fire once, as the latest of them, with {@code missedTicks}.
+ * missed while the runtime was down fire once, as the latest of them, with {@code missedTicks}. A flow
+ * disabled or edited forgets that state itself (the runtime keeps it for such stops): enabled again, or
+ * saved, it starts from a new anchor and fires none of the ticks it was not listening for.
  */
 public final class ScheduleTrigger implements Trigger<ScheduleTrigger.Properties, ScheduleTrigger.Tick> {
   static final String LAST = "last";
@@ -96,6 +99,10 @@ public final class ScheduleTrigger implements Trigger<ScheduleTrigger.Properties
 
   @Override
   public Future<Void> delete(TriggerContext<Tick> context, Properties properties) {
+    return forget(context);
+  }
+
+  private static Future<Void> forget(TriggerContext<Tick> context) {
     return context.state().remove(LAST).compose(v -> context.state().remove(ANCHOR));
   }
 
@@ -137,9 +144,11 @@ public final class ScheduleTrigger implements Trigger<ScheduleTrigger.Properties
     }
 
     @Override
-    public Future<Void> stop() {
+    public Future<Void> stop(StopReason reason) {
       stopped = true;
-      return inFlight.otherwiseEmpty();
+      Future<Void> settled = inFlight.otherwiseEmpty();
+      return reason == StopReason.DISABLED || reason == StopReason.EDITED ? settled.compose(v -> forget(context))
+          : settled;
     }
   }
 }
