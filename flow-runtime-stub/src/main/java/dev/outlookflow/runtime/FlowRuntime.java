@@ -37,7 +37,9 @@ import dev.outlookflow.runtime.triggers.schedule.ScheduleTrigger;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,6 +59,8 @@ import org.slf4j.LoggerFactory;
 public final class FlowRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(FlowRuntime.class);
   private static final int PLUGIN_WORKERS = 8;
+  /** Connections per host for plugins: Vert.x's default of 5 would cap Graph below the 16 a plugin may allow. */
+  private static final int PLUGIN_CONNECTIONS_PER_HOST = 32;
   /** Parsing, copying and sealing run payloads: CPU work, so a thread per core (two at least). */
   private static final int PAYLOAD_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
@@ -100,7 +104,7 @@ public final class FlowRuntime {
       WorkerExecutor pluginWorkers = vertx.createSharedWorkerExecutor("plugin-workers", PLUGIN_WORKERS);
       // Known once the API listens, unless configured: plugins read it when they need it.
       AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
-      return new Environment(new RuntimeEnvironment(vertx, WebClient.create(vertx), pluginWorkers, config.clock(),
+      return new Environment(new RuntimeEnvironment(vertx, WebClient.create(vertx, new WebClientOptions(), pluginConnections()), pluginWorkers, config.clock(),
           publicUrl::get, sandbox.url(), config.pluginSettings()), pluginWorkers, publicUrl);
     }
   }
@@ -219,5 +223,9 @@ public final class FlowRuntime {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static PoolOptions pluginConnections() {
+    return new PoolOptions().setHttp1MaxSize(PLUGIN_CONNECTIONS_PER_HOST);
   }
 }

@@ -177,7 +177,12 @@ public final class TriggerSupervisor {
       return Future.succeededFuture();
     }
     running.context().scopedTimers().close();
-    return running.context().stop().compose(v -> running.handle().stop(reason)).recover(e -> {
+    // The trigger first, so that it stops emitting (a shared watcher drops the flow at once rather than see its
+    // emits refused); then the context, which refuses emits from now on and waits for those under way.
+    return running.handle().stop(reason)
+        .transform(stopped -> running.context().stop().compose(v -> stopped.succeeded() ? Future.<Void>succeededFuture()
+            : Future.<Void>failedFuture(stopped.cause())))
+        .recover(e -> {
       LOG.warn("flow {}: trigger did not stop cleanly: {}", flowId, LogSafe.text(e.getMessage()));
       return Future.succeededFuture();
     });

@@ -11,6 +11,8 @@ import dev.outlookflow.runtime.support.OutlookTenant;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -158,7 +160,7 @@ class NewMailTriggerIT {
   }
 
   private long deltaRequests() {
-    JsonArray rows = tenant.controlGet("/counters?path=" + DELTA).getJsonArray("requests");
+    JsonArray rows = tenant.controlGet("/counters?path=" + URLEncoder.encode(DELTA, StandardCharsets.UTF_8)).getJsonArray("requests");
     return rows.stream().mapToLong(row -> ((JsonObject) row).getLong("count")).sum();
   }
 

@@ -81,7 +81,7 @@ public final class NewMailFlows {
     List<JsonObject> runs = new ArrayList<>();
     String cursor = null;
     do {
-      ApiClient.Answer page = api.get("/api/v1/flows/" + flowId + "/runs?limit=500"
+      ApiClient.Answer page = api.get("/api/v1/flows/" + flowId + "/runs?limit=200"
           + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
       assertThat(page.status()).as(page.text()).isEqualTo(200);
       page.json().getJsonArray("runs").forEach(run -> runs.add((JsonObject) run));

@@ -84,15 +84,22 @@ public class NewMailTrigger implements Trigger<NewMailProperties, NewMail> {
     });
   }
 
-  /** Since when the flow listens (its first start) and up to when its rounds covered the folder. */
+  /**
+   * Since when the flow listens (its first start) and up to when its rounds covered the folder: null at its first
+   * start; at a later one, when no round recorded progress yet, its first start (so a flow enabled and disabled
+   * again within a minute still catches up on the mail between).
+   */
   private record Progress(Instant since, Instant covered) {}
 
   private static Future<Progress> progress(TriggerContext<NewMail> context, Instant now) {
-    return context.state().get(Subscriber.SINCE)
-        .compose(since -> since.isPresent() ? Future.succeededFuture(instant(since.get()))
-            : context.state().put(Subscriber.SINCE, String.valueOf(now.toEpochMilli())).map(now))
-        .compose(since -> context.state().get(Subscriber.COVERED)
-            .map(covered -> new Progress(since, covered.map(NewMailTrigger::instant).orElse(null))));
+    return context.state().get(Subscriber.SINCE).compose(stored -> {
+      if (stored.isEmpty()) {
+        return context.state().put(Subscriber.SINCE, String.valueOf(now.toEpochMilli())).map(new Progress(now, null));
+      }
+      Instant since = instant(stored.get());
+      return context.state().get(Subscriber.COVERED)
+          .map(covered -> new Progress(since, covered.map(NewMailTrigger::instant).orElse(since)));
+    });
   }
 
   static Duration interval(NewMailProperties properties, Cloud cloud) {
