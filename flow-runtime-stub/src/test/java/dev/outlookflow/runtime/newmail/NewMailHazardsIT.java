@@ -35,11 +35,13 @@ class NewMailHazardsIT {
       OutlookTenant tenant = runtime.tenant();
       String flow = NewMailFlows.enabled(api, NewMailFlows.flow("Hazards", runtime.connection(), 1));
       long before = NewMailFlows.lastDelivery(tenant);
-      for (String path : List.of(DELTA, LIST)) {
-        fault(tenant, path, 1, 0.15, new JsonObject().put("type", "status").put("status", 429).put("retryAfter", "0.35"));
-        fault(tenant, path, 2, 0.05, new JsonObject().put("type", "status").put("status", 503));
-        fault(tenant, path, 3, 0.05, new JsonObject().put("type", "dropBefore"));
-      }
+      fault(tenant, DELTA, new JsonObject().put("seed", 1).put("probability", 0.15), throttled());
+      fault(tenant, DELTA, new JsonObject().put("seed", 2).put("probability", 0.05), unavailable());
+      fault(tenant, DELTA, new JsonObject().put("seed", 3).put("probability", 0.05), dropped());
+      // Audits are few (one a second): their faults come first, a fixed number of times.
+      fault(tenant, LIST, new JsonObject().put("times", 2), throttled());
+      fault(tenant, LIST, new JsonObject().put("times", 1), unavailable());
+      fault(tenant, LIST, new JsonObject().put("times", 1), dropped());
 
       List<String> ids = new ArrayList<>();
       for (String expiry : List.of("gone", "syncStateNotFound")) {
@@ -85,8 +87,19 @@ class NewMailHazardsIT {
         .put("targets", new JsonArray().add(new JsonObject().put("mailbox", DemoSeed.USER)));
   }
 
-  private static void fault(OutlookTenant tenant, String path, int seed, double probability, JsonObject fault) {
-    tenant.fault(new JsonObject().put("method", "GET").put("path", path).put("seed", seed)
-        .put("probability", probability).put("fault", fault));
+  private static void fault(OutlookTenant tenant, String path, JsonObject when, JsonObject fault) {
+    tenant.fault(when.put("method", "GET").put("path", path).put("fault", fault));
+  }
+
+  private static JsonObject throttled() {
+    return new JsonObject().put("type", "status").put("status", 429).put("retryAfter", "0.35");
+  }
+
+  private static JsonObject unavailable() {
+    return new JsonObject().put("type", "status").put("status", 503);
+  }
+
+  private static JsonObject dropped() {
+    return new JsonObject().put("type", "dropBefore");
   }
 }

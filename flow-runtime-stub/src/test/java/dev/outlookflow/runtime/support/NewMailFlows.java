@@ -98,10 +98,16 @@ public final class NewMailFlows {
 
   /** Waits until the flow has a run for each of {@code keys} (or more runs than keys); answers runs per key. */
   public static Map<String, Long> awaitRunsFor(ApiClient api, String flowId, List<String> keys, Duration deadline) {
-    return Eventually.await(keys.size() + " runs of flow " + flowId, deadline, () -> {
+    try {
+      return Eventually.await(keys.size() + " runs of flow " + flowId, deadline, () -> {
+        Map<String, Long> perKey = runsPerKey(api, flowId);
+        return perKey.keySet().containsAll(keys) ? perKey : null;
+      });
+    } catch (AssertionError timedOut) {
       Map<String, Long> perKey = runsPerKey(api, flowId);
-      return perKey.keySet().containsAll(keys) ? perKey : null;
-    });
+      throw new AssertionError(timedOut.getMessage() + "; " + keys.stream().filter(k -> !perKey.containsKey(k)).count()
+          + " missing; the trigger's status: " + status(api, flowId).encodePrettily(), timedOut);
+    }
   }
 
   /** The sandbox's record of mail delivered since {@code afterSeq}, oldest first. */

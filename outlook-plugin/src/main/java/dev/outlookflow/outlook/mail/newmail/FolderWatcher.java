@@ -53,6 +53,7 @@ final class FolderWatcher {
   /** How often a watcher whose connection cannot sign in tries again. */
   private static final Duration SIGNED_OUT_INTERVAL = Duration.ofMinutes(1);
   static final int AUDIT_SIZE = 100;
+  static final int AUDIT_PAGES = 10;
   static final int CAP = 5_000;
   private static final int LIST_PAGE = 100;
 
@@ -77,12 +78,16 @@ final class FolderWatcher {
   private long timer = -1;
   private volatile boolean closed;
   private final AtomicLong rounds = new AtomicLong();
+  private final AtomicLong audits = new AtomicLong();
+  /** The watcher's counts as they happen, stored with its state; a round that fails keeps what it counted. */
+  private final Map<String, AtomicLong> totals = new ConcurrentHashMap<>();
   private volatile Instant lastRound;
   private volatile Instant nextRound;
   private volatile String lastError;
   private volatile String problem;
   private volatile MailGraph graph;
   private Instant nextAudit;
+  private Instant auditedFrom;
   private Instant nextPrune;
 
   FolderWatcher(WatchKey key, Mailbox mailbox, String mailboxName, NewMail.Folder folder, OutlookServices services,
@@ -167,7 +172,6 @@ final class FolderWatcher {
     if (closed || any == null) {
       return Future.succeededFuture();
     }
-    Map<String, Long> tally = new ConcurrentHashMap<>();
     boolean[] signedIn = {false};
     return load()
         .compose(v -> MailGraph.open(any.connection, any.settings, services))
@@ -175,7 +179,7 @@ final class FolderWatcher {
           signedIn[0] = true;
           graph = opened;
         })
-        .compose(graph -> cycle(graph, participants, started, tally)
+        .compose(graph -> cycle(graph, participants, started)
             .recover(failure -> Future.failedFuture(MailFailures.explain(failure, mailbox, graph))))
         .transform(done -> {
           lastRound = started;
@@ -189,18 +193,22 @@ final class FolderWatcher {
   }
 
   /** One round: delta (or its baseline, or a resync), an audit when due, each flow's progress, pruning when due. */
-  private Future<Void> cycle(MailGraph graph, List<Subscriber> participants, Instant started, Map<String, Long> tally) {
+  private Future<Void> cycle(MailGraph graph, List<Subscriber> participants, Instant started) {
     Future<Void> fetched;
     if (state == null) {
       fetched = baseline(graph, started);
     } else if (!state.followable()) {
-      fetched = resync(graph, participants, tally);
+      fetched = resync(graph, participants);
     } else {
-      fetched = delta(graph, participants, tally)
-          .recover(failure -> Resync.needed(failure) ? resync(graph, participants, tally) : Future.failedFuture(failure));
+      fetched = delta(graph, participants)
+          .recover(failure -> Resync.needed(failure) ? resync(graph, participants) : Future.failedFuture(failure));
     }
     return fetched
-        .compose(v -> started.isBefore(nextAudit) ? Future.succeededFuture() : audit(graph, participants, tally))
+        // The audit runs when due even after a failed fetch: it is the net for when delta struggles.
+        .transform(fetch -> auditIfDue(graph, participants, started).transform(audit -> {
+          Throwable failure = fetch.failed() ? fetch.cause() : audit.cause();
+          return failure == null ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(failure);
+        }))
         .compose(v -> Future.all(participants.stream().map(s -> s.coveredUntil(started)).toList()).<Void>mapEmpty())
         .compose(v -> prune(participants, started));
   }
@@ -211,13 +219,15 @@ final class FolderWatcher {
     }
     return shared.get(key.stateKey()).map(stored -> {
       state = stored.map(WatcherState::fromJson).orElse(null);
+      if (state != null) {
+        state.counts().forEach((name, count) -> totals.computeIfAbsent(name, n -> new AtomicLong()).addAndGet(count));
+      }
       loaded = true;
       return null;
     });
   }
 
   private Future<Void> baseline(MailGraph graph, Instant started) {
-    Map<String, Long> ignored = new ConcurrentHashMap<>();
     Instant[] newest = {null};
     return walk(graph, graph.read(mailbox, deltaQuery(started.minus(BASELINE_WINDOW))), items -> {
       for (Object item : items) {
@@ -227,39 +237,52 @@ final class FolderWatcher {
         }
       }
       return Future.succeededFuture();
-    }).compose(link -> save(WatcherState.baseline(deltaLink(link), started, newest[0]), ignored));
+    }).compose(link -> save(WatcherState.baseline(deltaLink(link), started, newest[0])));
   }
 
-  private Future<Void> delta(MailGraph graph, List<Subscriber> participants, Map<String, Long> tally) {
+  private Future<Void> delta(MailGraph graph, List<Subscriber> participants) {
     Instant[] newest = {null};
     return walk(graph, graph.follow(mailbox, "@odata.deltaLink", state.deltaLink()),
-        items -> fire(items, participants, Source.DELTA, tally, newest))
-        .compose(link -> save(state.after(deltaLink(link), newest[0], Map.of()), tally));
+        items -> fire(items, participants, Source.DELTA, newest))
+        .compose(link -> save(state.after(deltaLink(link), newest[0])));
   }
 
-  private Future<Void> resync(MailGraph graph, List<Subscriber> participants, Map<String, Long> tally) {
-    tally.merge(WatcherState.RESYNCS, 1L, Long::sum);
+  private Future<Void> resync(MailGraph graph, List<Subscriber> participants) {
+    count(WatcherState.RESYNCS);
     Instant from = (state.lastSeen() != null ? state.lastSeen() : state.baselineAt()).minus(MARGIN);
     Instant[] newest = {null};
     int[] results = {0};
     return walk(graph, graph.read(mailbox, deltaQuery(from)), items -> {
       results[0] += items.size();
-      return fire(items, participants, Source.RESYNC, tally, newest);
+      return fire(items, participants, Source.RESYNC, newest);
     }).compose(link -> results[0] < CAP ? Future.succeededFuture(link)
             // Graph answered its cap: what it left out is found by listing the same span.
-            : list(graph, from, participants, Source.RESYNC, tally, newest).map(link))
-        .compose(link -> save(state.after(deltaLink(link), newest[0], Map.of()), tally))
-        .compose(v -> audit(graph, participants, tally));
+            : list(graph, from, participants, Source.RESYNC, newest).map(link))
+        .compose(link -> save(state.after(deltaLink(link), newest[0])))
+        .compose(v -> audit(graph, participants));
   }
 
-  /** The folder's newest messages, fired where delta never brought them. */
-  private Future<Void> audit(MailGraph graph, List<Subscriber> participants, Map<String, Long> tally) {
-    nextAudit = clock.instant().plus(auditEvery);
-    return graph.read(mailbox, messages() + "?$orderby=receivedDateTime%20desc&$top=" + AUDIT_SIZE + "&$select="
-            + NewMail.SELECT)
-        .compose(page -> fire(page.getJsonArray("value", new JsonArray()), participants, Source.AUDIT, tally,
-            new Instant[] {null}))
-        .compose(v -> tally.containsKey(WatcherState.FOUND_BY_AUDIT) ? save(state, tally) : Future.succeededFuture());
+  private Future<Void> auditIfDue(MailGraph graph, List<Subscriber> participants, Instant started) {
+    return state == null || started.isBefore(nextAudit) ? Future.succeededFuture() : audit(graph, participants);
+  }
+
+  /**
+   * The mail received since the last audit began (less one audit interval, at most the margin), newest first, fired
+   * where delta never brought it: one request, more only when over {@value #AUDIT_SIZE} mails arrived meanwhile (at
+   * most {@value #AUDIT_PAGES} pages: a folder that busy is audited for its newest mail).
+   */
+  private Future<Void> audit(MailGraph graph, List<Subscriber> participants) {
+    Instant started = clock.instant();
+    nextAudit = started.plus(auditEvery);
+    audits.incrementAndGet();
+    Duration overlap = auditEvery.compareTo(MARGIN) < 0 ? auditEvery : MARGIN;
+    Instant from = (auditedFrom == null ? state.baselineAt() : auditedFrom).minus(overlap);
+    String query = messages() + "?$filter=" + Paths.encode("receivedDateTime ge " + format(from))
+        + "&$orderby=receivedDateTime%20desc&$top=" + AUDIT_SIZE + "&$select=" + NewMail.SELECT;
+    return walk(graph, graph.read(mailbox, query), items -> fire(items, participants, Source.AUDIT,
+            new Instant[] {null}), AUDIT_PAGES)
+        .compose(v -> save(state))
+        .onSuccess(v -> auditedFrom = started);
   }
 
   /** A returning flow's mail since its last covered round, less the margin, by listing. */
@@ -268,8 +291,7 @@ final class FolderWatcher {
     Instant from = later(subscriber.covered.minus(MARGIN), pruneMark(started));
     return load()
         .compose(v -> MailGraph.open(subscriber.connection, subscriber.settings, services))
-        .compose(graph -> list(graph, from, List.of(subscriber), Source.CATCH_UP, new ConcurrentHashMap<>(),
-            new Instant[] {null}))
+        .compose(graph -> list(graph, from, List.of(subscriber), Source.CATCH_UP, new Instant[] {null}))
         .compose(v -> subscriber.coveredUntil(started))
         .recover(failure -> {
           // Its catch-up runs again at its next start; meanwhile it fires from the rounds it takes part in.
@@ -281,36 +303,40 @@ final class FolderWatcher {
 
   /** The messages received since {@code from}, oldest first, page after page. */
   private Future<Void> list(MailGraph graph, Instant from, List<Subscriber> targets, Source source,
-      Map<String, Long> tally, Instant[] newest) {
+      Instant[] newest) {
     String query = messages() + "?$filter=" + Paths.encode("receivedDateTime ge " + format(from))
         + "&$orderby=receivedDateTime%20asc&$top=" + LIST_PAGE + "&$select=" + NewMail.SELECT;
-    return walk(graph, graph.read(mailbox, query), items -> fire(items, targets, source, tally, newest)).mapEmpty();
+    return walk(graph, graph.read(mailbox, query), items -> fire(items, targets, source, newest)).mapEmpty();
   }
 
   /** Reads a query's pages, each handed to {@code each} before the next is asked for; answers the deltaLink. */
   private Future<String> walk(MailGraph graph, Future<JsonObject> first, Function<JsonArray, Future<Void>> each) {
+    return walk(graph, first, each, Integer.MAX_VALUE);
+  }
+
+  /** The same, reading at most {@code pages} pages. */
+  private Future<String> walk(MailGraph graph, Future<JsonObject> first, Function<JsonArray, Future<Void>> each,
+      int pages) {
     return first.compose(page -> each.apply(page.getJsonArray("value", new JsonArray())).compose(v -> {
       String next = page.getString("@odata.nextLink");
-      return next != null ? walk(graph, graph.follow(mailbox, "@odata.nextLink", next), each)
+      return next != null && pages > 1 ? walk(graph, graph.follow(mailbox, "@odata.nextLink", next), each, pages - 1)
           : Future.succeededFuture(page.getString("@odata.deltaLink"));
     }));
   }
 
   /** Emits each new message of a page, in order, for each target flow. */
-  private Future<Void> fire(JsonArray items, List<Subscriber> targets, Source source, Map<String, Long> tally,
-      Instant[] newest) {
+  private Future<Void> fire(JsonArray items, List<Subscriber> targets, Source source, Instant[] newest) {
     Future<Void> chain = Future.succeededFuture();
     for (Object item : items) {
       if (item instanceof JsonObject message && !message.containsKey("@removed") && message.getString("id") != null
           && message.getString("receivedDateTime") != null) {
-        chain = chain.compose(v -> fireOne(message, targets, source, tally, newest));
+        chain = chain.compose(v -> fireOne(message, targets, source, newest));
       }
     }
     return chain;
   }
 
-  private Future<Void> fireOne(JsonObject message, List<Subscriber> targets, Source source, Map<String, Long> tally,
-      Instant[] newest) {
+  private Future<Void> fireOne(JsonObject message, List<Subscriber> targets, Source source, Instant[] newest) {
     String id = message.getString("id");
     Instant received = received(message);
     newest[0] = later(newest[0], received);
@@ -321,7 +347,7 @@ final class FolderWatcher {
     if (!known && source != Source.CATCH_UP) {
       // Seen means fired for every flow of the watcher: a catch-up fires for one, so an audit must still look.
       seen.add(id);
-      tally.merge(WatcherState.MAILS_SEEN, 1L, Long::sum);
+      count(WatcherState.MAILS_SEEN);
     }
     NewMail mail = NewMail.of(message, mailboxName, folder);
     List<Future<Subscriber.Outcome>> emits = new ArrayList<>();
@@ -332,12 +358,12 @@ final class FolderWatcher {
       for (int i = 0; i < all.size(); i++) {
         Subscriber.Outcome outcome = all.resultAt(i);
         if (outcome == Subscriber.Outcome.CREATED) {
-          tally.merge(WatcherState.RUNS_STARTED, 1L, Long::sum);
+          count(WatcherState.RUNS_STARTED);
           if (source == Source.AUDIT) {
-            tally.merge(WatcherState.FOUND_BY_AUDIT, 1L, Long::sum);
+            count(WatcherState.FOUND_BY_AUDIT);
           }
         } else if (outcome == Subscriber.Outcome.REPEATED && source != Source.AUDIT) {
-          tally.merge(WatcherState.DUPLICATES_SUPPRESSED, 1L, Long::sum);
+          count(WatcherState.DUPLICATES_SUPPRESSED);
         }
       }
       return null;
@@ -350,11 +376,13 @@ final class FolderWatcher {
    */
   private Instant floor(Subscriber target, Source source) {
     Instant now = clock.instant();
-    return switch (source) {
+    Instant floor = switch (source) {
       case DELTA -> null;
       case CATCH_UP -> later(target.since, pruneMark(now));
       case RESYNC, AUDIT -> later(later(target.since, state == null ? null : state.baselineAt()), pruneMark(now));
     };
+    // Graph shows receivedDateTime in whole seconds: a mail of the floor's own second must not fall below it.
+    return floor == null ? null : floor.truncatedTo(ChronoUnit.SECONDS);
   }
 
   /** Keys older than this are forgotten: the newest mail seen, less the retention. */
@@ -371,9 +399,11 @@ final class FolderWatcher {
     return Future.all(participants.stream().map(s -> s.context.forgetKeysBefore(mark)).toList()).mapEmpty();
   }
 
-  private Future<Void> save(WatcherState next, Map<String, Long> tally) {
-    WatcherState counted = next.after(next.deltaLink(), null, tally);
-    tally.clear();
+  /** Stores the state with the counts so far; nothing is written when neither changed. */
+  private Future<Void> save(WatcherState next) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    totals.forEach((name, count) -> counts.put(name, count.get()));
+    WatcherState counted = next.withCounts(counts);
     if (counted.equals(state)) {
       return Future.succeededFuture();
     }
@@ -438,11 +468,17 @@ final class FolderWatcher {
     return last == null ? Optional.empty() : last.pausedUntil(mailbox);
   }
 
-  /** The watcher's stored counts, and the rounds it made since it started. */
+  /** The watcher's counts, and the rounds and audits it made since it started. */
   Map<String, Long> counts() {
-    Map<String, Long> counts = state == null ? new LinkedHashMap<>() : new LinkedHashMap<>(state.counts());
+    Map<String, Long> counts = new LinkedHashMap<>();
+    totals.forEach((name, count) -> counts.put(name, count.get()));
     counts.put("rounds", rounds.get());
+    counts.put("audits", audits.get());
     return counts;
+  }
+
+  private void count(String name) {
+    totals.computeIfAbsent(name, n -> new AtomicLong()).incrementAndGet();
   }
 
   private String messages() {

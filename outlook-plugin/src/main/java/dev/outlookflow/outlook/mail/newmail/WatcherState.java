@@ -25,12 +25,14 @@ record WatcherState(String deltaLink, String select, Instant baselineAt, Instant
     return new WatcherState(deltaLink, NewMail.SELECT, at, lastSeen, Map.of());
   }
 
-  /** The state after a round that ended with {@code deltaLink}, having seen up to {@code newest}. */
-  WatcherState after(String link, Instant newest, Map<String, Long> added) {
-    Map<String, Long> total = new LinkedHashMap<>(counts);
-    added.forEach((name, count) -> total.merge(name, count, Long::sum));
+  /** The state after a round that ended with {@code link}, having seen up to {@code newest}. */
+  WatcherState after(String link, Instant newest) {
     Instant seen = lastSeen == null || (newest != null && newest.isAfter(lastSeen)) ? newest : lastSeen;
-    return new WatcherState(link, select, baselineAt, seen, total);
+    return new WatcherState(link, select, baselineAt, seen, counts);
+  }
+
+  WatcherState withCounts(Map<String, Long> latest) {
+    return new WatcherState(deltaLink, select, baselineAt, lastSeen, latest);
   }
 
   /** Whether the cursor can still be followed: present, and made with the event's current properties. */
