@@ -61,6 +61,8 @@ public final class FlowRuntime {
   private static final int PLUGIN_WORKERS = 8;
   /** Connections per host for plugins: Vert.x's default of 5 would cap Graph below the 16 a plugin may allow. */
   private static final int PLUGIN_CONNECTIONS_PER_HOST = 32;
+  private static final int PLUGIN_CONNECT_MILLIS = 10_000;
+  private static final int PLUGIN_IDLE_SECONDS = 60;
   /** Parsing, copying and sealing run payloads: CPU work, so a thread per core (two at least). */
   private static final int PAYLOAD_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
@@ -104,7 +106,7 @@ public final class FlowRuntime {
       WorkerExecutor pluginWorkers = vertx.createSharedWorkerExecutor("plugin-workers", PLUGIN_WORKERS);
       // Known once the API listens, unless configured: plugins read it when they need it.
       AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
-      return new Environment(new RuntimeEnvironment(vertx, WebClient.create(vertx, new WebClientOptions(), pluginConnections()), pluginWorkers, config.clock(),
+      return new Environment(new RuntimeEnvironment(vertx, WebClient.create(vertx, pluginHttp(), pluginConnections()), pluginWorkers, config.clock(),
           publicUrl::get, sandbox.url(), config.pluginSettings()), pluginWorkers, publicUrl);
     }
   }
@@ -223,6 +225,14 @@ public final class FlowRuntime {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A peer that stops answering fails the request after a minute without a byte (a Graph round, a step), rather
+   * than hold it, and whatever waits on it, for ever.
+   */
+  private static WebClientOptions pluginHttp() {
+    return new WebClientOptions().setConnectTimeout(PLUGIN_CONNECT_MILLIS).setIdleTimeout(PLUGIN_IDLE_SECONDS);
   }
 
   private static PoolOptions pluginConnections() {

@@ -20,6 +20,7 @@ import dev.outlookflow.runtime.store.FlowStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TriggerSupervisor {
   private static final Logger LOG = LoggerFactory.getLogger(TriggerSupervisor.class);
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+  private static final Duration LAST_RETRY = Duration.ofMinutes(5);
 
   private final ExtensionRegistry registry;
   private final FlowStore flows;
@@ -51,6 +54,10 @@ public final class TriggerSupervisor {
    * connection's change and an edit of the flow, say, never leave two triggers started for one flow.
    */
   private final Map<String, Future<Void>> lanes = new ConcurrentHashMap<>();
+  /** Flows whose trigger failed to start: how many times in a row, and the timer of the next try. */
+  private final Map<String, Retry> retries = new ConcurrentHashMap<>();
+
+  private record Retry(int failures, long timerId) {}
 
   private record Started(TriggerHandle handle, FlowTriggerContext context) {}
 
@@ -100,6 +107,7 @@ public final class TriggerSupervisor {
 
   /** Stops every started trigger for the runtime's shutdown; their state stays for the next start. */
   public Future<Void> stopAll() {
+    new ArrayList<>(retries.keySet()).forEach(this::forgetRetry);
     List<Future<Void>> stops = new ArrayList<>();
     new ArrayList<>(started.keySet()).forEach(id -> stops.add(inLane(id, () -> halt(id, StopReason.SHUTDOWN))));
     return Future.join(stops).mapEmpty();
@@ -154,11 +162,40 @@ public final class TriggerSupervisor {
               context.scopedTimers().close();
             })
             .map(handle -> {
+              forgetRetry(flow.id());
               started.put(flow.id(), new Started(handle, context));
               statuses.put(flow.id(), TriggerStatus.RUNNING);
               return (Void) null;
             }))
-        .recover(e -> failed(flow.id(), "the trigger could not start: " + e.getMessage()));
+        .recover(e -> failed(flow.id(), "the trigger could not start: " + e.getMessage())
+            .onComplete(v -> retryLater(flow)));
+  }
+
+  /**
+   * Tries a failed start again (Graph or a sign-in may be down while the runtime starts): after 1 s, then
+   * doubling up to 5 minutes, for as long as the flow is enabled and its trigger has not been stopped or started
+   * meanwhile.
+   */
+  private void retryLater(FlowRecord flow) {
+    int failures = retries.containsKey(flow.id()) ? retries.get(flow.id()).failures() + 1 : 1;
+    long delay = Math.min(FIRST_RETRY.toMillis() << Math.min(failures - 1, 20), LAST_RETRY.toMillis());
+    long timer = environment.vertx().setTimer(delay, id -> inLane(flow.id(), () -> {
+      Retry due = retries.get(flow.id());
+      TriggerStatus status = statuses.get(flow.id());
+      if (due == null || due.timerId() != id || status == null || !"failed".equals(status.state())) {
+        return Future.succeededFuture();
+      }
+      return flows.find(flow.workspaceId(), flow.id()).compose(now -> now.filter(FlowRecord::enabled)
+          .map(this::startNow).orElseGet(Future::succeededFuture));
+    }));
+    retries.put(flow.id(), new Retry(failures, timer));
+  }
+
+  private void forgetRetry(String flowId) {
+    Retry retry = retries.remove(flowId);
+    if (retry != null) {
+      environment.vertx().cancelTimer(retry.timerId());
+    }
   }
 
   private Future<Void> stopNow(FlowRecord flow, StopReason reason) {
@@ -172,6 +209,7 @@ public final class TriggerSupervisor {
   /** Stops listening; what the trigger created remotely stays, and so does the flow's trigger state. */
   private Future<Void> halt(String flowId, StopReason reason) {
     statuses.put(flowId, TriggerStatus.STOPPED);
+    forgetRetry(flowId);
     Started running = started.remove(flowId);
     if (running == null) {
       return Future.succeededFuture();

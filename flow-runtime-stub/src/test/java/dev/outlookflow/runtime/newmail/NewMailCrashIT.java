@@ -63,7 +63,7 @@ class NewMailCrashIT {
             NewMailFlows.awaitRunsFor(restarted, flow, ids, Duration.ofMinutes(3)));
         assertThat(NewMailFlows.discrepancies(perKey, ids)).as(flow).isEmpty();
       }
-      JsonObject status = NewMailFlows.awaitRound(restarted, flows.get(0));
+      JsonObject status = NewMailFlows.awaitNextRound(restarted, flows.get(0));
       assertThat(NewMailFlows.count(status, "duplicatesSuppressed")).as("the round read again after the restart "
           + "brought mail whose runs were stored before the kill").isGreaterThan(0);
     }

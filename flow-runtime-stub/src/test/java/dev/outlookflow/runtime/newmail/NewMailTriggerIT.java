@@ -8,6 +8,8 @@ import dev.outlookflow.runtime.support.Eventually;
 import dev.outlookflow.runtime.support.NewMailFlows;
 import dev.outlookflow.runtime.support.NewMailRuntime;
 import dev.outlookflow.runtime.support.OutlookTenant;
+import dev.outlookflow.runtime.support.Runs;
+import dev.outlookflow.sandbox.support.MailUsers;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +17,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -89,7 +92,7 @@ class NewMailTriggerIT {
     assertThat(event.getString("mailbox")).isEqualToIgnoringCase(DemoSeed.USER);
     assertThat(event.getJsonObject("folder").getString("name")).isEqualTo("Inbox");
 
-    JsonObject status = NewMailFlows.status(api, flow);
+    JsonObject status = NewMailFlows.awaitNextRound(api, flow);
     assertThat(status.getString("state")).isEqualTo("running");
     assertThat(status.getJsonObject("report").getString("mode")).isEqualTo("polling");
     assertThat(status.getJsonObject("report").getString("why")).contains("every 1 s");
@@ -131,16 +134,52 @@ class NewMailTriggerIT {
     List<String> ids = NewMailFlows.immutableIds(NewMailFlows.deliveries(tenant, before));
     Map<String, Long> steadyRuns = runtime.process().explaining(() ->
         NewMailFlows.awaitRunsFor(api, steady, ids, DEADLINE));
-    NewMailFlows.awaitRound(api, steady);
+    NewMailFlows.awaitNextRound(api, steady);
     assertThat(NewMailFlows.runs(api, paused)).as("nothing runs while disabled").isEmpty();
     assertThat(api.post("/api/v1/flows/" + paused + "/enable", null).status()).isEqualTo(200);
 
     Map<String, Long> caughtUp = runtime.process().explaining(() -> NewMailFlows.awaitRunsFor(api, paused, ids, DEADLINE));
     assertThat(NewMailFlows.discrepancies(caughtUp, ids)).isEmpty();
     assertThat(NewMailFlows.discrepancies(steadyRuns, ids)).isEmpty();
-    NewMailFlows.awaitRound(api, paused);
+    NewMailFlows.awaitNextRound(api, paused);
     assertThat(NewMailFlows.discrepancies(NewMailFlows.runsPerKey(api, steady), ids)).as("unaffected").isEmpty();
     assertThat(NewMailFlows.discrepancies(NewMailFlows.runsPerKey(api, paused), ids)).as("still once").isEmpty();
+  }
+
+  @Test
+  void aConnectionWhoseTokenGraphRefusesIsAProblemToActOnAndIsAskedLessOften() {
+    String flow = NewMailFlows.enabled(api, NewMailFlows.flow("Refused", runtime.connection(), 1));
+
+    tenant.fault(new JsonObject().put("method", "GET").put("path", "/v1.0/users/*/mailFolders/*/messages/delta")
+        .put("times", 1000).put("fault", new JsonObject().put("type", "status").put("status", 401)));
+
+    JsonObject status = Eventually.await("the problem to show", DEADLINE, () -> {
+      JsonObject now = NewMailFlows.status(api, flow);
+      return now.getJsonObject("report").getString("problem") != null ? now : null;
+    });
+    String problem = status.getJsonObject("report").getString("problem");
+    assertThat(problem).startsWith("Microsoft 365 refused the connection's token even after a new one was obtained")
+        .contains("test the connection (POST /api/v1/connections/" + runtime.connection() + "/test)");
+    JsonObject source = NewMailFlows.source(status);
+    assertThat(source.getString("lastError")).isEqualTo(problem);
+    assertThat(Duration.between(Instant.parse(source.getString("lastRound")), Instant.parse(source.getString("nextRound"))))
+        .as("a signed-out watcher asks once a minute").isGreaterThanOrEqualTo(Duration.ofSeconds(59));
+  }
+
+  @Test
+  void aStartThatFailsWhileGraphIsDownIsTriedAgainAndMissesNoMail() {
+    tenant.fault(new JsonObject().put("method", "GET").put("path", "/v1.0/users/*/mailFolders/inbox").put("times", 8)
+        .put("fault", new JsonObject().put("type", "status").put("status", 503)));
+    String flow = Runs.createFlow(api, NewMailFlows.flow("Early", runtime.connection(), 1));
+    assertThat(api.post("/api/v1/flows/" + flow + "/enable", null).status()).isEqualTo(200);
+    assertThat(NewMailFlows.status(api, flow).getString("state")).as("Graph answered 503 four times").isEqualTo("failed");
+    long before = NewMailFlows.lastDelivery(tenant);
+    tenant.control("/mailboxes/" + DemoSeed.USER + "/folders/inbox/messages", MailUsers.mail("While down", DemoSeed.USER));
+
+    List<String> ids = NewMailFlows.immutableIds(NewMailFlows.deliveries(tenant, before));
+    Map<String, Long> perKey = runtime.process().explaining(() -> NewMailFlows.awaitRunsFor(api, flow, ids, DEADLINE));
+    assertThat(NewMailFlows.discrepancies(perKey, ids)).isEmpty();
+    assertThat(NewMailFlows.status(api, flow).getString("state")).isEqualTo("running");
   }
 
   /** Delta requests per round over at least ten idle rounds of the flow's watcher. */

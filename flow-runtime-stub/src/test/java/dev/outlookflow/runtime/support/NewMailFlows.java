@@ -57,6 +57,16 @@ public final class NewMailFlows {
     });
   }
 
+  /** Waits until the flow's watcher has finished a round that began after this call; answers its status. */
+  public static JsonObject awaitNextRound(ApiClient api, String flowId) {
+    long before = count(status(api, flowId), "rounds");
+    return Eventually.await("two more rounds of flow " + flowId + "'s watcher", () -> {
+      JsonObject status = status(api, flowId);
+      // One more might have begun before this call: the second one began after it.
+      return count(status, "rounds") >= before + 2 ? status : null;
+    });
+  }
+
   /** {@code GET /api/v1/flows/{id}/trigger}. */
   public static JsonObject status(ApiClient api, String flowId) {
     ApiClient.Answer answer = api.get("/api/v1/flows/" + flowId + "/trigger");

@@ -19,6 +19,11 @@ public final class RetryPolicy {
   static final Set<Integer> RETRIED = Set.of(429, 503, 504);
   static final int MAX_ATTEMPTS = 4;
   static final Duration MAX_DELAY = Duration.ofSeconds(30);
+  /**
+   * The longest a mailbox is left alone on Graph's word: its throttling window is 10 minutes, so a longer
+   * {@code Retry-After} is taken as a mistake rather than let one answer silence a mailbox for hours.
+   */
+  static final Duration MAX_HOLD = Duration.ofMinutes(10);
   private static final Duration BASE = Duration.ofMillis(500);
 
   private final Random jitter;
@@ -44,11 +49,13 @@ public final class RetryPolicy {
   }
 
   /**
-   * How long Graph asked that the mailbox be left alone: the {@code Retry-After} of a 429, 503 or 504, capped
-   * as retries are; empty for any other answer, or one without a readable {@code Retry-After}.
+   * How long Graph asked that the mailbox be left alone: the {@code Retry-After} of a 429, 503 or 504, in full up
+   * to {@link #MAX_HOLD}; empty for any other answer, or one without a readable {@code Retry-After}.
    */
   OptionalLong retryAfterMillis(int status, String retryAfter) {
-    return RETRIED.contains(status) ? retryAfterMillis(retryAfter) : OptionalLong.empty();
+    Long given = RETRIED.contains(status) ? retryAfter(retryAfter) : null;
+    return given == null ? OptionalLong.empty()
+        : OptionalLong.of(Math.min(Math.max(given, 0), MAX_HOLD.toMillis()));
   }
 
   private OptionalLong retryAfterMillis(String retryAfter) {

@@ -42,8 +42,9 @@ class RetryPolicyTest {
   void onlyThrottlingAndUnavailableAnswersAskTheMailboxToBeLeftAlone() {
     assertThat(policy.retryAfterMillis(429, "1.5")).hasValue(1500);
     assertThat(policy.retryAfterMillis(503, "Mon, 02 Mar 2026 10:00:07 GMT")).hasValue(7000);
-    assertThat(policy.retryAfterMillis(504, "3600")).as("capped as retries are")
-        .hasValue(RetryPolicy.MAX_DELAY.toMillis());
+    assertThat(policy.retryAfterMillis(504, "120")).as("in full: no request goes inside it").hasValue(120_000);
+    assertThat(policy.retryAfterMillis(504, "36000")).as("at most Graph's throttling window")
+        .hasValue(RetryPolicy.MAX_HOLD.toMillis());
     assertThat(policy.retryAfterMillis(500, "1")).isEmpty();
     assertThat(policy.retryAfterMillis(429, null)).as("backing off is the request's own affair").isEmpty();
   }

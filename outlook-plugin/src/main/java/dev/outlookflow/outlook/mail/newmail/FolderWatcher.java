@@ -58,7 +58,7 @@ final class FolderWatcher {
   private static final int LIST_PAGE = 100;
 
   /** How a round treats what it reads. */
-  private enum Source { DELTA, RESYNC, AUDIT, CATCH_UP }
+  private enum Source { BASELINE, DELTA, RESYNC, AUDIT, CATCH_UP }
 
   private final WatchKey key;
   private final Mailbox mailbox;
@@ -71,7 +71,7 @@ final class FolderWatcher {
   private final PollBudget budget;
   private final Duration auditEvery;
   private final Map<String, Subscriber> subscribers = new LinkedHashMap<>();
-  private final RecentIds seen = new RecentIds(10_000);
+  private final RecentIds seen = new RecentIds(2_000);
   private Future<Void> tail;
   private boolean loaded;
   private WatcherState state;
@@ -114,7 +114,7 @@ final class FolderWatcher {
       first = subscribers.isEmpty();
       subscribers.put(subscriber.flowId(), subscriber);
     }
-    if (subscriber.covered != null) {
+    if (subscriber.queueCatchUp()) {
       enqueue(() -> catchUp(subscriber));
     }
     if (first) {
@@ -186,6 +186,7 @@ final class FolderWatcher {
           rounds.incrementAndGet();
           lastError = done.succeeded() ? null : done.cause().getMessage();
           problem = done.succeeded() || !signedOut(done.cause(), signedIn[0]) ? null : done.cause().getMessage();
+          retryCatchUps();
           scheduleNext();
           report();
           return Future.<Void>succeededFuture();
@@ -196,7 +197,7 @@ final class FolderWatcher {
   private Future<Void> cycle(MailGraph graph, List<Subscriber> participants, Instant started) {
     Future<Void> fetched;
     if (state == null) {
-      fetched = baseline(graph, started);
+      fetched = baseline(graph, participants, started);
     } else if (!state.followable()) {
       fetched = resync(graph, participants);
     } else {
@@ -209,7 +210,7 @@ final class FolderWatcher {
           Throwable failure = fetch.failed() ? fetch.cause() : audit.cause();
           return failure == null ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(failure);
         }))
-        .compose(v -> Future.all(participants.stream().map(s -> s.coveredUntil(started)).toList()).<Void>mapEmpty())
+        .compose(v -> Future.all(participants.stream().map(s -> s.coveredUntil(started, false)).toList()).<Void>mapEmpty())
         .compose(v -> prune(participants, started));
   }
 
@@ -227,17 +228,17 @@ final class FolderWatcher {
     });
   }
 
-  private Future<Void> baseline(MailGraph graph, Instant started) {
+  /**
+   * A new watcher's first round: the cursor from which its rounds go on. It fires only mail received since its
+   * flows listen (none, for flows enabled a moment ago; the mail since, for flows whose first start found no
+   * baseline, e.g. while consent was pending), reaching back an hour or to the earliest of them.
+   */
+  private Future<Void> baseline(MailGraph graph, List<Subscriber> participants, Instant started) {
+    Instant from = participants.stream().map(s -> s.since).reduce(started.minus(BASELINE_WINDOW),
+        (a, b) -> a.isBefore(b) ? a : b);
     Instant[] newest = {null};
-    return walk(graph, graph.read(mailbox, deltaQuery(started.minus(BASELINE_WINDOW))), items -> {
-      for (Object item : items) {
-        if (item instanceof JsonObject message && message.getString("id") != null) {
-          seen.add(message.getString("id"));
-          newest[0] = later(newest[0], received(message));
-        }
-      }
-      return Future.succeededFuture();
-    }).compose(link -> save(WatcherState.baseline(deltaLink(link), started, newest[0])));
+    return walk(graph, graph.read(mailbox, deltaQuery(from)), items -> fire(items, participants, Source.BASELINE, newest))
+        .compose(link -> save(WatcherState.baseline(deltaLink(link), started, newest[0])));
   }
 
   private Future<Void> delta(MailGraph graph, List<Subscriber> participants) {
@@ -285,20 +286,31 @@ final class FolderWatcher {
         .onSuccess(v -> auditedFrom = started);
   }
 
-  /** A returning flow's mail since its last covered round, less the margin, by listing. */
+  /**
+   * A returning flow's mail since its last covered round, less the margin, by listing. Until it succeeds the flow
+   * records no progress, and it is tried again after each round.
+   */
   private Future<Void> catchUp(Subscriber subscriber) {
     Instant started = clock.instant();
     Instant from = later(subscriber.covered.minus(MARGIN), pruneMark(started));
     return load()
         .compose(v -> MailGraph.open(subscriber.connection, subscriber.settings, services))
         .compose(graph -> list(graph, from, List.of(subscriber), Source.CATCH_UP, new Instant[] {null}))
-        .compose(v -> subscriber.coveredUntil(started))
+        .onComplete(done -> subscriber.catchUpEnded(done.succeeded()))
+        .compose(v -> subscriber.coveredUntil(started, true))
         .recover(failure -> {
-          // Its catch-up runs again at its next start; meanwhile it fires from the rounds it takes part in.
-          subscriber.context.log().error("could not catch up on the mail since "
-              + subscriber.covered + ": " + failure.getMessage(), failure);
+          subscriber.context.log().warn("could not yet catch up on the mail since " + subscriber.covered
+              + " (tried again after the next round): " + failure.getMessage());
           return Future.succeededFuture();
         });
+  }
+
+  private void retryCatchUps() {
+    List<Subscriber> all;
+    synchronized (this) {
+      all = List.copyOf(subscribers.values());
+    }
+    all.stream().filter(Subscriber::queueCatchUp).forEach(s -> enqueue(() -> catchUp(s)));
   }
 
   /** The messages received since {@code from}, oldest first, page after page. */
@@ -344,17 +356,17 @@ final class FolderWatcher {
     if (source == Source.AUDIT && known) {
       return Future.succeededFuture();
     }
-    if (!known && source != Source.CATCH_UP) {
-      // Seen means fired for every flow of the watcher: a catch-up fires for one, so an audit must still look.
-      seen.add(id);
-      count(WatcherState.MAILS_SEEN);
-    }
     NewMail mail = NewMail.of(message, mailboxName, folder);
     List<Future<Subscriber.Outcome>> emits = new ArrayList<>();
     for (Subscriber target : targets) {
       emits.add(target.emit(mail, received, floor(target, source)));
     }
     return Future.all(emits).map(all -> {
+      if (!known && source != Source.CATCH_UP) {
+        // Seen means handled for every flow of the watcher (a catch-up is for one): an audit need not look again.
+        seen.add(id);
+        count(WatcherState.MAILS_SEEN);
+      }
       for (int i = 0; i < all.size(); i++) {
         Subscriber.Outcome outcome = all.resultAt(i);
         if (outcome == Subscriber.Outcome.CREATED) {
@@ -362,8 +374,8 @@ final class FolderWatcher {
           if (source == Source.AUDIT) {
             count(WatcherState.FOUND_BY_AUDIT);
           }
-        } else if (outcome == Subscriber.Outcome.REPEATED && source != Source.AUDIT) {
-          count(WatcherState.DUPLICATES_SUPPRESSED);
+        } else if (outcome == Subscriber.Outcome.REPEATED) {
+          count(repeatsOf(source));
         }
       }
       return null;
@@ -371,23 +383,33 @@ final class FolderWatcher {
   }
 
   /**
-   * The oldest mail a path other than a delta round may fire for a flow: none from before the flow listened, the
-   * watcher's baseline or the kept keys (a delta round fires whatever it brings: it is news since the last round).
+   * Where a repeat is counted: {@code duplicatesSuppressed} for delta (a round read again after a failure or a
+   * crash, Graph's replays), apart from what catch-ups and audits find already run, which is their nature.
+   */
+  private static String repeatsOf(Source source) {
+    return source == Source.DELTA || source == Source.RESYNC ? WatcherState.DUPLICATES_SUPPRESSED
+        : WatcherState.ALREADY_RUN;
+  }
+
+  /**
+   * The oldest mail a round may fire for a flow: none received before the flow first listened (a watcher's cursor
+   * may be older than a flow: it outlives the flows that left it), nor, for what is not delta's news (resyncs,
+   * audits), before the watcher's baseline, nor older than the kept keys.
    */
   private Instant floor(Subscriber target, Source source) {
     Instant now = clock.instant();
-    Instant floor = switch (source) {
-      case DELTA -> null;
-      case CATCH_UP -> later(target.since, pruneMark(now));
-      case RESYNC, AUDIT -> later(later(target.since, state == null ? null : state.baselineAt()), pruneMark(now));
-    };
+    Instant floor = later(target.since, pruneMark(now));
+    if ((source == Source.RESYNC || source == Source.AUDIT) && state != null) {
+      floor = later(floor, state.baselineAt());
+    }
     // Graph shows receivedDateTime in whole seconds: a mail of the floor's own second must not fall below it.
-    return floor == null ? null : floor.truncatedTo(ChronoUnit.SECONDS);
+    return floor.truncatedTo(ChronoUnit.SECONDS);
   }
 
   /** Keys older than this are forgotten: the newest mail seen, less the retention. */
   private Instant pruneMark(Instant now) {
-    return (state == null || state.lastSeen() == null ? now : state.lastSeen()).minus(KEY_RETENTION);
+    return (state == null || state.lastSeen() == null ? now : state.lastSeen()).minus(KEY_RETENTION)
+        .truncatedTo(ChronoUnit.SECONDS);
   }
 
   private Future<Void> prune(List<Subscriber> participants, Instant started) {
@@ -396,7 +418,9 @@ final class FolderWatcher {
     }
     nextPrune = started.plus(PRUNE_EVERY);
     Instant mark = pruneMark(started);
-    return Future.all(participants.stream().map(s -> s.context.forgetKeysBefore(mark)).toList()).mapEmpty();
+    // Pruning is housekeeping: a flow that left meanwhile, or a store that refused, is tried again in an hour.
+    return Future.join(participants.stream().filter(s -> !s.hasLeft()).map(s -> s.context.forgetKeysBefore(mark))
+        .toList()).otherwiseEmpty().mapEmpty();
   }
 
   /** Stores the state with the counts so far; nothing is written when neither changed. */

@@ -66,12 +66,17 @@ public class NewMailTrigger implements Trigger<NewMailProperties, NewMail> {
       return Future.failedFuture(refused);
     }
     Instant now = context.environment().clock().instant();
-    return MailGraph.open(connection, settings, services).compose(graph -> {
+    // The flow's progress first: a start that fails on Graph and is tried again still listens from its first try.
+    return progress(context, now).compose(progress -> MailGraph.open(connection, settings, services).compose(graph -> {
       Mailbox mailbox = graph.fence().resolve(properties.mailbox(), "mailbox");
       String mailboxName = mailbox.isMe() ? graph.account() : mailbox.address();
       return graph.read(mailbox, "/mailFolders/inbox?$select=id,displayName")
           .recover(failure -> Future.failedFuture(MailFailures.explain(failure, mailbox, graph)))
-          .compose(inbox -> progress(context, now).map(progress -> {
+          .map(inbox -> {
+            if (inbox.getString("id") == null) {
+              throw new ExtensionException("no_inbox", "Microsoft Graph answered no id for the Inbox of "
+                  + mailbox.describe() + ": the trigger is tried again shortly.");
+            }
             NewMail.Folder folder = new NewMail.Folder(inbox.getString("id"), inbox.getString("displayName", "Inbox"));
             WatchKey key = new WatchKey(connection.id(), mailboxKey(mailbox, mailboxName), folder.id());
             Subscriber subscriber = new Subscriber(context, connection, settings, interval, now, progress.since(),
@@ -80,8 +85,8 @@ public class NewMailTrigger implements Trigger<NewMailProperties, NewMail> {
                 folder, services, context.environment().vertx(), context.environment().clock(), shared.get(),
                 watchers.budget(), auditEvery(context), after));
             return (TriggerHandle) (StopReason reason) -> watchers.leave(key, watcher, subscriber);
-          }));
-    });
+          });
+    }));
   }
 
   /**

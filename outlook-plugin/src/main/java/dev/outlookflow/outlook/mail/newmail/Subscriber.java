@@ -6,6 +6,7 @@ import dev.outlookflow.plugin.api.trigger.TriggerContext;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,6 +34,9 @@ final class Subscriber {
   final AtomicLong runsStarted = new AtomicLong();
   final AtomicLong duplicatesSuppressed = new AtomicLong();
   private volatile boolean left;
+  /** Set while the mail since {@link #covered} is not yet fired: until then no round records progress. */
+  private final AtomicBoolean catchUpDue;
+  private final AtomicBoolean catchUpQueued = new AtomicBoolean();
   private volatile Instant coveredWritten;
   private volatile boolean firedSinceWritten;
 
@@ -46,6 +50,20 @@ final class Subscriber {
     this.since = since;
     this.covered = covered;
     this.coveredWritten = joinedAt;
+    this.catchUpDue = new AtomicBoolean(covered != null);
+  }
+
+  /** Whether a catch-up should be queued now: one is due and none is queued; marks it queued. */
+  boolean queueCatchUp() {
+    return catchUpDue.get() && !left && catchUpQueued.compareAndSet(false, true);
+  }
+
+  /** The queued catch-up ended; {@code done}: it fired everything, else it is tried again after the next round. */
+  void catchUpEnded(boolean done) {
+    if (done) {
+      catchUpDue.set(false);
+    }
+    catchUpQueued.set(false);
   }
 
   String flowId() {
@@ -56,12 +74,16 @@ final class Subscriber {
     left = true;
   }
 
+  boolean hasLeft() {
+    return left;
+  }
+
   /**
    * Starts this flow's run for {@code mail}, keyed by its id, unless it was received before {@code floor}. A flow
    * that left meanwhile (its emits fail fast) is skipped: its mail is its catch-up's business when it returns.
    */
   Future<Outcome> emit(NewMail mail, Instant received, Instant floor) {
-    if (left || (floor != null && received.isBefore(floor))) {
+    if (left || received.isBefore(floor)) {
       return Future.succeededFuture(Outcome.SKIPPED);
     }
     return context.emit(mail, mail.id(), received).map(emitted -> {
@@ -77,10 +99,12 @@ final class Subscriber {
 
   /**
    * Records that rounds up to one started at {@code roundStart} fired everything for this flow: written when the
-   * round fired something, else at most once a minute (an idle poll costs no write per flow).
+   * round fired something (or {@code always}), else at most once a minute (an idle poll costs no write per flow);
+   * never while a catch-up is due, which would then start from too late.
    */
-  Future<Void> coveredUntil(Instant roundStart) {
-    if (left || (!firedSinceWritten && roundStart.isBefore(coveredWritten.plus(COVERED_EVERY)))) {
+  Future<Void> coveredUntil(Instant roundStart, boolean always) {
+    if (left || catchUpDue.get()
+        || (!always && !firedSinceWritten && roundStart.isBefore(coveredWritten.plus(COVERED_EVERY)))) {
       return Future.succeededFuture();
     }
     firedSinceWritten = false;

@@ -16,6 +16,7 @@ record WatcherState(String deltaLink, String select, Instant baselineAt, Instant
   static final String DUPLICATES_SUPPRESSED = "duplicatesSuppressed";
   static final String FOUND_BY_AUDIT = "foundByAudit";
   static final String RESYNCS = "resyncs";
+  static final String ALREADY_RUN = "alreadyRun";
 
   WatcherState {
     counts = Map.copyOf(counts);
@@ -38,10 +39,6 @@ record WatcherState(String deltaLink, String select, Instant baselineAt, Instant
   /** Whether the cursor can still be followed: present, and made with the event's current properties. */
   boolean followable() {
     return deltaLink != null && NewMail.SELECT.equals(select);
-  }
-
-  long count(String name) {
-    return counts.getOrDefault(name, 0L);
   }
 
   JsonObject toJson() {
