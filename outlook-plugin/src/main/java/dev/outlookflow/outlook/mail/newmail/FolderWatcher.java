@@ -120,6 +120,7 @@ final class FolderWatcher {
     if (first) {
       enqueue(this::round);
     } else {
+      sooner(subscriber.interval);
       report();
     }
   }
@@ -138,7 +139,7 @@ final class FolderWatcher {
     return tail;
   }
 
-  /** Runs {@code work} after all work enqueued before it, whatever that did; never while holding a lock. */
+  /** Runs {@code work} after all work enqueued before it, whatever that did; never under the watcher's lock. */
   private void enqueue(Supplier<Future<Void>> work) {
     Promise<Void> done = Promise.promise();
     Future<Void> previous;
@@ -172,11 +173,15 @@ final class FolderWatcher {
     if (closed || any == null) {
       return Future.succeededFuture();
     }
-    boolean[] signedIn = {false};
+    // 0: the state not read (the store's failure), 1: no token (the connection's), 2: signed in.
+    int[] reached = {0};
     return load()
-        .compose(v -> MailGraph.open(any.connection, any.settings, services))
+        .compose(v -> {
+          reached[0] = 1;
+          return MailGraph.open(any.connection, any.settings, services);
+        })
         .onSuccess(opened -> {
-          signedIn[0] = true;
+          reached[0] = 2;
           graph = opened;
         })
         .compose(graph -> cycle(graph, participants, started)
@@ -185,7 +190,7 @@ final class FolderWatcher {
           lastRound = started;
           rounds.incrementAndGet();
           lastError = done.succeeded() ? null : done.cause().getMessage();
-          problem = done.succeeded() || !signedOut(done.cause(), signedIn[0]) ? null : done.cause().getMessage();
+          problem = done.succeeded() || !signedOut(done.cause(), reached[0]) ? null : done.cause().getMessage();
           retryCatchUps();
           scheduleNext();
           report();
@@ -277,7 +282,8 @@ final class FolderWatcher {
     nextAudit = started.plus(auditEvery);
     audits.incrementAndGet();
     Duration overlap = auditEvery.compareTo(MARGIN) < 0 ? auditEvery : MARGIN;
-    Instant from = (auditedFrom == null ? state.baselineAt() : auditedFrom).minus(overlap);
+    // A watcher made again (a restart) audits from no further back than the margin: delta covered the rest.
+    Instant from = (auditedFrom == null ? later(state.baselineAt(), started.minus(MARGIN)) : auditedFrom).minus(overlap);
     String query = messages() + "?$filter=" + Paths.encode("receivedDateTime ge " + format(from))
         + "&$orderby=receivedDateTime%20desc&$top=" + AUDIT_SIZE + "&$select=" + NewMail.SELECT;
     return walk(graph, graph.read(mailbox, query), items -> fire(items, participants, Source.AUDIT,
@@ -330,6 +336,10 @@ final class FolderWatcher {
   private Future<String> walk(MailGraph graph, Future<JsonObject> first, Function<JsonArray, Future<Void>> each,
       int pages) {
     return first.compose(page -> each.apply(page.getJsonArray("value", new JsonArray())).compose(v -> {
+      if (closed) {
+        // Its flows left: stop here, the cursor unsaved, for whoever watches the folder next.
+        return Future.failedFuture(new IllegalStateException("the watcher of " + sourceName() + " closed"));
+      }
       String next = page.getString("@odata.nextLink");
       return next != null && pages > 1 ? walk(graph, graph.follow(mailbox, "@odata.nextLink", next), each, pages - 1)
           : Future.succeededFuture(page.getString("@odata.deltaLink"));
@@ -434,6 +444,15 @@ final class FolderWatcher {
     return shared.put(key.stateKey(), counted.toJson().encode()).onSuccess(v -> state = counted);
   }
 
+  /** A flow that asks for a shorter interval than the watcher's has its first round within that interval. */
+  private synchronized void sooner(Duration interval) {
+    Instant due = clock.instant().plus(interval);
+    if (!closed && timer >= 0 && nextRound != null && due.isBefore(nextRound) && vertx.cancelTimer(timer)) {
+      nextRound = due;
+      timer = vertx.setTimer(Math.max(1, interval.toMillis()), id -> enqueue(this::round));
+    }
+  }
+
   private void scheduleNext() {
     if (closed) {
       return;
@@ -523,16 +542,17 @@ final class FolderWatcher {
 
   /**
    * Whether the failure is the connection's, for an admin to act on: no token could be had (its sign-in or
-   * consent is gone), or Graph refused the token or the mailbox (401, 403).
+   * consent is gone: {@code reached} 1), or Graph refused the token or the mailbox (401, 403).
    */
-  private static boolean signedOut(Throwable failure, boolean signedIn) {
+  private static boolean signedOut(Throwable failure, int reached) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof GraphException graph) {
         return graph.status() == 401 || graph.status() == 403;
       }
     }
-    return !signedIn;
+    return reached == 1;
   }
+
 
   private static String format(Instant instant) {
     return instant.truncatedTo(ChronoUnit.SECONDS).toString();

@@ -35,6 +35,8 @@ public class NewMailTrigger implements Trigger<NewMailProperties, NewMail> {
   static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
   static final Duration DEFAULT_AUDIT = Duration.ofMinutes(5);
   static final String AUDIT_SETTING = "outlook.newMail.auditSeconds";
+  /** Which connection and folder the flow's progress was made on. */
+  static final String WATCHING = "watching";
 
   private final OutlookServices services;
   private final Watchers watchers = new Watchers();
@@ -72,21 +74,49 @@ public class NewMailTrigger implements Trigger<NewMailProperties, NewMail> {
       String mailboxName = mailbox.isMe() ? graph.account() : mailbox.address();
       return graph.read(mailbox, "/mailFolders/inbox?$select=id,displayName")
           .recover(failure -> Future.failedFuture(MailFailures.explain(failure, mailbox, graph)))
-          .map(inbox -> {
+          .compose(inbox -> {
             if (inbox.getString("id") == null) {
               throw new ExtensionException("no_inbox", "Microsoft Graph answered no id for the Inbox of "
                   + mailbox.describe() + ": the trigger is tried again shortly.");
             }
             NewMail.Folder folder = new NewMail.Folder(inbox.getString("id"), inbox.getString("displayName", "Inbox"));
             WatchKey key = new WatchKey(connection.id(), mailboxKey(mailbox, mailboxName), folder.id());
-            Subscriber subscriber = new Subscriber(context, connection, settings, interval, now, progress.since(),
-                progress.covered());
-            FolderWatcher watcher = watchers.join(key, subscriber, after -> new FolderWatcher(key, mailbox, mailboxName,
-                folder, services, context.environment().vertx(), context.environment().clock(), shared.get(),
-                watchers.budget(), auditEvery(context), after));
-            return (TriggerHandle) (StopReason reason) -> watchers.leave(key, watcher, subscriber);
+            return watching(context, key, progress, now).map(current -> join(context, connection, settings, interval,
+                shared.get(), key, mailbox, mailboxName, folder, current, now));
           });
     }));
+  }
+
+  private TriggerHandle join(TriggerContext<NewMail> context, ConnectionHandle connection, ConnectionSettings settings,
+      Duration interval, SharedState shared, WatchKey key, Mailbox mailbox, String mailboxName, NewMail.Folder folder,
+      Progress progress, Instant now) {
+    Subscriber subscriber = new Subscriber(context, connection, settings, interval, now, progress.since(),
+        progress.covered());
+    FolderWatcher watcher = watchers.join(key, subscriber, after -> new FolderWatcher(key, mailbox, mailboxName,
+        folder, services, context.environment().vertx(), context.environment().clock(), shared, watchers.budget(),
+        auditEvery(context), after));
+    return (StopReason reason) -> watchers.leave(key, watcher, subscriber);
+  }
+
+  /**
+   * The flow's progress, if it was made watching this folder: an edit that points the flow at another mailbox or
+   * connection starts it afresh there (catching up there from its old progress would fire old mail).
+   */
+  private static Future<Progress> watching(TriggerContext<NewMail> context, WatchKey key, Progress progress,
+      Instant now) {
+    String watching = key.connectionId() + "/" + key.stateKey();
+    return context.state().get(WATCHING).compose(stored -> {
+      if (stored.isPresent() && stored.get().equals(watching)) {
+        return Future.succeededFuture(progress);
+      }
+      if (stored.isEmpty()) {
+        return context.state().put(WATCHING, watching).map(progress);
+      }
+      return context.state().put(WATCHING, watching)
+          .compose(v -> context.state().put(Subscriber.SINCE, String.valueOf(now.toEpochMilli())))
+          .compose(v -> context.state().remove(Subscriber.COVERED))
+          .map(new Progress(now, null));
+    });
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.outlookflow.outlook.mail.newmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.outlook.graph.GraphException;
+import dev.outlookflow.plugin.api.ExtensionException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,8 @@ class ResyncTest {
     assertThat(Resync.needed(graph(400, "syncStateNotFound"))).isTrue();
     assertThat(Resync.needed(graph(400, "BadRequest", "resyncRequired"))).as("an inner code").isTrue();
     assertThat(Resync.needed(graph(409, "resyncApplyDifferences"))).isTrue();
+    assertThat(Resync.needed(new ExtensionException("link_not_followed", "leads elsewhere")))
+        .as("a stored cursor at another origin can never be followed").isTrue();
   }
 
   @Test
