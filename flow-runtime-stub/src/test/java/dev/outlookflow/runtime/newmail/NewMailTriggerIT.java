@@ -182,6 +182,34 @@ class NewMailTriggerIT {
     assertThat(NewMailFlows.status(api, flow).getString("state")).isEqualTo("running");
   }
 
+  @Test
+  void aFlowPointedAtAnotherMailboxStartsAfreshThereFiringNoneOfItsOlderMail() {
+    String connection = tenant.appOnlyConnection(DemoSeed.USER, DemoSeed.ADMIN);
+    String flow = NewMailFlows.enabled(api, NewMailFlows.flow("Moving", connection, 1));
+    // Four more rounds a second apart: the flow has listened for over two seconds.
+    NewMailFlows.awaitNextRound(api, flow);
+    NewMailFlows.awaitNextRound(api, flow);
+    long before = NewMailFlows.lastDelivery(tenant);
+    // After the flow began to listen, and over a second before the edit (floors are whole seconds, so mail of
+    // the edit's own second would fire: none is lost).
+    tenant.control("/mailboxes/" + DemoSeed.ADMIN + "/folders/inbox/messages", MailUsers.mail("Before the edit",
+        DemoSeed.ADMIN).put("receivedDateTime", Instant.now().minusMillis(1500).toString()));
+
+    ApiClient.Answer edited = api.put("/api/v1/flows/" + flow, NewMailFlows.flow("Moving", connection, 1, DemoSeed.ADMIN));
+    assertThat(edited.status()).as(edited.text()).isEqualTo(200);
+    NewMailFlows.awaitNextRound(api, flow);
+    tenant.control("/mailboxes/" + DemoSeed.ADMIN + "/folders/inbox/messages",
+        MailUsers.mail("After the edit", DemoSeed.ADMIN));
+
+    List<String> ids = NewMailFlows.immutableIds(NewMailFlows.deliveries(tenant, before));
+    Map<String, Long> perKey = runtime.process().explaining(() ->
+        NewMailFlows.awaitRunsFor(api, flow, List.of(ids.get(1)), DEADLINE));
+    NewMailFlows.awaitNextRound(api, flow);
+    assertThat(NewMailFlows.runsPerKey(api, flow)).as("the mail of before the edit is not caught up on")
+        .containsOnlyKeys(ids.get(1));
+    assertThat(perKey.get(ids.get(1))).isEqualTo(1L);
+  }
+
   /** Delta requests per round over at least ten idle rounds of the flow's watcher. */
   private double deltaRequestsPerRound(String flow) {
     long rounds0 = rounds(flow);
