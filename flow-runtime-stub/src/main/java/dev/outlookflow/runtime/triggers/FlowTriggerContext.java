@@ -86,6 +86,23 @@ final class FlowTriggerContext implements TriggerContext<Object> {
     return millis("the key's time", keyTime).compose(time -> emitKeyed(event, key, time));
   }
 
+  // TEMP(core branch): replaced by the engine branch's batched implementation on merge.
+  @Override
+  public Future<java.util.List<Emitted>> emitAll(java.util.List<dev.outlookflow.plugin.api.trigger.KeyedEvent<Object>> events) {
+    Future<java.util.List<Emitted>> chain = Future.succeededFuture(new ArrayList<>());
+    for (var e : events) {
+      chain = chain.compose(list -> (e.keyTime() == null ? emit(e.event(), e.key()) : emit(e.event(), e.key(), e.keyTime()))
+          .map(one -> { list.add(one); return list; }));
+    }
+    return chain;
+  }
+
+  // TEMP(core branch)
+  @Override
+  public Future<Emitted> emitFailed(Object event, String key, Instant keyTime, String reason) {
+    return emit(new JsonObject().put("TEMP_failed", reason), key, keyTime);
+  }
+
   private Future<Emitted> emitKeyed(Object event, String key, Long keyTime) {
     if (stopped) {
       return stoppedFailure();

@@ -58,7 +58,7 @@ final class FolderWatcher {
   private static final int LIST_PAGE = 100;
 
   /** How a round treats what it reads. */
-  private enum Source { BASELINE, DELTA, RESYNC, AUDIT, CATCH_UP }
+  private enum Source { BASELINE, DELTA, RESYNC, AUDIT, CATCH_UP, BACKFILL }
 
   private final WatchKey key;
   private final Mailbox mailbox;
@@ -70,6 +70,8 @@ final class FolderWatcher {
   private final SharedState shared;
   private final PollBudget budget;
   private final Duration auditEvery;
+  private final int attempts;
+  private final FailingMails failing = new FailingMails();
   private final Map<String, Subscriber> subscribers = new LinkedHashMap<>();
   private final RecentIds seen = new RecentIds(2_000);
   private Future<Void> tail;
@@ -91,7 +93,7 @@ final class FolderWatcher {
   private Instant nextPrune;
 
   FolderWatcher(WatchKey key, Mailbox mailbox, String mailboxName, NewMail.Folder folder, OutlookServices services,
-      Vertx vertx, Clock clock, SharedState shared, PollBudget budget, Duration auditEvery, Future<Void> after) {
+      Vertx vertx, Clock clock, SharedState shared, PollBudget budget, NewMailSettings settings, Future<Void> after) {
     this.key = key;
     this.mailbox = mailbox;
     this.mailboxName = mailboxName;
@@ -101,7 +103,8 @@ final class FolderWatcher {
     this.clock = clock;
     this.shared = shared;
     this.budget = budget;
-    this.auditEvery = auditEvery;
+    this.auditEvery = settings.auditEvery();
+    this.attempts = settings.attemptsPerMail();
     this.tail = after.otherwiseEmpty();
     this.nextAudit = clock.instant().plus(auditEvery);
     this.nextPrune = clock.instant();
@@ -116,6 +119,9 @@ final class FolderWatcher {
     }
     if (subscriber.queueCatchUp()) {
       enqueue(() -> catchUp(subscriber));
+    }
+    if (subscriber.backfillDays > 0) {
+      backfill(subscriber);
     }
     if (first) {
       enqueue(this::round);
@@ -216,7 +222,10 @@ final class FolderWatcher {
           return failure == null ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(failure);
         }))
         .compose(v -> Future.all(participants.stream().map(s -> s.coveredUntil(started, false)).toList()).<Void>mapEmpty())
-        .compose(v -> prune(participants, started));
+        .compose(v -> prune(participants, started))
+        // A failed round keeps its cursor, but what it learnt of failing mails and its counts are kept.
+        .recover(failure -> (state == null ? Future.<Void>succeededFuture() : save(state).otherwiseEmpty())
+            .compose(v -> Future.failedFuture(failure)));
   }
 
   private Future<Void> load() {
@@ -227,6 +236,7 @@ final class FolderWatcher {
       state = stored.map(WatcherState::fromJson).orElse(null);
       if (state != null) {
         state.counts().forEach((name, count) -> totals.computeIfAbsent(name, n -> new AtomicLong()).addAndGet(count));
+        failing.load(state.failing());
       }
       loaded = true;
       return null;
@@ -241,30 +251,33 @@ final class FolderWatcher {
   private Future<Void> baseline(MailGraph graph, List<Subscriber> participants, Instant started) {
     Instant from = participants.stream().map(s -> s.since).reduce(started.minus(BASELINE_WINDOW),
         (a, b) -> a.isBefore(b) ? a : b);
-    Instant[] newest = {null};
-    return walk(graph, graph.read(mailbox, deltaQuery(from)), items -> fire(items, participants, Source.BASELINE, newest))
-        .compose(link -> save(WatcherState.baseline(deltaLink(link), started, newest[0])));
+    Pass pass = new Pass(Source.BASELINE);
+    return walk(graph, graph.read(mailbox, deltaQuery(from)), items -> fire(items, participants, pass))
+        .compose(pass::outcome)
+        .compose(link -> save(WatcherState.baseline(deltaLink(link), started, pass.newest)));
   }
 
   private Future<Void> delta(MailGraph graph, List<Subscriber> participants) {
-    Instant[] newest = {null};
+    Pass pass = new Pass(Source.DELTA);
     return walk(graph, graph.follow(mailbox, "@odata.deltaLink", state.deltaLink()),
-        items -> fire(items, participants, Source.DELTA, newest))
-        .compose(link -> save(state.after(deltaLink(link), newest[0])));
+        items -> fire(items, participants, pass))
+        .compose(pass::outcome)
+        .compose(link -> save(state.after(deltaLink(link), pass.newest)));
   }
 
   private Future<Void> resync(MailGraph graph, List<Subscriber> participants) {
     count(WatcherState.RESYNCS);
     Instant from = (state.lastSeen() != null ? state.lastSeen() : state.baselineAt()).minus(MARGIN);
-    Instant[] newest = {null};
+    Pass pass = new Pass(Source.RESYNC);
     int[] results = {0};
     return walk(graph, graph.read(mailbox, deltaQuery(from)), items -> {
       results[0] += items.size();
-      return fire(items, participants, Source.RESYNC, newest);
+      return fire(items, participants, pass);
     }).compose(link -> results[0] < CAP ? Future.succeededFuture(link)
             // Graph answered its cap: what it left out is found by listing the same span.
-            : list(graph, from, participants, Source.RESYNC, newest).map(link))
-        .compose(link -> save(state.after(deltaLink(link), newest[0])))
+            : list(graph, from, participants, pass).map(link))
+        .compose(pass::outcome)
+        .compose(link -> save(state.after(deltaLink(link), pass.newest)))
         .compose(v -> audit(graph, participants));
   }
 
@@ -286,8 +299,9 @@ final class FolderWatcher {
     Instant from = (auditedFrom == null ? later(state.baselineAt(), started.minus(MARGIN)) : auditedFrom).minus(overlap);
     String query = messages() + "?$filter=" + Paths.encode("receivedDateTime ge " + format(from))
         + "&$orderby=receivedDateTime%20desc&$top=" + AUDIT_SIZE + "&$select=" + NewMail.SELECT;
-    return walk(graph, graph.read(mailbox, query), items -> fire(items, participants, Source.AUDIT,
-            new Instant[] {null}), AUDIT_PAGES)
+    Pass pass = new Pass(Source.AUDIT);
+    return walk(graph, graph.read(mailbox, query), items -> fire(items, participants, pass), AUDIT_PAGES)
+        .compose(pass::outcome)
         .compose(v -> save(state))
         .onSuccess(v -> auditedFrom = started);
   }
@@ -301,7 +315,10 @@ final class FolderWatcher {
     Instant from = later(subscriber.covered.minus(MARGIN), pruneMark(started));
     return load()
         .compose(v -> MailGraph.open(subscriber.connection, subscriber.settings, services))
-        .compose(graph -> list(graph, from, List.of(subscriber), Source.CATCH_UP, new Instant[] {null}))
+        .compose(graph -> {
+          Pass pass = new Pass(Source.CATCH_UP);
+          return list(graph, from, List.of(subscriber), pass).compose(pass::outcome);
+        })
         .onComplete(done -> subscriber.catchUpEnded(done.succeeded()))
         .compose(v -> subscriber.coveredUntil(started, true))
         .recover(failure -> {
@@ -309,6 +326,67 @@ final class FolderWatcher {
               + " (tried again after the next round): " + failure.getMessage());
           return Future.succeededFuture();
         });
+  }
+
+  /**
+   * Starts a flow's backfill, on a chain of its own beside the rounds (so new mail never waits for it): its stored
+   * progress, or a new one at the flow's first start; then page after page until done, the progress stored after
+   * each page. A failure is tried again one interval later, from the stored progress, while the flow listens.
+   */
+  private void backfill(Subscriber subscriber) {
+    String key = backfillKey();
+    subscriber.context.state().get(key).compose(stored -> {
+      if (stored.isPresent()) {
+        return Future.succeededFuture(Backfill.fromJson(stored.get()));
+      }
+      Backfill fresh = Backfill.of(subscriber.since, Math.min(subscriber.backfillDays, Backfill.MAX_DAYS));
+      return subscriber.context.state().put(key, fresh.toJson().encode()).map(fresh);
+    }).compose(progress -> {
+      subscriber.backfill = progress;
+      return progress.finished() ? Future.succeededFuture() : backfillPages(subscriber, key);
+    }).onComplete(done -> {
+      report();
+      if (done.failed() && !subscriber.hasLeft() && !closed) {
+        subscriber.context.log().warn("the backfill stopped (tried again in " + subscriber.interval.toSeconds()
+            + " s): " + done.cause().getMessage());
+        vertx.setTimer(Math.max(1, subscriber.interval.toMillis()), id -> {
+          if (!subscriber.hasLeft() && !closed) {
+            backfill(subscriber);
+          }
+        });
+      }
+    });
+  }
+
+  private Future<Void> backfillPages(Subscriber subscriber, String key) {
+    Backfill start = subscriber.backfill;
+    String query = messages() + "?$filter=" + Paths.encode("receivedDateTime ge " + format(start.resumeFrom())
+        + " and receivedDateTime lt " + format(start.until())) + "&$orderby=receivedDateTime%20asc&$top=" + LIST_PAGE
+        + "&$select=" + NewMail.SELECT;
+    return MailGraph.open(subscriber.connection, subscriber.settings, services).compose(graph -> walk(graph,
+        graph.read(mailbox, query), items -> {
+          Pass pass = new Pass(Source.BACKFILL, start.from());
+          return fire(items, List.of(subscriber), pass).compose(pass::outcome).compose(v -> {
+            Backfill next = subscriber.backfill.after(items);
+            return subscriber.context.state().put(key, next.toJson().encode()).compose(stored -> {
+              subscriber.backfill = next;
+              report();
+              // Checked before the next page is asked for: a flow disabled or disconnected sends no more requests.
+              return subscriber.hasLeft() ? Future.failedFuture(new IllegalStateException("the flow stopped "
+                  + "listening")) : Future.succeededFuture();
+            });
+          });
+        }))
+        .compose(link -> {
+          Backfill finished = subscriber.backfill.completed();
+          return subscriber.context.state().put(key, finished.toJson().encode())
+              .onSuccess(v -> subscriber.backfill = finished);
+        });
+  }
+
+  /** The flow's backfill progress of this folder, in its trigger state (hashed, as folder ids are long). */
+  private String backfillKey() {
+    return "backfill/" + key.stateKey();
   }
 
   private void retryCatchUps() {
@@ -320,11 +398,10 @@ final class FolderWatcher {
   }
 
   /** The messages received since {@code from}, oldest first, page after page. */
-  private Future<Void> list(MailGraph graph, Instant from, List<Subscriber> targets, Source source,
-      Instant[] newest) {
+  private Future<Void> list(MailGraph graph, Instant from, List<Subscriber> targets, Pass pass) {
     String query = messages() + "?$filter=" + Paths.encode("receivedDateTime ge " + format(from))
         + "&$orderby=receivedDateTime%20asc&$top=" + LIST_PAGE + "&$select=" + NewMail.SELECT;
-    return walk(graph, graph.read(mailbox, query), items -> fire(items, targets, source, newest)).mapEmpty();
+    return walk(graph, graph.read(mailbox, query), items -> fire(items, targets, pass)).mapEmpty();
   }
 
   /** Reads a query's pages, each handed to {@code each} before the next is asked for; answers the deltaLink. */
@@ -346,50 +423,130 @@ final class FolderWatcher {
     }));
   }
 
-  /** Emits each new message of a page, in order, for each target flow. */
-  private Future<Void> fire(JsonArray items, List<Subscriber> targets, Source source, Instant[] newest) {
-    Future<Void> chain = Future.succeededFuture();
+  /** Fires a page's new messages for each target flow (see {@link PageFiring}). */
+  private Future<Void> fire(JsonArray items, List<Subscriber> targets, Pass pass) {
+    List<PageFiring.Candidate> candidates = new ArrayList<>();
     for (Object item : items) {
       if (item instanceof JsonObject message && !message.containsKey("@removed") && message.getString("id") != null
-          && message.getString("receivedDateTime") != null) {
-        chain = chain.compose(v -> fireOne(message, targets, source, newest));
+          && message.getValue("receivedDateTime") != null) {
+        String id = message.getString("id");
+        Instant received = received(message);
+        pass.newest = later(pass.newest, received);
+        if (pass.source != Source.AUDIT || !seen.contains(id)) {
+          candidates.add(new PageFiring.Candidate(message, id, received == null ? clock.instant() : received));
+        }
       }
     }
-    return chain;
+    return PageFiring.fire(new PassRound(targets, pass), candidates);
   }
 
-  private Future<Void> fireOne(JsonObject message, List<Subscriber> targets, Source source, Instant[] newest) {
-    String id = message.getString("id");
-    Instant received = received(message);
-    newest[0] = later(newest[0], received);
-    boolean known = seen.contains(id);
-    if (source == Source.AUDIT && known) {
-      return Future.succeededFuture();
+  /** A page of {@code pass} as {@link PageFiring} sees it. */
+  private final class PassRound implements PageFiring.Round {
+    private final List<Subscriber> targets;
+    private final Pass pass;
+
+    PassRound(List<Subscriber> targets, Pass pass) {
+      this.targets = targets;
+      this.pass = pass;
     }
-    NewMail mail = NewMail.of(message, mailboxName, folder);
-    List<Future<Subscriber.Outcome>> emits = new ArrayList<>();
-    for (Subscriber target : targets) {
-      emits.add(target.emit(mail, received, floor(target, source)));
+
+    @Override
+    public List<Subscriber> targets() {
+      return targets;
     }
-    return Future.all(emits).map(all -> {
-      if (!known && source != Source.CATCH_UP) {
-        // Seen means handled for every flow of the watcher (a catch-up is for one): an audit need not look again.
-        seen.add(id);
+
+    @Override
+    public Instant floor(Subscriber target) {
+      return pass.source == Source.BACKFILL ? later(pass.backfillFrom, pruneMark(clock.instant()))
+          .truncatedTo(ChronoUnit.SECONDS) : FolderWatcher.this.floor(target, pass.source);
+    }
+
+    @Override
+    public Future<NewMail> prepare(PageFiring.Candidate candidate) {
+      if (received(candidate.message()) == null) {
+        return Future.failedFuture(new IllegalStateException("Microsoft Graph answered a receivedDateTime that is "
+            + "not a time: " + candidate.message().getValue("receivedDateTime")));
+      }
+      return Future.succeededFuture(NewMail.of(candidate.message(), mailboxName, folder));
+    }
+
+    @Override
+    public NewMail partial(PageFiring.Candidate candidate) {
+      return NewMail.partial(candidate.message(), mailboxName, folder);
+    }
+
+    @Override
+    public int attempts() {
+      return attempts;
+    }
+
+    @Override
+    public FailingMails failing() {
+      return failing;
+    }
+
+    @Override
+    public void fired(PageFiring.Candidate candidate, List<Subscriber.Outcome> outcomes, boolean failedRun) {
+      Source source = pass.source;
+      if (!seen.contains(candidate.id()) && source != Source.CATCH_UP && source != Source.BACKFILL) {
+        // Seen means handled for every flow of the watcher (a catch-up or a backfill is for one): an audit need not
+        // look again.
+        seen.add(candidate.id());
         count(WatcherState.MAILS_SEEN);
       }
-      for (int i = 0; i < all.size(); i++) {
-        Subscriber.Outcome outcome = all.resultAt(i);
+      for (Subscriber.Outcome outcome : outcomes) {
         if (outcome == Subscriber.Outcome.CREATED) {
-          count(WatcherState.RUNS_STARTED);
-          if (source == Source.AUDIT) {
+          count(failedRun ? WatcherState.FAILED_RUNS : WatcherState.RUNS_STARTED);
+          if (source == Source.AUDIT && !failedRun) {
             count(WatcherState.FOUND_BY_AUDIT);
           }
         } else if (outcome == Subscriber.Outcome.REPEATED) {
           count(repeatsOf(source));
         }
       }
-      return null;
-    });
+    }
+
+    @Override
+    public void unfired(PageFiring.Candidate candidate, String reason) {
+      pass.unfired.add(reason);
+    }
+
+    @Override
+    public String explain(Throwable failure) {
+      MailGraph last = graph;
+      return (last == null ? failure : MailFailures.explain(failure, mailbox, last)).getMessage();
+    }
+  }
+
+  /**
+   * One reading of the folder (a baseline, a delta round, a resync, an audit, a catch-up): how it treats what it
+   * reads, the newest mail it saw, and the mails it could not fire, which keep its cursor where it was.
+   */
+  private static final class Pass {
+    final Source source;
+    /** For a backfill: the oldest mail it fires (its flow's own floor is when it first listened). */
+    final Instant backfillFrom;
+    Instant newest;
+    final List<String> unfired = new ArrayList<>();
+
+    Pass(Source source) {
+      this(source, null);
+    }
+
+    Pass(Source source, Instant backfillFrom) {
+      this.source = source;
+      this.backfillFrom = backfillFrom;
+    }
+
+    /** Fails when a mail could not be fired: the reading is repeated next round, from the same cursor. */
+    <T> Future<T> outcome(T value) {
+      if (unfired.isEmpty()) {
+        return Future.succeededFuture(value);
+      }
+      return Future.failedFuture(new IllegalStateException(unfired.size() + (unfired.size() == 1 ? " email" : " emails")
+          + " could not be started as runs yet (tried again next round; after " + "the limit, each becomes a failed "
+          + "run): " + unfired.get(0)));
+    }
   }
 
   /**
@@ -437,7 +594,7 @@ final class FolderWatcher {
   private Future<Void> save(WatcherState next) {
     Map<String, Long> counts = new LinkedHashMap<>();
     totals.forEach((name, count) -> counts.put(name, count.get()));
-    WatcherState counted = next.withCounts(counts);
+    WatcherState counted = next.withCounts(counts, failing.snapshot());
     if (counted.equals(state)) {
       return Future.succeededFuture();
     }
@@ -558,12 +715,12 @@ final class FolderWatcher {
     return instant.truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
+  /** When the message was received; null when Graph answered something that is not a time. */
   private static Instant received(JsonObject message) {
     try {
-      return Instant.parse(message.getString("receivedDateTime"));
+      return message.getValue("receivedDateTime") instanceof String text ? Instant.parse(text) : null;
     } catch (DateTimeParseException e) {
-      throw new IllegalStateException("Microsoft Graph answered a receivedDateTime that is not a time: "
-          + message.getString("receivedDateTime"), e);
+      return null;
     }
   }
 

@@ -60,6 +60,21 @@ public record NewMail(
         message.getString("webLink"), mailbox, folder);
   }
 
+  /**
+   * What is known of a message whose event could not be made, for its failed run: its id, subject, sender and
+   * received time where Graph answered them as text; never fails.
+   */
+  static NewMail partial(JsonObject message, String mailbox, Folder folder) {
+    return new NewMail(text(message, "id"), text(message, "internetMessageId"), text(message, "conversationId"),
+        text(message, "subject"), recipient(message.getValue("from")), recipient(message.getValue("sender")),
+        List.of(), List.of(), List.of(), text(message, "receivedDateTime"), null, null, null, false, false, List.of(),
+        text(message, "webLink"), mailbox, folder);
+  }
+
+  private static String text(JsonObject message, String name) {
+    return message.getValue(name) instanceof String text ? text : null;
+  }
+
   private static Recipient recipient(Object value) {
     if (!(value instanceof JsonObject recipient) || !(recipient.getValue("emailAddress") instanceof JsonObject email)) {
       return null;

@@ -16,11 +16,25 @@ public record NewMailProperties(
         help = "How often the Inbox is asked for new mail: at least 5 seconds on Microsoft 365 (1 on the Sandbox "
             + "cloud). Flows watching the same Inbox share one check.") Integer pollInterval,
     @FormField(label = "Start from", defaultValue = "now",
-        help = "Which mail starts runs: mail that arrives from now on.") StartFrom startFrom) {
+        help = "Which mail starts runs: mail that arrives from when the flow is first enabled, or that and the "
+            + "mail received in the days before, fired once each, oldest first, beside the new mail (its progress "
+            + "is in the trigger's status; disabling pauses it, disconnecting the connection cancels it).")
+        StartFrom startFrom,
+    @FormField(label = "Days before", defaultValue = "7", minimum = 1, maximum = Backfill.MAX_DAYS,
+        visibleWhen = "startFrom=past_days",
+        help = "How many days of mail before the flow is first enabled start runs too (at most 30).")
+        Integer backfillDays) {
 
-  /** Where a new flow starts; part of the form so that later choices (such as a backfill) extend it. */
+  /** Where a new flow starts. */
   public enum StartFrom {
     @ChoiceLabel("Now")
-    NOW
+    NOW,
+    @ChoiceLabel("Now, and the mail of the days before")
+    PAST_DAYS
+  }
+
+  /** The days of mail before the flow's first start that it fires too; 0 for none. */
+  int daysBefore() {
+    return startFrom == StartFrom.PAST_DAYS ? (backfillDays == null ? 7 : backfillDays) : 0;
   }
 }

@@ -23,8 +23,7 @@ import org.pf4j.Extension;
 
 /**
  * "When a new email arrives": one run per new mail in a mailbox's Inbox, through the folder's shared
- * {@link FolderWatcher}. Its plugin settings: {@code outlook.newMail.auditSeconds} (how often a watcher audits its
- * folder; default 300).
+ * {@link FolderWatcher}. Its plugin settings: {@link NewMailSettings}.
  */
 @Extension
 public class NewMailTrigger implements Trigger<NewMailProperties, NewMail> {
@@ -33,8 +32,6 @@ public class NewMailTrigger implements Trigger<NewMailProperties, NewMail> {
           + "interval; never twice for the same email, also across restarts", NewMailProperties.class, NewMail.class);
   static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
   static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
-  static final Duration DEFAULT_AUDIT = Duration.ofMinutes(5);
-  static final String AUDIT_SETTING = "outlook.newMail.auditSeconds";
   /** Which connection and folder the flow's progress was made on. */
   static final String WATCHING = "watching";
 
@@ -82,19 +79,19 @@ public class NewMailTrigger implements Trigger<NewMailProperties, NewMail> {
             NewMail.Folder folder = new NewMail.Folder(inbox.getString("id"), inbox.getString("displayName", "Inbox"));
             WatchKey key = new WatchKey(connection.id(), mailboxKey(mailbox, mailboxName), folder.id());
             return watching(context, key, progress, now).map(current -> join(context, connection, settings, interval,
-                shared.get(), key, mailbox, mailboxName, folder, current, now));
+                shared.get(), key, mailbox, mailboxName, folder, current, now, properties.daysBefore()));
           });
     }));
   }
 
   private TriggerHandle join(TriggerContext<NewMail> context, ConnectionHandle connection, ConnectionSettings settings,
       Duration interval, SharedState shared, WatchKey key, Mailbox mailbox, String mailboxName, NewMail.Folder folder,
-      Progress progress, Instant now) {
+      Progress progress, Instant now, int backfillDays) {
     Subscriber subscriber = new Subscriber(context, connection, settings, interval, now, progress.since(),
-        progress.covered());
+        progress.covered(), backfillDays);
     FolderWatcher watcher = watchers.join(key, subscriber, after -> new FolderWatcher(key, mailbox, mailboxName,
         folder, services, context.environment().vertx(), context.environment().clock(), shared, watchers.budget(),
-        auditEvery(context), after));
+        NewMailSettings.of(context.environment(), context.log()), after));
     return (StopReason reason) -> watchers.leave(key, watcher, subscriber);
   }
 
@@ -145,22 +142,6 @@ public class NewMailTrigger implements Trigger<NewMailProperties, NewMail> {
           + "every " + MIN_INTERVAL.toSeconds() + " seconds (1 is allowed only on the Sandbox cloud): set 5 or more.");
     }
     return interval;
-  }
-
-  private static Duration auditEvery(TriggerContext<NewMail> context) {
-    return context.environment().setting(AUDIT_SETTING).map(text -> {
-      try {
-        long seconds = Long.parseLong(text.trim());
-        if (seconds >= 1 && seconds <= 86_400) {
-          return Duration.ofSeconds(seconds);
-        }
-      } catch (NumberFormatException ignored) {
-        // Reported below, as any value out of range.
-      }
-      context.log().warn("plugin setting " + AUDIT_SETTING + " must be a whole number of seconds from 1 to 86400; "
-          + "using " + DEFAULT_AUDIT.toSeconds());
-      return DEFAULT_AUDIT;
-    }).orElse(DEFAULT_AUDIT);
   }
 
   private static String mailboxKey(Mailbox mailbox, String name) {

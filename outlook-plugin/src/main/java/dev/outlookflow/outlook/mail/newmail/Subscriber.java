@@ -2,10 +2,15 @@ package dev.outlookflow.outlook.mail.newmail;
 
 import dev.outlookflow.outlook.settings.ConnectionSettings;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
+import dev.outlookflow.plugin.api.trigger.Emitted;
+import dev.outlookflow.plugin.api.trigger.KeyedEvent;
 import dev.outlookflow.plugin.api.trigger.TriggerContext;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,6 +29,9 @@ final class Subscriber {
   /** What one emit did for this flow. */
   enum Outcome { CREATED, REPEATED, SKIPPED }
 
+  /** A mail ready to fire: its event and when it was received. */
+  record Ready(NewMail mail, Instant received) {}
+
   final TriggerContext<NewMail> context;
   final ConnectionHandle connection;
   final ConnectionSettings settings;
@@ -31,6 +39,10 @@ final class Subscriber {
   final Instant joinedAt;
   final Instant since;
   final Instant covered;
+  /** Days of mail before {@link #since} this flow fires too (its backfill); 0 for none. */
+  final int backfillDays;
+  /** The backfill's progress as last stored; null when there is none. */
+  volatile Backfill backfill;
   final AtomicLong runsStarted = new AtomicLong();
   final AtomicLong duplicatesSuppressed = new AtomicLong();
   private volatile boolean left;
@@ -41,7 +53,7 @@ final class Subscriber {
   private volatile boolean firedSinceWritten;
 
   Subscriber(TriggerContext<NewMail> context, ConnectionHandle connection, ConnectionSettings settings,
-      Duration interval, Instant joinedAt, Instant since, Instant covered) {
+      Duration interval, Instant joinedAt, Instant since, Instant covered, int backfillDays) {
     this.context = context;
     this.connection = connection;
     this.settings = settings;
@@ -49,6 +61,7 @@ final class Subscriber {
     this.joinedAt = joinedAt;
     this.since = since;
     this.covered = covered;
+    this.backfillDays = backfillDays;
     this.coveredWritten = joinedAt;
     this.catchUpDue = new AtomicBoolean(covered != null);
   }
@@ -79,22 +92,54 @@ final class Subscriber {
   }
 
   /**
-   * Starts this flow's run for {@code mail}, keyed by its id, unless it was received before {@code floor}. A flow
-   * that left meanwhile (its emits fail fast) is skipped: its mail is its catch-up's business when it returns.
+   * Starts this flow's runs for {@code mails}, in their order, each keyed by its id, but none received before
+   * {@code floor}: answers one outcome per mail. A flow that left meanwhile (its emits fail fast) skips them all:
+   * its mail is its catch-up's business when it returns.
    */
-  Future<Outcome> emit(NewMail mail, Instant received, Instant floor) {
+  Future<List<Outcome>> emitAll(List<Ready> mails, Instant floor) {
+    List<Outcome> outcomes = new ArrayList<>(Collections.nCopies(mails.size(), Outcome.SKIPPED));
+    List<KeyedEvent<NewMail>> batch = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 0; i < mails.size(); i++) {
+      Ready ready = mails.get(i);
+      if (!left && !ready.received().isBefore(floor)) {
+        batch.add(new KeyedEvent<>(ready.mail(), ready.mail().id(), ready.received()));
+        positions.add(i);
+      }
+    }
+    if (batch.isEmpty()) {
+      return Future.succeededFuture(outcomes);
+    }
+    return context.emitAll(batch).map(emitted -> {
+      firedSinceWritten = true;
+      for (int i = 0; i < emitted.size(); i++) {
+        outcomes.set(positions.get(i), counted(emitted.get(i)));
+      }
+      return outcomes;
+    }).recover(failure -> left ? Future.succeededFuture(outcomes) : Future.failedFuture(failure));
+  }
+
+  /**
+   * Records this flow's failed run for a mail that could not be fired ({@code mail}: what is known of it), unless
+   * it was received before {@code floor}.
+   */
+  Future<Outcome> emitFailed(NewMail mail, Instant received, Instant floor, String reason) {
     if (left || received.isBefore(floor)) {
       return Future.succeededFuture(Outcome.SKIPPED);
     }
-    return context.emit(mail, mail.id(), received).map(emitted -> {
+    return context.emitFailed(mail, mail.id(), received, reason).map(emitted -> {
       firedSinceWritten = true;
-      if (emitted.created()) {
-        runsStarted.incrementAndGet();
-        return Outcome.CREATED;
-      }
-      duplicatesSuppressed.incrementAndGet();
-      return Outcome.REPEATED;
+      return counted(emitted);
     }).recover(failure -> left ? Future.succeededFuture(Outcome.SKIPPED) : Future.failedFuture(failure));
+  }
+
+  private Outcome counted(Emitted emitted) {
+    if (emitted.created()) {
+      runsStarted.incrementAndGet();
+      return Outcome.CREATED;
+    }
+    duplicatesSuppressed.incrementAndGet();
+    return Outcome.REPEATED;
   }
 
   /**

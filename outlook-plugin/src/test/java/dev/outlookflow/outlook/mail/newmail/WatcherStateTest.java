@@ -27,14 +27,15 @@ class WatcherStateTest {
   void itIsStoredAsJsonAndReadBackTheSame() {
     WatcherState state = WatcherState.baseline("https://graph/delta?$deltatoken=1", BASELINE,
         Instant.parse("2026-11-29T08:59:59Z")).after("https://graph/delta?$deltatoken=2", null)
-        .withCounts(Map.of(WatcherState.MAILS_SEEN, 7L));
+        .withCounts(Map.of(WatcherState.MAILS_SEEN, 7L), Map.of("AAMk-1", new FailingMails.Failing(2, "Graph answered 400")));
 
     assertThat(WatcherState.fromJson(state.toJson().encode())).isEqualTo(state);
   }
 
   @Test
   void aCursorMadeWithOtherPropertiesIsNotFollowed() {
-    WatcherState frozen = new WatcherState("https://graph/delta?$deltatoken=1", "id,subject", BASELINE, null, Map.of());
+    WatcherState frozen = new WatcherState("https://graph/delta?$deltatoken=1", "id,subject", BASELINE, null,
+        Map.of(), Map.of());
 
     assertThat(frozen.followable()).as("its tokens froze another $select: the watcher resyncs").isFalse();
     assertThat(WatcherState.baseline("https://graph/delta?$deltatoken=1", BASELINE, null).followable()).isTrue();
