@@ -367,6 +367,10 @@ final class FolderWatcher {
         graph.read(mailbox, query), items -> {
           Pass pass = new Pass(Source.BACKFILL, start.from());
           return fire(items, List.of(subscriber), pass).compose(pass::outcome).compose(v -> {
+            if (subscriber.hasLeft()) {
+              // Its emits were skipped; and a flow disconnected has its state cleared, not to be written again.
+              return Future.failedFuture(new IllegalStateException("the flow stopped listening"));
+            }
             Backfill next = subscriber.backfill.after(items);
             return subscriber.context.state().put(key, next.toJson().encode()).compose(stored -> {
               subscriber.backfill = next;
