@@ -10,6 +10,8 @@ import dev.outlookflow.runtime.support.OutlookTenant;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,7 +120,8 @@ class NewMailBackfillIT {
   }
 
   private static long lists(OutlookTenant tenant) {
-    return tenant.controlGet("/counters?method=GET&path=" + LIST_TEMPLATE).getJsonArray("requests").stream()
+    return tenant.controlGet("/counters?method=GET&path="
+        + URLEncoder.encode(LIST_TEMPLATE, StandardCharsets.UTF_8)).getJsonArray("requests").stream()
         .map(JsonObject.class::cast).mapToLong(row -> row.getLong("count")).sum();
   }
 
