@@ -82,16 +82,16 @@ public class NewMailTrigger implements Trigger<NewMailProperties, NewMail> {
             NewMail.Folder folder = new NewMail.Folder(inbox.getString("id"), inbox.getString("displayName", "Inbox"));
             WatchKey key = new WatchKey(connection.id(), mailboxKey(mailbox, mailboxName), folder.id());
             return watching(context, key, progress, now).map(current -> join(context, connection, settings, interval,
-                shared.get(), key, mailbox, mailboxName, folder, current, now));
+                shared.get(), key, mailbox, mailboxName, folder, current, now, MailFilter.of(properties)));
           });
     }));
   }
 
   private TriggerHandle join(TriggerContext<NewMail> context, ConnectionHandle connection, ConnectionSettings settings,
       Duration interval, SharedState shared, WatchKey key, Mailbox mailbox, String mailboxName, NewMail.Folder folder,
-      Progress progress, Instant now) {
+      Progress progress, Instant now, MailFilter filter) {
     Subscriber subscriber = new Subscriber(context, connection, settings, interval, now, progress.since(),
-        progress.covered());
+        progress.covered(), filter);
     FolderWatcher watcher = watchers.join(key, subscriber, after -> new FolderWatcher(key, mailbox, mailboxName,
         folder, services, context.environment().vertx(), context.environment().clock(), shared, watchers.budget(),
         auditEvery(context), after));

@@ -6,6 +6,7 @@ import dev.outlookflow.plugin.api.trigger.TriggerContext;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,7 +23,7 @@ final class Subscriber {
   private static final Duration COVERED_EVERY = Duration.ofMinutes(1);
 
   /** What one emit did for this flow. */
-  enum Outcome { CREATED, REPEATED, SKIPPED }
+  enum Outcome { CREATED, REPEATED, SKIPPED, FILTERED }
 
   final TriggerContext<NewMail> context;
   final ConnectionHandle connection;
@@ -33,6 +34,8 @@ final class Subscriber {
   final Instant covered;
   final AtomicLong runsStarted = new AtomicLong();
   final AtomicLong duplicatesSuppressed = new AtomicLong();
+  private final MailFilter filter;
+  final FilteredOut filteredOut = new FilteredOut();
   private volatile boolean left;
   /** Set while the mail since {@link #covered} is not yet fired: until then no round records progress. */
   private final AtomicBoolean catchUpDue;
@@ -41,7 +44,7 @@ final class Subscriber {
   private volatile boolean firedSinceWritten;
 
   Subscriber(TriggerContext<NewMail> context, ConnectionHandle connection, ConnectionSettings settings,
-      Duration interval, Instant joinedAt, Instant since, Instant covered) {
+      Duration interval, Instant joinedAt, Instant since, Instant covered, MailFilter filter) {
     this.context = context;
     this.connection = connection;
     this.settings = settings;
@@ -51,6 +54,7 @@ final class Subscriber {
     this.covered = covered;
     this.coveredWritten = joinedAt;
     this.catchUpDue = new AtomicBoolean(covered != null);
+    this.filter = filter;
   }
 
   /** Whether a catch-up should be queued now: one is due and none is queued; marks it queued. */
@@ -80,11 +84,17 @@ final class Subscriber {
 
   /**
    * Starts this flow's run for {@code mail}, keyed by its id, unless it was received before {@code floor}. A flow
-   * that left meanwhile (its emits fail fast) is skipped: its mail is its catch-up's business when it returns.
+   * that left meanwhile (its emits fail fast) is skipped: its mail is its catch-up's business when it returns. A
+   * mail the flow's filters refuse starts nothing and is counted.
    */
   Future<Outcome> emit(NewMail mail, Instant received, Instant floor) {
     if (left || received.isBefore(floor)) {
       return Future.succeededFuture(Outcome.SKIPPED);
+    }
+    Optional<String> refusal = filter.refusal(mail);
+    if (refusal.isPresent()) {
+      filteredOut.count(refusal.get());
+      return Future.succeededFuture(Outcome.FILTERED);
     }
     return context.emit(mail, mail.id(), received).map(emitted -> {
       firedSinceWritten = true;

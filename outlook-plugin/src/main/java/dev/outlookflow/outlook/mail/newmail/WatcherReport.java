@@ -16,6 +16,7 @@ final class WatcherReport {
     Map<String, Long> counts = new LinkedHashMap<>(watcher.counts());
     counts.put("flowRunsStarted", subscriber.runsStarted.get());
     counts.put("flowDuplicatesSuppressed", subscriber.duplicatesSuppressed.get());
+    counts.putAll(subscriber.filteredOut.counts());
     String why = "Asks Microsoft Graph for the folder's changes (a delta query) every " + seconds(interval)
         + "; change notifications are not used yet. Flows watching the same folder share each check.";
     String paused = watcher.pausedUntil().map(until -> "Microsoft Graph asked (Retry-After) that nothing be sent "
