@@ -1,5 +1,6 @@
 package dev.outlookflow.outlook.mail.newmail;
 
+import dev.outlookflow.outlook.mail.Importance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +36,9 @@ final class MailFilter {
       conditions.add(new Condition("subjectContains",
           mail -> mail.subject() != null && CaseFold.of(mail.subject()).contains(wanted)));
     }
-    List<NewMailProperties.Importance> importance = properties.importance();
+    List<Importance> importance = properties.importance();
     if (importance != null && !importance.isEmpty()) {
-      List<String> wanted = importance.stream().map(choice -> choice.name().toLowerCase(Locale.ROOT)).toList();
+      List<String> wanted = importance.stream().map(Importance::graphName).toList();
       conditions.add(new Condition("importance", mail -> wanted.contains(importanceOf(mail))));
     }
     return new MailFilter(List.copyOf(conditions));

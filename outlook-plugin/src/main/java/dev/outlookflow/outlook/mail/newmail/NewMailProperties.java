@@ -1,5 +1,6 @@
 package dev.outlookflow.outlook.mail.newmail;
 
+import dev.outlookflow.outlook.mail.Importance;
 import dev.outlookflow.outlook.mail.MailFields;
 import dev.outlookflow.uischema.form.ChoiceLabel;
 import dev.outlookflow.uischema.form.FieldType;
@@ -47,15 +48,5 @@ public record NewMailProperties(
   public enum StartFrom {
     @ChoiceLabel("Now")
     NOW
-  }
-
-  /** A mail's importance, as Graph names it. */
-  public enum Importance {
-    @ChoiceLabel("Low")
-    LOW,
-    @ChoiceLabel("Normal")
-    NORMAL,
-    @ChoiceLabel("High")
-    HIGH
   }
 }

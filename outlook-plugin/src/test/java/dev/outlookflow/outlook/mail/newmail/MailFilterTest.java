@@ -2,7 +2,7 @@ package dev.outlookflow.outlook.mail.newmail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.outlookflow.outlook.mail.newmail.NewMailProperties.Importance;
+import dev.outlookflow.outlook.mail.Importance;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
