@@ -40,7 +40,7 @@ public record NewMailProperties(
   static final String FILTERS = "Filters";
   private static final String ADDRESSES_HELP = "Each an address (someone@contoso.com) or a domain after @: "
       + "@contoso.com takes mail of contoso.com and its subdomains (eu.contoso.com), not of notcontoso.com. Upper "
-      + "and lower case alike; at most 100.";
+      + "and lower case alike; at most " + FieldType.MAX_LIST_ITEMS + ".";
   private static final String ALL_FILTERS_HELP = "A mail must pass every filter that is set to start a run; one "
       + "that does not starts none and is counted in the trigger's status (flowFilteredOut).";
 
