@@ -45,4 +45,15 @@ public final class SampleForms {
       @FormField(label = "Retries", minimum = 0, maximum = 5, defaultValue = "2") int retries,
       @FormField(label = "Headers", expressions = true) Map<String, String> headers,
       @FormField(label = "Attachments", expressions = true) List<Attachment> attachments) {}
+
+  public enum Importance {
+    @ChoiceLabel("Low")
+    LOW,
+    @ChoiceLabel("High")
+    HIGH
+  }
+
+  public record MailFilters(
+      @FormField(label = "From", group = "Filters", type = FieldType.ADDRESSES_OR_DOMAINS) List<String> from,
+      @FormField(label = "Importance", group = "Filters") List<Importance> importance) {}
 }

@@ -60,7 +60,7 @@ final class FormReader {
         VisibilityCondition.parse(field.visibleWhen(), where),
         connectionType(where, fieldType, field.connectionType()),
         List.of(field.dependsOn()),
-        choices(javaType));
+        choices(fieldType == FieldType.MULTI_SELECT ? (Class<?>) elementType(component) : javaType));
   }
 
   private static FieldType resolveType(String where, RecordComponent component, FieldType declared) {
@@ -97,6 +97,9 @@ final class FormReader {
     if (List.class.isAssignableFrom(type) && elementType(component) == Attachment.class) {
       return FieldType.ATTACHMENTS;
     }
+    if (List.class.isAssignableFrom(type) && isEnum(elementType(component))) {
+      return FieldType.MULTI_SELECT;
+    }
     if (Map.class.isAssignableFrom(type)) {
       return FieldType.KEY_VALUE;
     }
@@ -110,7 +113,9 @@ final class FormReader {
       case BOOLEAN -> type == boolean.class || type == Boolean.class;
       case NUMBER -> isNumeric(type);
       case DROPDOWN -> type.isEnum();
-      case EMAIL_LIST, RECIPIENTS -> List.class.isAssignableFrom(type) && elementType(component) == String.class;
+      case EMAIL_LIST, RECIPIENTS, ADDRESSES_OR_DOMAINS ->
+          List.class.isAssignableFrom(type) && elementType(component) == String.class;
+      case MULTI_SELECT -> List.class.isAssignableFrom(type) && isEnum(elementType(component));
       case KEY_VALUE -> Map.class.isAssignableFrom(type);
       case ATTACHMENTS ->
           List.class.isAssignableFrom(type) && elementType(component) == Attachment.class;
@@ -123,6 +128,10 @@ final class FormReader {
       return parameterized.getActualTypeArguments()[0];
     }
     return Object.class;
+  }
+
+  private static boolean isEnum(Type type) {
+    return type instanceof Class<?> element && element.isEnum();
   }
 
   private static boolean isNumeric(Class<?> type) {

@@ -12,6 +12,13 @@ final class JsonSchemaWriter {
   /** An address, optionally after a display name in angle brackets. */
   static final String RECIPIENT_PATTERN = "^\\s*(?:[^<>]*<\\s*[^\\s@<>]+@[^\\s@<>]+\\s*>|[^\\s@<>]+@[^\\s@<>]+)\\s*$";
 
+  /**
+   * An address ({@code someone@contoso.com}) or a domain ({@code @contoso.com}): a local part, optional, then
+   * {@code @} and dot-separated labels, at least two, none empty; no spaces, brackets, quotes, commas or semicolons.
+   */
+  static final String ADDRESS_OR_DOMAIN_PATTERN =
+      "^[^\\s@<>()\\[\\],;:\"\\\\]*@[^\\s@<>()\\[\\],;:\"\\\\.]+(?:\\.[^\\s@<>()\\[\\],;:\"\\\\.]+)+$";
+
   private JsonSchemaWriter() {}
 
   static ObjectNode write(List<FieldDefinition> fields) {
@@ -91,6 +98,18 @@ final class JsonSchemaWriter {
         if (field.required()) {
           property.put("minItems", 1);
         }
+      }
+      case ADDRESSES_OR_DOMAINS -> {
+        property.put("type", "array");
+        property.put("maxItems", FieldType.MAX_LIST_ITEMS);
+        property.putObject("items").put("type", "string").put("maxLength", FieldType.MAX_ADDRESS_LENGTH)
+            .put("pattern", ADDRESS_OR_DOMAIN_PATTERN);
+      }
+      case MULTI_SELECT -> {
+        property.put("type", "array");
+        property.put("uniqueItems", true);
+        ArrayNode values = property.putObject("items").put("type", "string").putArray("enum");
+        field.choices().forEach(choice -> values.add(choice.value()));
       }
       case KEY_VALUE -> {
         property.put("type", "object");

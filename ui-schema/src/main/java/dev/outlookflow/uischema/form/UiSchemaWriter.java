@@ -99,6 +99,8 @@ final class UiSchemaWriter {
       case DYNAMIC_DROPDOWN -> "dynamic-select";
       case EMAIL_LIST -> "email-list";
       case RECIPIENTS -> "recipient-list";
+      case ADDRESSES_OR_DOMAINS -> "address-or-domain-list";
+      case MULTI_SELECT -> "multi-select";
       case KEY_VALUE -> "key-value";
       case ATTACHMENTS -> "attachments";
       case CONNECTION -> "connection";

@@ -3,7 +3,9 @@ package dev.outlookflow.uischema.validation;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.ValidationMessage;
 import dev.outlookflow.uischema.form.FieldDefinition;
+import dev.outlookflow.uischema.form.FieldType;
 import dev.outlookflow.uischema.form.Form;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Turns the schema library's messages into field errors a designer can act on. */
@@ -42,28 +44,33 @@ final class SchemaErrors {
   }
 
   private static String text(Form form, String field, ValidationMessage message) {
-    String label = form.field(field).map(FieldDefinition::label).orElse(field);
+    Optional<FieldDefinition> definition = form.field(listField(field));
+    String label = definition.map(FieldDefinition::label).orElse(field);
+    FieldType type = definition.map(FieldDefinition::type).orElse(FieldType.INFERRED);
     return switch (message.getType()) {
       case "required" -> label + " is required";
-      case "enum" -> "must be one of: " + allowedValues(form, field);
+      case "enum" -> "must be one of: " + allowedValues(definition);
       case "additionalProperties" ->
           "is not a property of this form; its properties are: "
               + form.fields().stream().map(FieldDefinition::name).collect(Collectors.joining(", "));
-      case "pattern" -> isRecipient(form, field)
+      case "pattern" -> type == FieldType.RECIPIENTS
           ? "must be an address, e.g. someone@contoso.com or Display Name <someone@contoso.com>"
-          : withoutLocation(message);
+          : type == FieldType.ADDRESSES_OR_DOMAINS
+              ? "must be an address or a domain after @, e.g. someone@contoso.com or @contoso.com"
+              : withoutLocation(message);
+      case "uniqueItems" -> label + ": choose each value once";
       default -> withoutLocation(message);
     };
   }
 
-  private static boolean isRecipient(Form form, String field) {
+  /** The field a path such as {@code cc[2]} is in: {@code cc}. */
+  private static String listField(String field) {
     int index = field.indexOf('[');
-    return form.field(index < 0 ? field : field.substring(0, index))
-        .map(f -> f.type() == dev.outlookflow.uischema.form.FieldType.RECIPIENTS).orElse(false);
+    return index < 0 ? field : field.substring(0, index);
   }
 
-  private static String allowedValues(Form form, String field) {
-    return form.field(field)
+  private static String allowedValues(Optional<FieldDefinition> field) {
+    return field
         .map(f -> f.choices().stream().map(c -> c.value()).collect(Collectors.joining(", ")))
         .orElse("the listed values");
   }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class FormTest {
   private final Form connection = Form.of(SampleForms.Connection.class);
   private final Form sendMail = Form.of(SampleForms.SendMail.class);
+  private final Form filters = Form.of(SampleForms.MailFilters.class);
 
   @Nested
   class JsonSchema {
@@ -64,6 +65,24 @@ class FormTest {
       assertThat(schema.at("/properties/cc/items/pattern").asText()).contains("<");
       assertThat(schema.at("/properties/subject/maxLength").asInt()).isEqualTo(255);
     }
+
+    @Test
+    void anAddressOrDomainListIsBoundedAndEachItemMatchesThePattern() {
+      JsonNode from = filters.schema().at("/properties/from");
+      assertThat(from.get("type").asText()).isEqualTo("array");
+      assertThat(from.get("maxItems").asInt()).isEqualTo(100);
+      assertThat(from.at("/items/maxLength").asInt()).isEqualTo(320);
+      assertThat(from.at("/items/pattern").asText()).isEqualTo(JsonSchemaWriter.ADDRESS_OR_DOMAIN_PATTERN);
+      assertThat(from.at("/items/format").isMissingNode()).as("not an email: @domain is allowed").isTrue();
+    }
+
+    @Test
+    void aListOfEnumConstantsIsAMultiSelectOfTheirLowerCaseNamesEachOnce() {
+      JsonNode importance = filters.schema().at("/properties/importance");
+      assertThat(importance.get("type").asText()).isEqualTo("array");
+      assertThat(importance.get("uniqueItems").asBoolean()).isTrue();
+      assertThat(importance.at("/items/enum").toString()).isEqualTo("[\"low\",\"high\"]");
+    }
   }
 
   @Nested
@@ -94,6 +113,34 @@ class FormTest {
       assertThat(connection.ui().toString())
           .contains("{\"value\":\"client_credentials\",\"label\":\"App-only (client secret)\"}");
     }
+  }
+
+  @Test
+  void everyFieldTypeHasAWidgetOfItsOwn() {
+    record Everything(
+        @FormField(label = "a") String text,
+        @FormField(label = "b", type = FieldType.MULTILINE) String multiline,
+        @FormField(label = "c", type = FieldType.HTML) String html,
+        @FormField(label = "d", type = FieldType.SECRET) String secret,
+        @FormField(label = "e") boolean flag,
+        @FormField(label = "f") int number,
+        @FormField(label = "g") SampleForms.AuthMode dropdown,
+        @FormField(label = "h", type = FieldType.DYNAMIC_DROPDOWN) String dynamic,
+        @FormField(label = "i", type = FieldType.EMAIL_LIST) List<String> emails,
+        @FormField(label = "j", type = FieldType.RECIPIENTS) List<String> recipients,
+        @FormField(label = "k", type = FieldType.ADDRESSES_OR_DOMAINS) List<String> patterns,
+        @FormField(label = "l") List<SampleForms.Importance> multi,
+        @FormField(label = "m") java.util.Map<String, String> keyValue,
+        @FormField(label = "n") List<Attachment> attachments,
+        @FormField(label = "o", type = FieldType.CONNECTION, connectionType = "x/y") String connection) {}
+    Form form = Form.of(Everything.class);
+    assertThat(form.fields()).extracting(FieldDefinition::type)
+        .containsExactlyInAnyOrder(java.util.Arrays.stream(FieldType.values())
+            .filter(type -> type != FieldType.INFERRED).toArray(FieldType[]::new));
+    assertThat(form.ui().get("elements")).extracting(control -> control.at("/options/widget").asText())
+        .containsExactly("text", "textarea", "html", "password", "checkbox", "number", "select", "dynamic-select",
+            "email-list", "recipient-list", "address-or-domain-list", "multi-select", "key-value", "attachments",
+            "connection");
   }
 
   @Nested

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.outlookflow.uischema.SampleForms;
 import dev.outlookflow.uischema.expression.ExpressionScope;
 import dev.outlookflow.uischema.form.Form;
@@ -16,6 +17,7 @@ class FormValidatorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final FormValidator connection = new FormValidator(Form.of(SampleForms.Connection.class));
   private final FormValidator sendMail = new FormValidator(Form.of(SampleForms.SendMail.class));
+  private final FormValidator filters = new FormValidator(Form.of(SampleForms.MailFilters.class));
   private final ExpressionScope onlyTrigger =
       path -> path.root().equals("trigger")
           ? Optional.empty()
@@ -84,6 +86,46 @@ class FormValidatorTest {
       assertThat(errors).extracting(FieldError::field).containsExactly("cc[2]", "cc[3]");
       assertThat(errors.get(0).message()).isEqualTo(
           "must be an address, e.g. someone@contoso.com or Display Name <someone@contoso.com>");
+    }
+
+    @Test
+    void addressesOrDomainsTakeAnAddressOrADomainAfterAnAt() {
+      assertThat(filters.validate(json("""
+          {"from": ["someone@contoso.com", "@contoso.com", "@eu.contoso.co.uk", "Lee.Gu+news@xn--bcher-kva.ch",
+           "@bücher.ch"]}
+          """))).isEmpty();
+      List<FieldError> errors = filters.validate(json("""
+          {"from": ["contoso.com", "@contoso", "@.com", "@contoso.com.", " @contoso.com", "a@b@contoso.com",
+           "Lee Gu <lee@contoso.com>", "lee@contoso.com;ann@contoso.com", "", "@"]}
+          """));
+      assertThat(errors).extracting(FieldError::field).containsExactly("from[0]", "from[1]", "from[2]", "from[3]",
+          "from[4]", "from[5]", "from[6]", "from[7]", "from[8]", "from[9]");
+      assertThat(errors).extracting(FieldError::message).containsOnly(
+          "must be an address or a domain after @, e.g. someone@contoso.com or @contoso.com");
+    }
+
+    @Test
+    void addressesOrDomainsAreBoundedInNumberAndLength() {
+      ArrayNode tooMany = JSON.createArrayNode();
+      for (int i = 0; i <= 100; i++) {
+        tooMany.add("user" + i + "@contoso.com");
+      }
+      String longest = "a".repeat(64) + "@" + "b".repeat(251) + ".com";
+      assertThat(filters.validate(JSON.createObjectNode().set("from", JSON.createArrayNode().add(longest))))
+          .isEmpty();
+      assertThat(filters.validate(JSON.createObjectNode().set("from", tooMany)))
+          .containsExactly(new FieldError("from", "must have at most 100 items but found 101"));
+      assertThat(filters.validate(JSON.createObjectNode().set("from", JSON.createArrayNode().add("a" + longest))))
+          .containsExactly(new FieldError("from[0]", "must be at most 320 characters long"));
+    }
+
+    @Test
+    void aMultiSelectTakesEachChoiceOnce() {
+      assertThat(filters.validate(json("{\"importance\": [\"high\", \"low\"]}"))).isEmpty();
+      assertThat(filters.validate(json("{\"importance\": [\"high\", \"urgent\"]}")))
+          .containsExactly(new FieldError("importance[1]", "must be one of: low, high"));
+      assertThat(filters.validate(json("{\"importance\": [\"high\", \"high\"]}")))
+          .containsExactly(new FieldError("importance", "Importance: choose each value once"));
     }
 
     @Test

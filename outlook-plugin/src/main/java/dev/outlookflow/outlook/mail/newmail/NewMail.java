@@ -61,13 +61,15 @@ public record NewMail(
   }
 
   /**
-   * What is known of a message whose event could not be made, for its failed run: its id, subject, sender and
-   * received time where Graph answered them as text; never fails.
+   * What is known of a message whose event could not be made, for its failed run (and its flows' filters): its
+   * ids, subject, sender, recipients, importance and received time where Graph answered them as such; never fails.
    */
   static NewMail partial(JsonObject message, String mailbox, Folder folder) {
     return new NewMail(text(message, "id"), text(message, "internetMessageId"), text(message, "conversationId"),
         text(message, "subject"), recipient(message.getValue("from")), recipient(message.getValue("sender")),
-        List.of(), List.of(), List.of(), text(message, "receivedDateTime"), null, null, null, false, false, List.of(),
+        recipients(message.getValue("toRecipients")), recipients(message.getValue("ccRecipients")),
+        recipients(message.getValue("replyTo")), text(message, "receivedDateTime"), null, null,
+        text(message, "importance") == null ? null : lower(text(message, "importance")), false, false, List.of(),
         text(message, "webLink"), mailbox, folder);
   }
 

@@ -1,9 +1,11 @@
 package dev.outlookflow.outlook.mail.newmail;
 
+import dev.outlookflow.outlook.mail.Importance;
 import dev.outlookflow.outlook.mail.MailFields;
 import dev.outlookflow.uischema.form.ChoiceLabel;
 import dev.outlookflow.uischema.form.FieldType;
 import dev.outlookflow.uischema.form.FormField;
+import java.util.List;
 
 /** The panel of "When a new email arrives". */
 public record NewMailProperties(
@@ -23,7 +25,31 @@ public record NewMailProperties(
     @FormField(label = "Days before", defaultValue = "7", minimum = 1, maximum = Backfill.MAX_DAYS,
         visibleWhen = "startFrom=past_days",
         help = "How many days of mail before the flow is first enabled start runs too (at most 30).")
-        Integer backfillDays) {
+        Integer backfillDays,
+    @FormField(label = "From", group = FILTERS, type = FieldType.ADDRESSES_OR_DOMAINS,
+        placeholder = "@contoso.com", help = "Only mail from one of these. " + ADDRESSES_HELP + " Empty: from anyone. "
+            + ALL_FILTERS_HELP) List<String> from,
+    @FormField(label = "To", group = FILTERS, type = FieldType.ADDRESSES_OR_DOMAINS,
+        help = "Only mail with one of these among its To recipients. " + ADDRESSES_HELP + " Empty: to anyone.")
+        List<String> to,
+    @FormField(label = "Cc", group = FILTERS, type = FieldType.ADDRESSES_OR_DOMAINS,
+        help = "Only mail with one of these among its Cc recipients. " + ADDRESSES_HELP + " Empty: with any Cc, or "
+            + "none.") List<String> cc,
+    @FormField(label = "To or Cc", group = FILTERS, type = FieldType.ADDRESSES_OR_DOMAINS,
+        help = "Only mail with one of these among its To or Cc recipients (either will do). " + ADDRESSES_HELP
+            + " Empty: to anyone.") List<String> toOrCc,
+    @FormField(label = "Subject contains", group = FILTERS, maxLength = 255,
+        help = "Only mail whose subject contains this text, in upper or lower case alike (\"invoice\" takes "
+            + "\"Your INVOICE\"). Empty: any subject.") String subjectContains,
+    @FormField(label = "Importance", group = FILTERS,
+        help = "Only mail of one of the chosen importances. None chosen: any.") List<Importance> importance) {
+
+  static final String FILTERS = "Filters";
+  private static final String ADDRESSES_HELP = "Each an address (someone@contoso.com) or a domain after @: "
+      + "@contoso.com takes mail of contoso.com and its subdomains (eu.contoso.com), not of notcontoso.com. Upper "
+      + "and lower case alike; at most " + FieldType.MAX_LIST_ITEMS + ".";
+  private static final String ALL_FILTERS_HELP = "A mail must pass every filter that is set to start a run; one "
+      + "that does not starts none and is counted in the trigger's status (flowFilteredOut).";
 
   /** Where a new flow starts. */
   public enum StartFrom {

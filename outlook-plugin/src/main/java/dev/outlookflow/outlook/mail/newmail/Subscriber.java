@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,7 +28,7 @@ final class Subscriber {
   private static final Duration COVERED_EVERY = Duration.ofMinutes(1);
 
   /** What one emit did for this flow. */
-  enum Outcome { CREATED, REPEATED, SKIPPED }
+  enum Outcome { CREATED, REPEATED, SKIPPED, FILTERED }
 
   /** A mail ready to fire: its event and when it was received. */
   record Ready(NewMail mail, Instant received) {}
@@ -45,6 +46,8 @@ final class Subscriber {
   volatile Backfill backfill;
   final AtomicLong runsStarted = new AtomicLong();
   final AtomicLong duplicatesSuppressed = new AtomicLong();
+  private final MailFilter filter;
+  final FilteredOut filteredOut = new FilteredOut();
   private volatile boolean left;
   /** Set while the mail since {@link #covered} is not yet fired: until then no round records progress. */
   private final AtomicBoolean catchUpDue;
@@ -53,7 +56,8 @@ final class Subscriber {
   private volatile boolean firedSinceWritten;
 
   Subscriber(TriggerContext<NewMail> context, ConnectionHandle connection, ConnectionSettings settings,
-      Duration interval, Instant joinedAt, Instant since, Instant covered, int backfillDays) {
+      Duration interval, Instant joinedAt, Instant since, Instant covered, int backfillDays,
+      MailFilter filter) {
     this.context = context;
     this.connection = connection;
     this.settings = settings;
@@ -64,6 +68,7 @@ final class Subscriber {
     this.backfillDays = backfillDays;
     this.coveredWritten = joinedAt;
     this.catchUpDue = new AtomicBoolean(covered != null);
+    this.filter = filter;
   }
 
   /** Whether a catch-up should be queued now: one is due and none is queued; marks it queued. */
@@ -94,7 +99,8 @@ final class Subscriber {
   /**
    * Starts this flow's runs for {@code mails}, in their order, each keyed by its id, but none received before
    * {@code floor}: answers one outcome per mail. A flow that left meanwhile (its emits fail fast) skips them all:
-   * its mail is its catch-up's business when it returns.
+   * its mail is its catch-up's business when it returns. A mail the flow's
+   * filters refuse starts nothing and is counted.
    */
   Future<List<Outcome>> emitAll(List<Ready> mails, Instant floor) {
     List<Outcome> outcomes = new ArrayList<>(Collections.nCopies(mails.size(), Outcome.SKIPPED));
@@ -102,7 +108,14 @@ final class Subscriber {
     List<Integer> positions = new ArrayList<>();
     for (int i = 0; i < mails.size(); i++) {
       Ready ready = mails.get(i);
-      if (!left && !ready.received().isBefore(floor)) {
+      if (left || ready.received().isBefore(floor)) {
+        continue;
+      }
+      Optional<String> refusal = filter.refusal(ready.mail());
+      if (refusal.isPresent()) {
+        filteredOut.count(refusal.get());
+        outcomes.set(i, Outcome.FILTERED);
+      } else {
         batch.add(new KeyedEvent<>(ready.mail(), ready.mail().id(), ready.received()));
         positions.add(i);
       }
@@ -126,6 +139,11 @@ final class Subscriber {
   Future<Outcome> emitFailed(NewMail mail, Instant received, Instant floor, String reason) {
     if (left || received.isBefore(floor)) {
       return Future.succeededFuture(Outcome.SKIPPED);
+    }
+    Optional<String> refusal = filter.refusal(mail);
+    if (refusal.isPresent()) {
+      filteredOut.count(refusal.get());
+      return Future.succeededFuture(Outcome.FILTERED);
     }
     return context.emitFailed(mail, mail.id(), received, reason).map(emitted -> {
       firedSinceWritten = true;

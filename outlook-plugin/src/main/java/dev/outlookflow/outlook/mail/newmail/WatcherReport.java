@@ -22,6 +22,7 @@ final class WatcherReport {
     if (backfill != null) {
       counts.put("backfillDone", backfill.done());
     }
+    counts.putAll(subscriber.filteredOut.counts());
     String why = "Asks Microsoft Graph for the folder's changes (a delta query) every " + seconds(interval)
         + "; change notifications are not used yet. Flows watching the same folder share each check.";
     String paused = watcher.pausedUntil().map(until -> "Microsoft Graph asked (Retry-After) that nothing be sent "

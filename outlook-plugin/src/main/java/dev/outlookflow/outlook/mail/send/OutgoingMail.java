@@ -1,5 +1,6 @@
 package dev.outlookflow.outlook.mail.send;
 
+import dev.outlookflow.outlook.mail.Importance;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.outlookflow.outlook.mail.send;
 
+import dev.outlookflow.outlook.mail.Importance;
 import dev.outlookflow.outlook.mail.MailFields;
 import dev.outlookflow.uischema.form.Attachment;
 import dev.outlookflow.uischema.form.FieldType;

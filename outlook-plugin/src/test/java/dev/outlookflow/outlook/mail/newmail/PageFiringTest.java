@@ -133,7 +133,7 @@ class PageFiringTest {
   private PageFiring.Round round(RecordingTriggerContext flow, int attempts,
       java.util.function.Consumer<String> preparing) {
     Subscriber subscriber = new Subscriber(flow, null, null, Duration.ofSeconds(1), RECEIVED, RECEIVED.minusSeconds(60),
-        null, 0);
+        null, 0, MailFilter.of(new NewMailProperties("c1", null, 1, null, null, null, null, null, null, null, null)));
     return new PageFiring.Round() {
       @Override
       public List<Subscriber> targets() {

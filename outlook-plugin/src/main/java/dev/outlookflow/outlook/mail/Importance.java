@@ -1,9 +1,9 @@
-package dev.outlookflow.outlook.mail.send;
+package dev.outlookflow.outlook.mail;
 
 import dev.outlookflow.uischema.form.ChoiceLabel;
 import java.util.Locale;
 
-/** Graph's message importance; the stored value is Graph's. */
+/** Graph's message importance (what a mail is sent with, what a new-mail filter takes); the stored value is Graph's. */
 public enum Importance {
   @ChoiceLabel("Low")
   LOW,
@@ -13,7 +13,7 @@ public enum Importance {
   HIGH;
 
   /** As Graph names it (and the form stores it): {@code low}, {@code normal}, {@code high}. */
-  String graphName() {
+  public String graphName() {
     return name().toLowerCase(Locale.ROOT);
   }
 }
