@@ -118,6 +118,11 @@ public final class RuntimeProcess implements AutoCloseable {
     }
   }
 
+  /** The runtime's process id, for benchmarks that read its heap and CPU time. */
+  public long pid() {
+    return process.pid();
+  }
+
   /** SIGKILL: no shutdown hook runs, nothing is flushed by the runtime. */
   public void kill9() throws InterruptedException {
     process.destroyForcibly();
