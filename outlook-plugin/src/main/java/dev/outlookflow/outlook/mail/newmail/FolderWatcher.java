@@ -70,6 +70,7 @@ final class FolderWatcher {
   private final SharedState shared;
   private final PollBudget budget;
   private final Duration auditEvery;
+  private final MailAttachments attachments;
   private final Map<String, Subscriber> subscribers = new LinkedHashMap<>();
   private final RecentIds seen = new RecentIds(2_000);
   private Future<Void> tail;
@@ -91,7 +92,8 @@ final class FolderWatcher {
   private Instant nextPrune;
 
   FolderWatcher(WatchKey key, Mailbox mailbox, String mailboxName, NewMail.Folder folder, OutlookServices services,
-      Vertx vertx, Clock clock, SharedState shared, PollBudget budget, Duration auditEvery, Future<Void> after) {
+      Vertx vertx, Clock clock, SharedState shared, PollBudget budget, Duration auditEvery,
+      MailAttachments attachments, Future<Void> after) {
     this.key = key;
     this.mailbox = mailbox;
     this.mailboxName = mailboxName;
@@ -102,6 +104,7 @@ final class FolderWatcher {
     this.shared = shared;
     this.budget = budget;
     this.auditEvery = auditEvery;
+    this.attachments = attachments;
     this.tail = after.otherwiseEmpty();
     this.nextAudit = clock.instant().plus(auditEvery);
     this.nextPrune = clock.instant();
@@ -242,14 +245,15 @@ final class FolderWatcher {
     Instant from = participants.stream().map(s -> s.since).reduce(started.minus(BASELINE_WINDOW),
         (a, b) -> a.isBefore(b) ? a : b);
     Instant[] newest = {null};
-    return walk(graph, graph.read(mailbox, deltaQuery(from)), items -> fire(items, participants, Source.BASELINE, newest))
+    return walk(graph, graph.read(mailbox, deltaQuery(from)),
+            items -> fire(graph, items, participants, Source.BASELINE, newest))
         .compose(link -> save(WatcherState.baseline(deltaLink(link), started, newest[0])));
   }
 
   private Future<Void> delta(MailGraph graph, List<Subscriber> participants) {
     Instant[] newest = {null};
     return walk(graph, graph.follow(mailbox, "@odata.deltaLink", state.deltaLink()),
-        items -> fire(items, participants, Source.DELTA, newest))
+        items -> fire(graph, items, participants, Source.DELTA, newest))
         .compose(link -> save(state.after(deltaLink(link), newest[0])));
   }
 
@@ -260,7 +264,7 @@ final class FolderWatcher {
     int[] results = {0};
     return walk(graph, graph.read(mailbox, deltaQuery(from)), items -> {
       results[0] += items.size();
-      return fire(items, participants, Source.RESYNC, newest);
+      return fire(graph, items, participants, Source.RESYNC, newest);
     }).compose(link -> results[0] < CAP ? Future.succeededFuture(link)
             // Graph answered its cap: what it left out is found by listing the same span.
             : list(graph, from, participants, Source.RESYNC, newest).map(link))
@@ -286,7 +290,7 @@ final class FolderWatcher {
     Instant from = (auditedFrom == null ? later(state.baselineAt(), started.minus(MARGIN)) : auditedFrom).minus(overlap);
     String query = messages() + "?$filter=" + Paths.encode("receivedDateTime ge " + format(from))
         + "&$orderby=receivedDateTime%20desc&$top=" + AUDIT_SIZE + "&$select=" + NewMail.SELECT;
-    return walk(graph, graph.read(mailbox, query), items -> fire(items, participants, Source.AUDIT,
+    return walk(graph, graph.read(mailbox, query), items -> fire(graph, items, participants, Source.AUDIT,
             new Instant[] {null}), AUDIT_PAGES)
         .compose(v -> save(state))
         .onSuccess(v -> auditedFrom = started);
@@ -324,7 +328,7 @@ final class FolderWatcher {
       Instant[] newest) {
     String query = messages() + "?$filter=" + Paths.encode("receivedDateTime ge " + format(from))
         + "&$orderby=receivedDateTime%20asc&$top=" + LIST_PAGE + "&$select=" + NewMail.SELECT;
-    return walk(graph, graph.read(mailbox, query), items -> fire(items, targets, source, newest)).mapEmpty();
+    return walk(graph, graph.read(mailbox, query), items -> fire(graph, items, targets, source, newest)).mapEmpty();
   }
 
   /** Reads a query's pages, each handed to {@code each} before the next is asked for; answers the deltaLink. */
@@ -347,18 +351,20 @@ final class FolderWatcher {
   }
 
   /** Emits each new message of a page, in order, for each target flow. */
-  private Future<Void> fire(JsonArray items, List<Subscriber> targets, Source source, Instant[] newest) {
+  private Future<Void> fire(MailGraph graph, JsonArray items, List<Subscriber> targets, Source source,
+      Instant[] newest) {
     Future<Void> chain = Future.succeededFuture();
     for (Object item : items) {
       if (item instanceof JsonObject message && !message.containsKey("@removed") && message.getString("id") != null
           && message.getString("receivedDateTime") != null) {
-        chain = chain.compose(v -> fireOne(message, targets, source, newest));
+        chain = chain.compose(v -> fireOne(graph, message, targets, source, newest));
       }
     }
     return chain;
   }
 
-  private Future<Void> fireOne(JsonObject message, List<Subscriber> targets, Source source, Instant[] newest) {
+  private Future<Void> fireOne(MailGraph graph, JsonObject message, List<Subscriber> targets, Source source,
+      Instant[] newest) {
     String id = message.getString("id");
     Instant received = received(message);
     newest[0] = later(newest[0], received);
@@ -366,12 +372,15 @@ final class FolderWatcher {
     if (source == Source.AUDIT && known) {
       return Future.succeededFuture();
     }
-    NewMail mail = NewMail.of(message, mailboxName, folder);
-    List<Future<Subscriber.Outcome>> emits = new ArrayList<>();
-    for (Subscriber target : targets) {
-      emits.add(target.emit(mail, received, floor(target, source)));
-    }
-    return Future.all(emits).map(all -> {
+    // TEMPORARY wiring of the attachments (helper "attach"): the lead's per-mail preparation stage replaces it.
+    AttachmentNeeds needs = AttachmentNeeds.union(targets.stream().map(t -> t.attachments).toList());
+    return attachments.prepare(graph, mailbox, NewMail.of(message, mailboxName, folder), needs).compose(mail -> {
+      List<Future<Subscriber.Outcome>> emits = new ArrayList<>();
+      for (Subscriber target : targets) {
+        emits.add(target.emit(mail, received, floor(target, source)));
+      }
+      return Future.all(emits);
+    }).map(all -> {
       if (!known && source != Source.CATCH_UP) {
         // Seen means handled for every flow of the watcher (a catch-up is for one): an audit need not look again.
         seen.add(id);

@@ -16,7 +16,14 @@ public record NewMailProperties(
         help = "How often the Inbox is asked for new mail: at least 5 seconds on Microsoft 365 (1 on the Sandbox "
             + "cloud). Flows watching the same Inbox share one check.") Integer pollInterval,
     @FormField(label = "Start from", defaultValue = "now",
-        help = "Which mail starts runs: mail that arrives from now on.") StartFrom startFrom) {
+        help = "Which mail starts runs: mail that arrives from now on.") StartFrom startFrom,
+    @FormField(label = "Include attachments", group = "Attachments", defaultValue = "false",
+        help = "Puts the files' content in the event, for a later step such as Send an email: up to 3 MB each and 20 "
+            + "MB per mail (less when the runtime's run events hold less). Beyond that, and for attached items and "
+            + "links, only names and sizes, and the event's attachmentsNote says why.") boolean includeAttachments,
+    @FormField(label = "Only with attachments", group = "Attachments", defaultValue = "false",
+        help = "Starts runs only for mail with at least one attached file; images shown in the body alone do not "
+            + "count.") boolean onlyWithAttachments) {
 
   /** Where a new flow starts; part of the form so that later choices (such as a backfill) extend it. */
   public enum StartFrom {

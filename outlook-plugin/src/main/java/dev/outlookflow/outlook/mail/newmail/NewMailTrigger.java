@@ -81,20 +81,21 @@ public class NewMailTrigger implements Trigger<NewMailProperties, NewMail> {
             }
             NewMail.Folder folder = new NewMail.Folder(inbox.getString("id"), inbox.getString("displayName", "Inbox"));
             WatchKey key = new WatchKey(connection.id(), mailboxKey(mailbox, mailboxName), folder.id());
-            return watching(context, key, progress, now).map(current -> join(context, connection, settings, interval,
-                shared.get(), key, mailbox, mailboxName, folder, current, now));
+            return watching(context, key, progress, now).map(current -> join(context, properties, connection, settings,
+                interval, shared.get(), key, mailbox, mailboxName, folder, current, now));
           });
     }));
   }
 
-  private TriggerHandle join(TriggerContext<NewMail> context, ConnectionHandle connection, ConnectionSettings settings,
+  private TriggerHandle join(TriggerContext<NewMail> context, NewMailProperties properties, ConnectionHandle connection,
+      ConnectionSettings settings,
       Duration interval, SharedState shared, WatchKey key, Mailbox mailbox, String mailboxName, NewMail.Folder folder,
       Progress progress, Instant now) {
-    Subscriber subscriber = new Subscriber(context, connection, settings, interval, now, progress.since(),
-        progress.covered());
+    Subscriber subscriber = new Subscriber(context, connection, settings, interval,
+        AttachmentNeeds.of(properties), now, progress.since(), progress.covered());
     FolderWatcher watcher = watchers.join(key, subscriber, after -> new FolderWatcher(key, mailbox, mailboxName,
         folder, services, context.environment().vertx(), context.environment().clock(), shared, watchers.budget(),
-        auditEvery(context), after));
+        auditEvery(context), new MailAttachments(AttachmentBounds.of(context.environment(), context.log())), after));
     return (StopReason reason) -> watchers.leave(key, watcher, subscriber);
   }
 

@@ -28,6 +28,8 @@ final class Subscriber {
   final ConnectionHandle connection;
   final ConnectionSettings settings;
   final Duration interval;
+  /** What the flow asked of attachments: the watcher prepares for all its flows, {@link #emit} keeps this flow's. */
+  final AttachmentNeeds attachments;
   final Instant joinedAt;
   final Instant since;
   final Instant covered;
@@ -41,11 +43,12 @@ final class Subscriber {
   private volatile boolean firedSinceWritten;
 
   Subscriber(TriggerContext<NewMail> context, ConnectionHandle connection, ConnectionSettings settings,
-      Duration interval, Instant joinedAt, Instant since, Instant covered) {
+      Duration interval, AttachmentNeeds attachments, Instant joinedAt, Instant since, Instant covered) {
     this.context = context;
     this.connection = connection;
     this.settings = settings;
     this.interval = interval;
+    this.attachments = attachments;
     this.joinedAt = joinedAt;
     this.since = since;
     this.covered = covered;
@@ -79,13 +82,15 @@ final class Subscriber {
   }
 
   /**
-   * Starts this flow's run for {@code mail}, keyed by its id, unless it was received before {@code floor}. A flow
-   * that left meanwhile (its emits fail fast) is skipped: its mail is its catch-up's business when it returns.
+   * Starts this flow's run for {@code prepared} (the mail prepared for all the watcher's flows), keyed by its id,
+   * unless it was received before {@code floor} or the flow's attachment filter leaves it out. A flow that left
+   * meanwhile (its emits fail fast) is skipped: its mail is its catch-up's business when it returns.
    */
-  Future<Outcome> emit(NewMail mail, Instant received, Instant floor) {
-    if (left || received.isBefore(floor)) {
+  Future<Outcome> emit(NewMail prepared, Instant received, Instant floor) {
+    if (left || received.isBefore(floor) || !attachments.admits(prepared)) {
       return Future.succeededFuture(Outcome.SKIPPED);
     }
+    NewMail mail = attachments.shape(prepared);
     return context.emit(mail, mail.id(), received).map(emitted -> {
       firedSinceWritten = true;
       if (emitted.created()) {
