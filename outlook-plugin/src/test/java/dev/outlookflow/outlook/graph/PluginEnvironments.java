@@ -14,7 +14,6 @@ import java.util.Optional;
 public final class PluginEnvironments {
   private PluginEnvironments() {}
 
-
   public static PluginEnvironment of(Vertx vertx, String sandboxUrl) {
     return of(vertx, sandboxUrl, Clock.systemUTC(), Map.of());
   }

@@ -50,7 +50,7 @@ final class AttachmentNote {
         + Sizes.describe(bounds.eventBytes()) + " with the mail)" : "past " + Sizes.describe(bounds.perMail())
         + " for one mail's attachments");
     part(parts, notFiles, "not files, which alone have content");
-    part(parts, deleted, "deleted before they were read");
+    part(parts, deleted, "deleted from the mail before being read");
     part(parts, noContent, "Microsoft Graph answered no content");
     if (notRead) {
       parts.add("attachments past the first " + MailAttachments.MAX_LISTED + ", or past Microsoft Graph's first page "
