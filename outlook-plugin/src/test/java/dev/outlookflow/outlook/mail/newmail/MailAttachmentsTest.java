@@ -153,6 +153,21 @@ class MailAttachmentsTest {
   }
 
   @Test
+  void theImagesOfAMailWithOnlyInlineAttachmentsAreIncludedThoughGraphSaysItHasNone() throws Exception {
+    byte[] logo = bytes(10, 1);
+    NewMail inlineOnly = deliver("Signature", "<img src=\"cid:logo\">", file("logo.png", logo, true, "logo"));
+
+    NewMail prepared = attachments(AttachmentBounds.PER_ATTACHMENT, AttachmentBounds.PER_MAIL).prepare(graph,
+        inlineOnly, CONTENT).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+    assertThat(inlineOnly.hasAttachments()).isFalse();
+    assertThat(prepared.attachments()).singleElement().satisfies(a -> {
+      assertThat(a.contentId()).isEqualTo("logo");
+      assertThat(Base64.getDecoder().decode(a.contentBase64())).isEqualTo(logo);
+    });
+  }
+
+  @Test
   void eachFlowsEventKeepsWhatTheFlowAskedFor() throws Exception {
     NewMail mail = deliver("Shared", "", file("a.pdf", bytes(10, 1), false, null));
     List<AttachmentNeeds> flows = List.of(CONTENT, FILTER, AttachmentNeeds.NONE);
