@@ -31,8 +31,14 @@ public record MailAttachment(
     return FILE.equals(kind);
   }
 
+  /**
+   * With its content; the content ID only for an inline attachment (Outlook gives IDs to others too, and the send
+   * action would make them inline), without the angle brackets of its MIME header, which the send field refuses.
+   */
   MailAttachment withContent(String contentId, String contentBase64) {
-    return new MailAttachment(name, contentType, size, isInline, isInline ? contentId : null, kind, contentBase64);
+    String bare = contentId == null ? null : contentId.strip().replaceAll("^<|>$", "");
+    return new MailAttachment(name, contentType, size, isInline, isInline && bare != null && !bare.isEmpty() ? bare
+        : null, kind, contentBase64);
   }
 
   MailAttachment withoutContent() {

@@ -67,7 +67,7 @@ class NewMailTest {
   void anAttachmentIsWrittenInTheSendFieldsShapeLeavingOutWhatItLacks() {
     MailAttachment metadata = new MailAttachment("scans.zip", null, 42, false, null, "file", null);
     MailAttachment inline = new MailAttachment("logo.png", "image/png", 3, true, null, "file", null)
-        .withContent("logo", "AQID");
+        .withContent("<logo>", "AQID");
 
     assertThat(RecordBinding.object(metadata).toString())
         .isEqualTo("{\"name\":\"scans.zip\",\"size\":42,\"isInline\":false,\"kind\":\"file\"}");
