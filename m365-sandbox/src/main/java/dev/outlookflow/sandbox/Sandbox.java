@@ -44,6 +44,8 @@ import java.time.Clock;
 public final class Sandbox {
   /** Graph refuses request bodies over 4 MB. */
   static final int GRAPH_BODY_LIMIT = 4_194_304;
+  /** The control API's delivery: a 40 MB mail is about 54 MB as Graph JSON (base64 content). */
+  static final int DELIVERY_BODY_LIMIT = 64 * 1024 * 1024;
 
   private static final long FLUSH_EVERY_MILLIS = 500;
   private final Vertx vertx;
@@ -85,6 +87,9 @@ public final class Sandbox {
           RetryAfters retryAfters = new RetryAfters(state.clock());
           // First of all, so requests answered by the body limit, the limits or a fault are counted too.
           router.route().handler(new RequestRecorder(counters, retryAfters, state.clock())::handle);
+          // Mail delivered by the control API may be as large as a mailbox takes (an admin may raise the 35 MB
+          // default), beyond Graph's 4 MiB request bound; a body handler that ran first is the one that counts.
+          router.post(MailControlRoutes.DELIVERY).handler(BodyHandler.create(false).setBodyLimit(DELIVERY_BODY_LIMIT));
           router.route().handler(BodyHandler.create(false).setBodyLimit(GRAPH_BODY_LIMIT));
           router.route().failureHandler(ctx -> graphFailure(ctx, state));
           router.route().handler(Sandbox::echoClientRequestId);

@@ -69,7 +69,7 @@ class NewMailTriggerIT {
     JsonObject event = runOf(flow, ids.get(7)).getJsonObject("trigger");
     assertThat(event.fieldNames()).containsExactlyInAnyOrder("id", "internetMessageId", "conversationId", "subject",
         "from", "sender", "to", "cc", "replyTo", "receivedDateTime", "bodyPreview", "body", "importance", "isRead",
-        "hasAttachments", "categories", "webLink", "mailbox", "folder");
+        "hasAttachments", "categories", "webLink", "mailbox", "folder", "attachments", "attachmentsNote");
     assertThat(event.getString("id")).isEqualTo(ids.get(7));
     assertThat(event.getString("subject")).isEqualTo(message.getString("subject"));
     assertThat(event.getString("internetMessageId")).isEqualTo(message.getString("internetMessageId"));

@@ -17,6 +17,8 @@ import java.util.Optional;
 
 /** Control API for mail: deliver mail from anyone, at any time, read what a folder and the outbox hold. */
 public final class MailControlRoutes {
+  /** Where mail is delivered; its bodies may be larger than Graph's (see {@code Sandbox}). */
+  public static final String DELIVERY = "/_sandbox/mailboxes/:mailbox/folders/:folder/messages";
   /** Graph's Edm.DateTimeOffset holds four-digit years. */
   private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
@@ -31,7 +33,7 @@ public final class MailControlRoutes {
   }
 
   public void mount(Router router) {
-    router.post("/_sandbox/mailboxes/:mailbox/folders/:folder/messages").handler(this::deliver);
+    router.post(DELIVERY).handler(this::deliver);
     router.get("/_sandbox/mailboxes/:mailbox/folders/:folder/messages").handler(this::list);
     router.post("/_sandbox/mailboxes/:mailbox/messages/:id/move").handler(this::move);
     router.delete("/_sandbox/mailboxes/:mailbox/messages/:id").handler(this::delete);

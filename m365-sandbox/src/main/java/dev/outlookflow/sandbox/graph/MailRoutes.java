@@ -5,6 +5,7 @@ import dev.outlookflow.sandbox.mail.MailDelivery;
 import dev.outlookflow.sandbox.mail.MailFolder;
 import dev.outlookflow.sandbox.mail.MailStore;
 import dev.outlookflow.sandbox.mail.Mailbox;
+import dev.outlookflow.sandbox.mail.Messages;
 import dev.outlookflow.sandbox.mail.StoredMessage;
 import dev.outlookflow.sandbox.state.SandboxState;
 import io.vertx.core.Handler;
@@ -119,9 +120,10 @@ public final class MailRoutes {
     StoredMessage message = message(r);
     JsonObject given = r.body();
     Sending.checkAttachment(given);
-    JsonObject attachment = dev.outlookflow.sandbox.mail.Messages.attachment(given, state.clock().instant());
+    JsonObject attachment = Messages.attachment(given, state.clock().instant());
     r.mailbox().change(message, Set.of("hasAttachments"),
-        resource -> resource.put("hasAttachments", true).getJsonArray("attachments").add(attachment));
+        resource -> resource.put("hasAttachments", Messages.hasAttachments(resource.getJsonArray("attachments")
+            .add(attachment))));
     return new Reply(201, attachment);
   }
 
@@ -131,7 +133,7 @@ public final class MailRoutes {
     r.mailbox().change(message, Set.of("hasAttachments"), resource -> {
       JsonArray attachments = resource.getJsonArray("attachments");
       attachments.remove(attachment);
-      resource.put("hasAttachments", !attachments.isEmpty());
+      resource.put("hasAttachments", Messages.hasAttachments(attachments));
     });
     return new Reply(204, null);
   }

@@ -130,7 +130,8 @@ public final class UploadSessions {
           .put("contentType", session.contentType)
           .put("contentBytes", Base64.getEncoder().encodeToString(session.received.getBytes())), state.clock().instant());
       session.mailbox.change(message, java.util.Set.of("hasAttachments"),
-          resource -> resource.put("hasAttachments", true).getJsonArray("attachments").add(attachment));
+          resource -> resource.put("hasAttachments", Messages.hasAttachments(resource.getJsonArray("attachments")
+              .add(attachment))));
       ctx.response().setStatusCode(201)
           .putHeader("Location", PublicAddress.origin(ctx.request()) + "/v1.0/users/" + session.mailbox.ownerId()
               + "/messages/" + message.immutableId() + "/attachments/" + attachment.getString("id"))

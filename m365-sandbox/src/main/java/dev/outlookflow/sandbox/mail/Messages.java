@@ -13,6 +13,10 @@ public final class Messages {
   private static final List<String> TIMES = List.of("createdDateTime", "lastModifiedDateTime", "receivedDateTime",
       "sentDateTime");
 
+  public static final String FILE = "#microsoft.graph.fileAttachment";
+  public static final String ITEM = "#microsoft.graph.itemAttachment";
+  public static final String REFERENCE = "#microsoft.graph.referenceAttachment";
+
   private Messages() {}
 
   /** A resource from what a client sent, completed with Exchange's defaults; its times are {@code now}, precisely. */
@@ -32,7 +36,7 @@ public final class Messages {
         .put("categories", given.getJsonArray("categories", new JsonArray()))
         .put("receivedDateTime", time)
         .put("sentDateTime", draft ? null : time)
-        .put("hasAttachments", !attachments.isEmpty())
+        .put("hasAttachments", hasAttachments(attachments))
         .put("internetMessageId", "<" + UUID.randomUUID() + "@sandbox.m365>")
         .put("subject", given.getString("subject", ""))
         .put("bodyPreview", preview(normalisedBody.getString("content")))
@@ -57,11 +61,35 @@ public final class Messages {
         .put("attachments", attachments);
   }
 
-  /** A file attachment as Graph answers it: id, size from the content, defaults filled in. */
+  /**
+   * A message's {@code hasAttachments} as Graph answers it: "This property doesn't include inline attachments, so if
+   * a message contains only inline attachments, this property is false" (Graph's message resource).
+   */
+  public static boolean hasAttachments(JsonArray attachments) {
+    return attachments.stream().anyMatch(a -> a instanceof JsonObject attachment
+        && !attachment.getBoolean("isInline", false));
+  }
+
+  /**
+   * An attachment as Graph answers it. A file (the default): id, size from the content, defaults filled in. An
+   * attached item or a link to a file ({@code @odata.type} {@code #microsoft.graph.itemAttachment} or
+   * {@code referenceAttachment}, as the control API delivers them): their metadata, {@code size} as given.
+   */
   public static JsonObject attachment(JsonObject given, Instant now) {
+    String type = given.getString("@odata.type", FILE);
+    if (type.equals(ITEM) || type.equals(REFERENCE)) {
+      return new JsonObject()
+          .put("@odata.type", type)
+          .put("id", Mailbox.newId("AAMkADAtt"))
+          .put("lastModifiedDateTime", now.truncatedTo(ChronoUnit.SECONDS).toString())
+          .put("name", given.getString("name"))
+          .put("contentType", given.getString("contentType"))
+          .put("size", given.getLong("size", 0L))
+          .put("isInline", false);
+    }
     String content = given.getString("contentBytes", "");
     return new JsonObject()
-        .put("@odata.type", "#microsoft.graph.fileAttachment")
+        .put("@odata.type", FILE)
         .put("@odata.mediaContentType", given.getString("contentType", "application/octet-stream"))
         .put("id", Mailbox.newId("AAMkADAtt"))
         .put("lastModifiedDateTime", now.truncatedTo(ChronoUnit.SECONDS).toString())

@@ -192,7 +192,7 @@ class GraphClientLimitsTest {
 
   private GraphClient client(GraphConcurrency concurrency) {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    return new GraphClient(GraphClientTest.environment(vertx, "http://127.0.0.1", clock, Map.of()),
+    return new GraphClient(PluginEnvironments.of(vertx, "http://127.0.0.1", clock, Map.of()),
         new RetryPolicy(new Random(1), clock), (millis, task) -> scheduled.add(new Scheduled(millis, task)),
         concurrency);
   }

@@ -40,7 +40,7 @@ class GraphClientOriginTest {
   @BeforeEach
   void start() throws Exception {
     vertx = Vertx.vertx();
-    client = new GraphClient(GraphClientTest.environment(vertx, "http://127.0.0.1"),
+    client = new GraphClient(PluginEnvironments.of(vertx, "http://127.0.0.1"),
         new RetryPolicy(new Random(1), Clock.systemUTC()), (millis, task) -> vertx.setTimer(Math.max(1, millis),
             id -> task.run()), GraphConcurrency.DEFAULT);
     graph = StandIn.start(vertx, "127.0.0.1", 0);

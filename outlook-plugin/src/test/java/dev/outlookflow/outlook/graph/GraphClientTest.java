@@ -11,18 +11,12 @@ import dev.outlookflow.sandbox.support.RunningSandbox;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -47,7 +41,7 @@ class GraphClientTest {
     sandbox = RunningSandbox.start(SandboxOptions.demo());
     String token = MailUsers.of(sandbox).app;
     vertx = Vertx.vertx();
-    env = environment(vertx, sandbox.baseUrl());
+    env = PluginEnvironments.of(vertx, sandbox.baseUrl());
     graphBaseUrl = sandbox.baseUrl() + "/v1.0";
     credentials = new Credentials("Bearer", token, Instant.now().plusSeconds(3000), null);
     GraphClient.Timer recording = (millis, task) -> {
@@ -141,58 +135,5 @@ class GraphClientTest {
           assertThat(graph.upstreamRequestId()).isNotBlank();
         });
     assertThat(delays).isEmpty();
-  }
-
-  static PluginEnvironment environment(Vertx vertx, String sandboxUrl) {
-    return environment(vertx, sandboxUrl, Clock.systemUTC(), Map.of());
-  }
-
-  /** An environment on {@code clock}, started with the plugin settings {@code settings}. */
-  static PluginEnvironment environment(Vertx vertx, String sandboxUrl, Clock clock, Map<String, String> settings) {
-    // More connections than any concurrency limit allows (Vert.x's default is 5 per host), so that what holds
-    // requests back in these tests is the client's slots, not the HTTP connection pool.
-    WebClient web = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(32));
-    WorkerExecutor workers = vertx.createSharedWorkerExecutor("test-workers", 2);
-    return new PluginEnvironment() {
-      @Override
-      public Vertx vertx() {
-        return vertx;
-      }
-
-      @Override
-      public WebClient webClient() {
-        return web;
-      }
-
-      @Override
-      public WorkerExecutor workers() {
-        return workers;
-      }
-
-      @Override
-      public Clock clock() {
-        return clock;
-      }
-
-      @Override
-      public String oauthCallbackUrl() {
-        return "http://127.0.0.1/oauth/callback";
-      }
-
-      @Override
-      public String publicUrl() {
-        return "http://127.0.0.1";
-      }
-
-      @Override
-      public Optional<String> sandboxBaseUrl() {
-        return Optional.of(sandboxUrl);
-      }
-
-      @Override
-      public Optional<String> setting(String name) {
-        return Optional.ofNullable(settings.get(name));
-      }
-    };
   }
 }

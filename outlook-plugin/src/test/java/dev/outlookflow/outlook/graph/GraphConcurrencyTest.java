@@ -53,7 +53,7 @@ class GraphConcurrencyTest {
   }
 
   private GraphConcurrency read(Map<String, String> settings) {
-    return GraphConcurrency.from(GraphClientTest.environment(vertx, "http://127.0.0.1", Clock.systemUTC(), settings),
+    return GraphConcurrency.from(PluginEnvironments.of(vertx, "http://127.0.0.1", Clock.systemUTC(), settings),
         warnings::add);
   }
 }

@@ -146,6 +146,11 @@ final class JsonSchemaWriter {
     properties.putObject("contentType").put("type", "string");
     properties.putObject("contentBase64").put("type", "string").put("contentEncoding", "base64");
     properties.putObject("contentId").put("type", "string").put("pattern", "^[^\\s<>]+$");
+    // What a new-mail event tells of each attachment besides: taken, and ignored, so that the event's attachments
+    // bind straight into the field.
+    properties.putObject("size").put("type", "integer");
+    properties.putObject("isInline").put("type", "boolean");
+    properties.putObject("kind").put("type", "string");
     item.putArray("required").add("name").add("contentBase64");
     item.put("additionalProperties", false);
     return item;

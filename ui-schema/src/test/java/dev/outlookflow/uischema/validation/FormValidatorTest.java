@@ -34,6 +34,17 @@ class FormValidatorTest {
   @Nested
   class AtRunTime {
     @Test
+    void anAttachmentAsANewMailEventCarriesItIsTakenAndAnUnknownPropertyIsStillRefused() {
+      assertThat(sendMail.validate(json("""
+          {"attachments": [{"name": "a.pdf", "contentType": "application/pdf", "size": 3, "isInline": false,
+            "kind": "file", "contentBase64": "AQID"}]}
+          """))).noneMatch(error -> error.field().startsWith("attachments"));
+      assertThat(sendMail.validate(json("""
+          {"attachments": [{"name": "a.pdf", "contentBase64": "AQID", "colour": "red"}]}
+          """))).anyMatch(error -> error.field().startsWith("attachments"));
+    }
+
+    @Test
     void validValuesPass() {
       assertThat(connection.validate(json("""
           {"authMode": "auth_code", "clientId": "0b7c1a0e-7b1e-4b8e-9a3c-1d2e3f4a5b6c"}

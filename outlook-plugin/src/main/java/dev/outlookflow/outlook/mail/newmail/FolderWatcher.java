@@ -72,6 +72,7 @@ final class FolderWatcher {
   private final Duration auditEvery;
   private final int attempts;
   private final FailingMails failing = new FailingMails();
+  private final MailAttachments attachments;
   private final Map<String, Subscriber> subscribers = new LinkedHashMap<>();
   private final RecentIds seen = new RecentIds(2_000);
   private Future<Void> tail;
@@ -93,7 +94,8 @@ final class FolderWatcher {
   private Instant nextPrune;
 
   FolderWatcher(WatchKey key, Mailbox mailbox, String mailboxName, NewMail.Folder folder, OutlookServices services,
-      Vertx vertx, Clock clock, SharedState shared, PollBudget budget, NewMailSettings settings, Future<Void> after) {
+      Vertx vertx, Clock clock, SharedState shared, PollBudget budget, NewMailSettings settings,
+      MailAttachments attachments, Future<Void> after) {
     this.key = key;
     this.mailbox = mailbox;
     this.mailboxName = mailboxName;
@@ -105,6 +107,7 @@ final class FolderWatcher {
     this.budget = budget;
     this.auditEvery = settings.auditEvery();
     this.attempts = settings.attemptsPerMail();
+    this.attachments = attachments;
     this.tail = after.otherwiseEmpty();
     this.nextAudit = clock.instant().plus(auditEvery);
     this.nextPrune = clock.instant();
@@ -120,7 +123,7 @@ final class FolderWatcher {
     if (subscriber.queueCatchUp()) {
       enqueue(() -> catchUp(subscriber));
     }
-    if (subscriber.backfillDays > 0) {
+    if (subscriber.choices.backfillDays() > 0) {
       backfill(subscriber);
     }
     if (first) {
@@ -252,7 +255,7 @@ final class FolderWatcher {
     Instant from = participants.stream().map(s -> s.since).reduce(started.minus(BASELINE_WINDOW),
         (a, b) -> a.isBefore(b) ? a : b);
     Pass pass = new Pass(Source.BASELINE);
-    return walk(graph, graph.read(mailbox, deltaQuery(from)), items -> fire(items, participants, pass))
+    return walk(graph, graph.read(mailbox, deltaQuery(from)), items -> fire(graph, items, participants, pass))
         .compose(pass::outcome)
         .compose(link -> save(WatcherState.baseline(deltaLink(link), started, pass.newest)));
   }
@@ -260,7 +263,7 @@ final class FolderWatcher {
   private Future<Void> delta(MailGraph graph, List<Subscriber> participants) {
     Pass pass = new Pass(Source.DELTA);
     return walk(graph, graph.follow(mailbox, "@odata.deltaLink", state.deltaLink()),
-        items -> fire(items, participants, pass))
+        items -> fire(graph, items, participants, pass))
         .compose(pass::outcome)
         .compose(link -> save(state.after(deltaLink(link), pass.newest)));
   }
@@ -272,7 +275,7 @@ final class FolderWatcher {
     int[] results = {0};
     return walk(graph, graph.read(mailbox, deltaQuery(from)), items -> {
       results[0] += items.size();
-      return fire(items, participants, pass);
+      return fire(graph, items, participants, pass);
     }).compose(link -> results[0] < CAP ? Future.succeededFuture(link)
             // Graph answered its cap: what it left out is found by listing the same span.
             : list(graph, from, participants, pass).map(link))
@@ -300,7 +303,7 @@ final class FolderWatcher {
     String query = messages() + "?$filter=" + Paths.encode("receivedDateTime ge " + format(from))
         + "&$orderby=receivedDateTime%20desc&$top=" + AUDIT_SIZE + "&$select=" + NewMail.SELECT;
     Pass pass = new Pass(Source.AUDIT);
-    return walk(graph, graph.read(mailbox, query), items -> fire(items, participants, pass), AUDIT_PAGES)
+    return walk(graph, graph.read(mailbox, query), items -> fire(graph, items, participants, pass), AUDIT_PAGES)
         .compose(pass::outcome)
         .compose(v -> save(state))
         .onSuccess(v -> auditedFrom = started);
@@ -339,7 +342,7 @@ final class FolderWatcher {
       if (stored.isPresent()) {
         return Future.succeededFuture(Backfill.fromJson(stored.get()));
       }
-      Backfill fresh = Backfill.of(subscriber.since, Math.min(subscriber.backfillDays, Backfill.MAX_DAYS));
+      Backfill fresh = Backfill.of(subscriber.since, Math.min(subscriber.choices.backfillDays(), Backfill.MAX_DAYS));
       return subscriber.context.state().put(key, fresh.toJson().encode()).map(fresh);
     }).compose(progress -> {
       subscriber.backfill = progress;
@@ -366,7 +369,7 @@ final class FolderWatcher {
     return MailGraph.open(subscriber.connection, subscriber.settings, services).compose(graph -> walk(graph,
         graph.read(mailbox, query), items -> {
           Pass pass = new Pass(Source.BACKFILL, start.from());
-          return fire(items, List.of(subscriber), pass).compose(pass::outcome).compose(v -> {
+          return fire(graph, items, List.of(subscriber), pass).compose(pass::outcome).compose(v -> {
             if (subscriber.hasLeft()) {
               // Its emits were skipped; and a flow disconnected has its state cleared, not to be written again.
               return Future.failedFuture(new IllegalStateException("the flow stopped listening"));
@@ -405,7 +408,7 @@ final class FolderWatcher {
   private Future<Void> list(MailGraph graph, Instant from, List<Subscriber> targets, Pass pass) {
     String query = messages() + "?$filter=" + Paths.encode("receivedDateTime ge " + format(from))
         + "&$orderby=receivedDateTime%20asc&$top=" + LIST_PAGE + "&$select=" + NewMail.SELECT;
-    return walk(graph, graph.read(mailbox, query), items -> fire(items, targets, pass)).mapEmpty();
+    return walk(graph, graph.read(mailbox, query), items -> fire(graph, items, targets, pass)).mapEmpty();
   }
 
   /** Reads a query's pages, each handed to {@code each} before the next is asked for; answers the deltaLink. */
@@ -428,7 +431,7 @@ final class FolderWatcher {
   }
 
   /** Fires a page's new messages for each target flow (see {@link PageFiring}). */
-  private Future<Void> fire(JsonArray items, List<Subscriber> targets, Pass pass) {
+  private Future<Void> fire(MailGraph graph, JsonArray items, List<Subscriber> targets, Pass pass) {
     List<PageFiring.Candidate> candidates = new ArrayList<>();
     for (Object item : items) {
       if (item instanceof JsonObject message && !message.containsKey("@removed") && message.getString("id") != null
@@ -441,17 +444,22 @@ final class FolderWatcher {
         }
       }
     }
-    return PageFiring.fire(new PassRound(targets, pass), candidates);
+    return PageFiring.fire(new PassRound(graph, targets, pass), candidates);
   }
 
   /** A page of {@code pass} as {@link PageFiring} sees it. */
   private final class PassRound implements PageFiring.Round {
+    private final MailGraph graph;
     private final List<Subscriber> targets;
     private final Pass pass;
+    /** What the page's flows want of attachments, together: each flow's event keeps only its own part. */
+    private final AttachmentNeeds needs;
 
-    PassRound(List<Subscriber> targets, Pass pass) {
+    PassRound(MailGraph graph, List<Subscriber> targets, Pass pass) {
+      this.graph = graph;
       this.targets = targets;
       this.pass = pass;
+      this.needs = AttachmentNeeds.union(targets.stream().map(t -> t.choices.attachments()).toList());
     }
 
     @Override
@@ -471,7 +479,7 @@ final class FolderWatcher {
         return Future.failedFuture(new IllegalStateException("Microsoft Graph answered a receivedDateTime that is "
             + "not a time: " + candidate.message().getValue("receivedDateTime")));
       }
-      return Future.succeededFuture(NewMail.of(candidate.message(), mailboxName, folder));
+      return attachments.prepare(graph, mailbox, NewMail.of(candidate.message(), mailboxName, folder), needs);
     }
 
     @Override
@@ -517,8 +525,7 @@ final class FolderWatcher {
 
     @Override
     public String explain(Throwable failure) {
-      MailGraph last = graph;
-      return (last == null ? failure : MailFailures.explain(failure, mailbox, last)).getMessage();
+      return MailFailures.explain(failure, mailbox, graph).getMessage();
     }
   }
 

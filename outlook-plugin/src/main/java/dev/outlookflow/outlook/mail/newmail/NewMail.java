@@ -29,7 +29,13 @@ public record NewMail(
     @JsonPropertyDescription("Its Outlook categories") List<String> categories,
     @JsonPropertyDescription("A link that opens it in Outlook on the web") String webLink,
     @JsonPropertyDescription("The mailbox it arrived in") String mailbox,
-    @JsonPropertyDescription("The folder it arrived in") Folder folder) {
+    @JsonPropertyDescription("The folder it arrived in") Folder folder,
+    @JsonPropertyDescription("Its attachments, when 'Include attachments' or 'Only with attachments' is on (else "
+        + "none): files with their content when 'Include attachments' is on and they are within its bounds, attached "
+        + "items and links as metadata. Bind it to the send action's attachments to send the files on")
+        List<MailAttachment> attachments,
+    @JsonPropertyDescription("Which attachments' content was left out of the event and why (over 3 MB each, over 20 "
+        + "MB in all, not files); null when none was") String attachmentsNote) {
 
   /** The Graph properties the event is made of: the watcher's {@code $select}, frozen in its delta tokens. */
   static final String SELECT = "id,internetMessageId,conversationId,subject,from,sender,toRecipients,ccRecipients,"
@@ -57,7 +63,14 @@ public record NewMail(
         body == null ? null : new Body(lower(body.getString("contentType")), body.getString("content")),
         lower(message.getString("importance")), Boolean.TRUE.equals(message.getBoolean("isRead")),
         Boolean.TRUE.equals(message.getBoolean("hasAttachments")), strings(message.getValue("categories")),
-        message.getString("webLink"), mailbox, folder);
+        message.getString("webLink"), mailbox, folder, List.of(), null);
+  }
+
+  /** The same event with these attachments and note. */
+  NewMail withAttachments(List<MailAttachment> attachments, String attachmentsNote) {
+    return new NewMail(id, internetMessageId, conversationId, subject, from, sender, to, cc, replyTo, receivedDateTime,
+        bodyPreview, body, importance, isRead, hasAttachments, categories, webLink, mailbox, folder,
+        List.copyOf(attachments), attachmentsNote);
   }
 
   /**
@@ -69,8 +82,9 @@ public record NewMail(
         text(message, "subject"), recipient(message.getValue("from")), recipient(message.getValue("sender")),
         recipients(message.getValue("toRecipients")), recipients(message.getValue("ccRecipients")),
         recipients(message.getValue("replyTo")), text(message, "receivedDateTime"), null, null,
-        text(message, "importance") == null ? null : lower(text(message, "importance")), false, false, List.of(),
-        text(message, "webLink"), mailbox, folder);
+        text(message, "importance") == null ? null : lower(text(message, "importance")), false,
+        Boolean.TRUE.equals(message.getValue("hasAttachments")), List.of(), text(message, "webLink"), mailbox, folder,
+        List.of(), null);
   }
 
   private static String text(JsonObject message, String name) {

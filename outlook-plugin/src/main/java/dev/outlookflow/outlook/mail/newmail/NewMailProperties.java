@@ -42,7 +42,14 @@ public record NewMailProperties(
         help = "Only mail whose subject contains this text, in upper or lower case alike (\"invoice\" takes "
             + "\"Your INVOICE\"). Empty: any subject.") String subjectContains,
     @FormField(label = "Importance", group = FILTERS,
-        help = "Only mail of one of the chosen importances. None chosen: any.") List<Importance> importance) {
+        help = "Only mail of one of the chosen importances. None chosen: any.") List<Importance> importance,
+    @FormField(label = "Include attachments", group = "Attachments", defaultValue = "false",
+        help = "Puts the files' content in the event, for a later step such as Send an email: up to 3 MB each and 20 "
+            + "MB per mail (less when the runtime's run events hold less). Beyond that, and for attached items and "
+            + "links, only names and sizes, and the event's attachmentsNote says why.") boolean includeAttachments,
+    @FormField(label = "Only with attachments", group = "Attachments", defaultValue = "false",
+        help = "Starts runs only for mail with at least one attached file; images shown in the body alone do not "
+            + "count.") boolean onlyWithAttachments) {
 
   static final String FILTERS = "Filters";
   private static final String ADDRESSES_HELP = "Each an address (someone@contoso.com) or a domain after @: "

@@ -78,21 +78,21 @@ public class NewMailTrigger implements Trigger<NewMailProperties, NewMail> {
             }
             NewMail.Folder folder = new NewMail.Folder(inbox.getString("id"), inbox.getString("displayName", "Inbox"));
             WatchKey key = new WatchKey(connection.id(), mailboxKey(mailbox, mailboxName), folder.id());
-            return watching(context, key, progress, now).map(current -> join(context, connection, settings, interval,
-                shared.get(), key, mailbox, mailboxName, folder, current, now, properties.daysBefore(),
-                MailFilter.of(properties)));
+            return watching(context, key, progress, now).map(current -> join(context, connection, settings,
+                FlowChoices.of(properties, interval), shared.get(), key, mailbox, mailboxName, folder, current, now));
           });
     }));
   }
 
   private TriggerHandle join(TriggerContext<NewMail> context, ConnectionHandle connection, ConnectionSettings settings,
-      Duration interval, SharedState shared, WatchKey key, Mailbox mailbox, String mailboxName, NewMail.Folder folder,
-      Progress progress, Instant now, int backfillDays, MailFilter filter) {
-    Subscriber subscriber = new Subscriber(context, connection, settings, interval, now, progress.since(),
-        progress.covered(), backfillDays, filter);
+      FlowChoices choices, SharedState shared, WatchKey key, Mailbox mailbox, String mailboxName, NewMail.Folder folder,
+      Progress progress, Instant now) {
+    Subscriber subscriber = new Subscriber(context, connection, settings, choices, now, progress.since(),
+        progress.covered());
     FolderWatcher watcher = watchers.join(key, subscriber, after -> new FolderWatcher(key, mailbox, mailboxName,
         folder, services, context.environment().vertx(), context.environment().clock(), shared, watchers.budget(),
-        NewMailSettings.of(context.environment(), context.log()), after));
+        NewMailSettings.of(context.environment(), context.log()),
+        new MailAttachments(AttachmentBounds.of(context.environment(), context.log())), after));
     return (StopReason reason) -> watchers.leave(key, watcher, subscriber);
   }
 

@@ -36,17 +36,16 @@ final class Subscriber {
   final TriggerContext<NewMail> context;
   final ConnectionHandle connection;
   final ConnectionSettings settings;
+  /** What the flow asked for: its interval, backfill, filters, attachments. */
+  final FlowChoices choices;
   final Duration interval;
   final Instant joinedAt;
   final Instant since;
   final Instant covered;
-  /** Days of mail before {@link #since} this flow fires too (its backfill); 0 for none. */
-  final int backfillDays;
   /** The backfill's progress as last stored; null when there is none. */
   volatile Backfill backfill;
   final AtomicLong runsStarted = new AtomicLong();
   final AtomicLong duplicatesSuppressed = new AtomicLong();
-  private final MailFilter filter;
   final FilteredOut filteredOut = new FilteredOut();
   private volatile boolean left;
   /** Set while the mail since {@link #covered} is not yet fired: until then no round records progress. */
@@ -56,19 +55,17 @@ final class Subscriber {
   private volatile boolean firedSinceWritten;
 
   Subscriber(TriggerContext<NewMail> context, ConnectionHandle connection, ConnectionSettings settings,
-      Duration interval, Instant joinedAt, Instant since, Instant covered, int backfillDays,
-      MailFilter filter) {
+      FlowChoices choices, Instant joinedAt, Instant since, Instant covered) {
     this.context = context;
     this.connection = connection;
     this.settings = settings;
-    this.interval = interval;
+    this.choices = choices;
+    this.interval = choices.interval();
     this.joinedAt = joinedAt;
     this.since = since;
     this.covered = covered;
-    this.backfillDays = backfillDays;
     this.coveredWritten = joinedAt;
     this.catchUpDue = new AtomicBoolean(covered != null);
-    this.filter = filter;
   }
 
   /** Whether a catch-up should be queued now: one is due and none is queued; marks it queued. */
@@ -111,12 +108,13 @@ final class Subscriber {
       if (left || ready.received().isBefore(floor)) {
         continue;
       }
-      Optional<String> refusal = filter.refusal(ready.mail());
+      Optional<String> refusal = refusal(ready.mail());
       if (refusal.isPresent()) {
         filteredOut.count(refusal.get());
         outcomes.set(i, Outcome.FILTERED);
       } else {
-        batch.add(new KeyedEvent<>(ready.mail(), ready.mail().id(), ready.received()));
+        NewMail mine = choices.attachments().shape(ready.mail());
+        batch.add(new KeyedEvent<>(mine, mine.id(), ready.received()));
         positions.add(i);
       }
     }
@@ -140,7 +138,7 @@ final class Subscriber {
     if (left || received.isBefore(floor)) {
       return Future.succeededFuture(Outcome.SKIPPED);
     }
-    Optional<String> refusal = filter.refusal(mail);
+    Optional<String> refusal = choices.filter().refusal(mail);
     if (refusal.isPresent()) {
       filteredOut.count(refusal.get());
       return Future.succeededFuture(Outcome.FILTERED);
@@ -149,6 +147,18 @@ final class Subscriber {
       firedSinceWritten = true;
       return counted(emitted);
     }).recover(failure -> left ? Future.succeededFuture(Outcome.SKIPPED) : Future.failedFuture(failure));
+  }
+
+  /**
+   * The first of the flow's filters the mail (prepared for all the watcher's flows) fails, in the panel's order,
+   * {@code onlyWithAttachments} last.
+   */
+  private Optional<String> refusal(NewMail prepared) {
+    Optional<String> refusal = choices.filter().refusal(prepared);
+    if (refusal.isEmpty() && !choices.attachments().admits(prepared)) {
+      return Optional.of("onlyWithAttachments");
+    }
+    return refusal;
   }
 
   private Outcome counted(Emitted emitted) {

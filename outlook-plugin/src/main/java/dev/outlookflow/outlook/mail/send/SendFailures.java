@@ -4,6 +4,7 @@ import dev.outlookflow.outlook.graph.GraphException;
 import dev.outlookflow.outlook.mail.MailFailures;
 import dev.outlookflow.outlook.mail.MailGraph;
 import dev.outlookflow.outlook.mail.Mailbox;
+import dev.outlookflow.outlook.mail.Sizes;
 import dev.outlookflow.plugin.api.ExtensionException;
 import java.util.Locale;
 

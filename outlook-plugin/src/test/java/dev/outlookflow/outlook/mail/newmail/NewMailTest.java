@@ -1,6 +1,11 @@
 package dev.outlookflow.outlook.mail.newmail;
 
+import static dev.outlookflow.outlook.OutputContract.problem;
+import static dev.outlookflow.outlook.OutputContract.schemaKeys;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outlookflow.uischema.binding.RecordBinding;
+import java.util.List;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -49,5 +54,26 @@ class NewMailTest {
     assertThat(mail.to()).isEmpty();
     assertThat(mail.body()).isNull();
     assertThat(mail.isRead()).isFalse();
+  }
+
+  @Test
+  void theCatalogOffersTheAttachmentsAndTheirContentToLaterSteps() {
+    assertThat(schemaKeys(NewMail.class)).endsWith("attachments", "attachmentsNote");
+    assertThat(problem(NewMail.class, "attachments[0].contentBase64")).isEmpty();
+    assertThat(problem(NewMail.class, "attachments[0].kind")).isEmpty();
+  }
+
+  @Test
+  void anAttachmentIsWrittenInTheSendFieldsShapeLeavingOutWhatItLacks() {
+    MailAttachment metadata = new MailAttachment("scans.zip", null, 42, false, null, "file", null);
+    MailAttachment inline = new MailAttachment("logo.png", "image/png", 3, true, null, "file", null)
+        .withContent("<logo>", "AQID");
+
+    assertThat(RecordBinding.object(metadata).toString())
+        .isEqualTo("{\"name\":\"scans.zip\",\"size\":42,\"isInline\":false,\"kind\":\"file\"}");
+    assertThat(RecordBinding.object(inline).toString()).isEqualTo("{\"name\":\"logo.png\",\"contentType\":"
+        + "\"image/png\",\"size\":3,\"isInline\":true,\"contentId\":\"logo\",\"kind\":\"file\",\"contentBase64\":\"AQID\"}");
+    assertThat(NewMail.of(new JsonObject().put("id", "x"), null, INBOX).withAttachments(List.of(metadata), null)
+        .attachments()).containsExactly(metadata);
   }
 }

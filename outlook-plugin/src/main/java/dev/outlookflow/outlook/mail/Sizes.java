@@ -1,15 +1,15 @@
-package dev.outlookflow.outlook.mail.send;
+package dev.outlookflow.outlook.mail;
 
 import java.util.Locale;
 
 /** Sizes as people read them: bytes, KB or MB, never a rounded "0.0 MB". */
-final class Sizes {
+public final class Sizes {
   private static final long KB = 1024;
   private static final long MB = 1024 * KB;
 
   private Sizes() {}
 
-  static String describe(long bytes) {
+  public static String describe(long bytes) {
     if (bytes < KB) {
       return String.format(Locale.ROOT, "%,d bytes", bytes);
     }
