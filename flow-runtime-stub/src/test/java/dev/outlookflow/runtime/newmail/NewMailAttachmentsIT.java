@@ -104,6 +104,31 @@ class NewMailAttachmentsIT {
     NewMailFlows.awaitRunsFor(api, flow, List.of(slow), DEADLINE);
   }
 
+  @Test
+  void aMailWhoseAttachmentsCanNeverBeReadEndsAsOneFailedRunWithTheReasonAndTheMailsAfterItFire() {
+    String flow = NewMailFlows.enabled(api, echoing("Poison"));
+    assertThat(api.post("/api/v1/flows/" + flow + "/disable", null).status()).isEqualTo(200);
+    // Delivered while the flow is disabled, so that its catch-up reads them in one page, the bad one first.
+    String bad = deliver("Cannot be read", file("a.pdf", bytes(1024, 3)));
+    tenant.fault(new JsonObject().put("method", "GET").put("path", "/v1.0/users/*/messages/" + bad + "/attachments")
+        .put("times", 1_000).put("fault", new JsonObject().put("type", "status").put("status", 500)));
+    List<String> after = List.of(deliver("After 1"), deliver("After 2"));
+
+    assertThat(api.post("/api/v1/flows/" + flow + "/enable", null).status()).isEqualTo(200);
+
+    runtime.process().explaining(() -> NewMailFlows.awaitRunsFor(api, flow, after, DEADLINE));
+    JsonObject failed = finishedRunOf(flow, bad);
+    assertThat(failed.getString("status")).as(failed.encodePrettily()).isEqualTo("failed");
+    assertThat(failed.getJsonObject("error").getString("code")).isEqualTo("trigger_failed");
+    assertThat(failed.getJsonObject("error").getString("message")).contains("in 5 rounds in a row")
+        .contains("500");
+    assertThat(failed.getJsonObject("trigger").getString("subject")).isEqualTo("Cannot be read");
+    assertThat(NewMailFlows.runsPerKey(api, flow)).containsEntry(bad, 1L);
+    JsonObject status = NewMailFlows.awaitNextRound(api, flow);
+    assertThat(NewMailFlows.count(status, "failedRuns")).isEqualTo(1);
+    assertThat(NewMailFlows.source(status).getString("lastError")).as("the cursor moved on").isNull();
+  }
+
   /** New mail with its attachments, then "Send an email" to another user with {{trigger.attachments}}. */
   private JsonObject forwarding(String name) {
     JsonObject flow = trigger(name);
