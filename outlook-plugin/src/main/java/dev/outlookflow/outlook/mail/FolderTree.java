@@ -91,7 +91,7 @@ public final class FolderTree {
           if (depth < maxDepth) {
             pending.add(new Pending(folder.getString("id"), path, depth));
           } else if (cut == null) {
-            cut = "folders more than " + maxDepth + " levels down (below " + path + ") are not watched";
+            cut = "folders more than " + maxDepth + " levels down (below " + path + ") are left out";
           }
         }
       }
