@@ -4,12 +4,8 @@ import dev.outlookflow.plugin.api.trigger.TriggerState;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,11 +90,6 @@ final class KnownFolders {
   }
 
   private static String hash(String folderId) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(folderId.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return Sha256.hex(folderId, 16);
   }
 }
