@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The new-mail trigger on a chosen folder and its subfolders, through the packaged runtime against the sandbox:
  * mail in a child folder fires, a folder created after the flow was enabled is found within the scan interval and
- * fires from then on (not its older mail), and a flow on another folder fires for that folder's mail only. One
+ * fires from then on (not its older mail), a folder the flow knew catches up after a pause, and a flow on another
+ * folder fires for that folder's mail only. One
  * runtime for the class: the flows watch folders apart.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -85,6 +86,23 @@ class NewMailFoldersIT {
     assertThat(report.getJsonArray("sources").stream().map(s -> ((JsonObject) s).getString("name")))
         .containsExactly("Inbox of " + DemoSeed.USER, "Inbox / Projects of " + DemoSeed.USER,
             "Inbox / Later of " + DemoSeed.USER);
+  }
+
+  @Test
+  void aSubfolderTheFlowKnewCatchesUpOnTheMailThatArrivedWhileTheFlowWasDisabled() {
+    // A tree of its own, apart from the Inbox's that another test's flow watches.
+    String team = folder("Team", null);
+    String kept = folder("Kept", team);
+    String flow = NewMailFlows.enabled(api, inFolder(NewMailFlows.flow("Paused", runtime.connection(), 1),
+        team, true));
+    awaitWatching(flow, "Team / Kept");
+    assertThat(api.post("/api/v1/flows/" + flow + "/disable", null).status()).isEqualTo(200);
+
+    String whileDisabled = deliver(kept, "While the flow was disabled", null);
+    assertThat(api.post("/api/v1/flows/" + flow + "/enable", null).status()).isEqualTo(200);
+
+    runtime.process().explaining(() -> NewMailFlows.awaitRunsFor(api, flow, List.of(whileDisabled), DEADLINE));
+    assertThat(NewMailFlows.runsPerKey(api, flow)).containsEntry(whileDisabled, 1L);
   }
 
   @Test
