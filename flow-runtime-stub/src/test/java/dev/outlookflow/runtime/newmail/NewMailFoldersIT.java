@@ -65,10 +65,9 @@ class NewMailFoldersIT {
         .orElseThrow();
     assertThat(event.getJsonObject("folder")).isEqualTo(new JsonObject().put("id", projects).put("name", "Projects"));
 
-    // Floors are whole seconds: the older mail is received a second after the flow began to listen (it would
-    // fire were the flow's floor the folder's) and a second before the folder can be found.
-    Instant older = listening.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-    Eventually.await("a second past the older mail", () -> Instant.now().isAfter(older.plusSeconds(1)) ? true : null);
+    // The older mail: after the flow began to listen (it would fire were the flow's floor the folder's), before
+    // the folder can be found.
+    Instant older = secondBetween(listening);
     String later = folder("Later", "inbox");
     String olderMail = deliver(later, "Older than the folder's finding", older);
     Instant created = Instant.now();
@@ -96,9 +95,11 @@ class NewMailFoldersIT {
     String flow = NewMailFlows.enabled(api, inFolder(NewMailFlows.flow("Paused", runtime.connection(), 1),
         team, true));
     awaitWatching(flow, "Team / Kept");
+    Instant listening = Instant.now();
     assertThat(api.post("/api/v1/flows/" + flow + "/disable", null).status()).isEqualTo(200);
 
-    String whileDisabled = deliver(kept, "While the flow was disabled", null);
+    // Before the flow is enabled again: it would not fire were the folder taken for one found then.
+    String whileDisabled = deliver(kept, "While the flow was disabled", secondBetween(listening));
     assertThat(api.post("/api/v1/flows/" + flow + "/enable", null).status()).isEqualTo(200);
 
     runtime.process().explaining(() -> NewMailFlows.awaitRunsFor(api, flow, List.of(whileDisabled), DEADLINE));
@@ -125,6 +126,16 @@ class NewMailFoldersIT {
     JsonObject status = NewMailFlows.status(api, flow);
     assertThat(NewMailFlows.source(status).getString("name")).isEqualTo("Receipts of " + DemoSeed.USER);
     assertThat(status.getJsonObject("report").getJsonArray("sources")).hasSize(1);
+  }
+
+  /**
+   * A time at least a second after {@code listening} and a second before now, returned once the clock is past it:
+   * floors are compared in whole seconds, so a mail of that time is after one and before the other.
+   */
+  private static Instant secondBetween(Instant listening) {
+    Instant between = listening.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    Eventually.await("a second past " + between, () -> Instant.now().isAfter(between.plusSeconds(1)) ? true : null);
+    return between;
   }
 
   private static JsonObject inFolder(JsonObject flow, String folder, boolean includeSubfolders) {
