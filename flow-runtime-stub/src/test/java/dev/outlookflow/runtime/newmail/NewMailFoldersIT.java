@@ -7,6 +7,7 @@ import dev.outlookflow.runtime.support.Eventually;
 import dev.outlookflow.runtime.support.NewMailFlows;
 import dev.outlookflow.runtime.support.NewMailRuntime;
 import dev.outlookflow.runtime.support.OutlookTenant;
+import dev.outlookflow.runtime.support.Runs;
 import dev.outlookflow.sandbox.support.MailUsers;
 import dev.outlookflow.sandbox.tenant.DemoSeed;
 import io.vertx.core.json.JsonArray;
@@ -126,6 +127,20 @@ class NewMailFoldersIT {
     JsonObject status = NewMailFlows.status(api, flow);
     assertThat(NewMailFlows.source(status).getString("name")).isEqualTo("Receipts of " + DemoSeed.USER);
     assertThat(status.getJsonObject("report").getJsonArray("sources")).hasSize(1);
+  }
+
+  @Test
+  void aFolderTheMailboxDoesNotHaveFailsTheStartNamingTheField() {
+    String flow = Runs.createFlow(api,
+        inFolder(NewMailFlows.flow("Nowhere", runtime.connection(), 1), "AAMkNoSuchFolder", false));
+
+    assertThat(api.post("/api/v1/flows/" + flow + "/enable", null).status()).isEqualTo(200);
+
+    JsonObject status = NewMailFlows.status(api, flow);
+    assertThat(status.getString("state")).isEqualTo("failed");
+    assertThat(status.getString("message")).isEqualTo("the trigger could not start: 'folder': " + DemoSeed.USER
+        + " has no folder 'AAMkNoSuchFolder' (deleted, or an id of another mailbox): choose one from the list, or a "
+        + "well-known name such as inbox.");
   }
 
   /**
