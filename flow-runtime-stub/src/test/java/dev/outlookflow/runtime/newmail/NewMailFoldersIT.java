@@ -78,7 +78,8 @@ class NewMailFoldersIT {
 
     runtime.process().explaining(() -> NewMailFlows.awaitRunsFor(api, flow, List.of(newMail), DEADLINE));
     awaitNextRoundOf(flow, "Inbox / Later");
-    assertThat(toFind).as("found within the scan interval, and a round").isLessThan(Duration.ofSeconds(SCAN_SECONDS + 8));
+    assertThat(toFind).as("found within the scan interval, and a round")
+        .isLessThan(Duration.ofSeconds(SCAN_SECONDS + 8));
     assertThat(NewMailFlows.runsPerKey(api, flow)).as("the older mail of the folder found later does not fire")
         .doesNotContainKey(olderMail).containsEntry(inChild, 1L).containsEntry(newMail, 1L);
     JsonObject report = NewMailFlows.status(api, flow).getJsonObject("report");
