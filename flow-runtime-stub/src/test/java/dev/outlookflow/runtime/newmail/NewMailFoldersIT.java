@@ -198,7 +198,8 @@ class NewMailFoldersIT {
           JsonObject report = NewMailFlows.status(api, flow).getJsonObject("report");
           JsonArray sources = report == null ? new JsonArray() : report.getJsonArray("sources");
           return sources.stream().map(JsonObject.class::cast).filter(s -> name.equals(s.getString("name")))
-              .filter(s -> s.getString("lastRound") != null && s.getJsonObject("counts").getLong("rounds", 0L) >= rounds)
+              .filter(s -> s.getString("lastRound") != null
+                  && s.getJsonObject("counts").getLong("rounds", 0L) >= rounds)
               .findFirst().orElse(null);
         }));
   }

@@ -57,7 +57,8 @@ class KnownFoldersTest {
     known.replace(state, Map.of("AAMkProjects", FIRST));
 
     assertThat(load().foundAt("AAMkLater")).isNull();
-    assertThat(stored).containsOnlyKeys(KnownFolders.KEY, Subscriber.COVERED + KnownFolders.stateSuffix("AAMkProjects"));
+    assertThat(stored)
+        .containsOnlyKeys(KnownFolders.KEY, Subscriber.COVERED + KnownFolders.stateSuffix("AAMkProjects"));
   }
 
   @Test
