@@ -10,16 +10,18 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The folder dropdowns: the mailbox's folders, top level, by name, storing their ids. */
+/** The folder dropdowns: the mailbox's folders, by name, storing their ids. */
 public final class FolderChoices {
+  /** How many folders the dropdown with subfolders lists, and how deep. */
+  public static final int TREE_FOLDERS = 200;
+  public static final int TREE_DEPTH = 10;
+
   private FolderChoices() {}
 
-  /** {@code values} are the panel's as entered: a mailbox still holding an expression counts as none. */
+  /** The top-level folders; {@code values} are the panel's as entered: a mailbox holding an expression is none. */
   public static Future<List<Option>> load(OptionsContext context, ObjectNode values, OutlookServices services) {
     return MailGraph.open(context.connection(), services).compose(graph -> {
-      String requested = values.path("mailbox").textValue();
-      Mailbox mailbox = graph.fence().resolve(requested != null && requested.contains("{{") ? null : requested,
-          "mailbox");
+      Mailbox mailbox = mailbox(graph, values);
       return Listing.collect(graph, mailbox, "/mailFolders?$top=100&$select=id,displayName", 500);
     }).map(folders -> {
       List<Option> options = new ArrayList<>();
@@ -29,5 +31,21 @@ public final class FolderChoices {
       }
       return options;
     });
+  }
+
+  /**
+   * The folders with their subfolders, breadth first, labelled by path ("Inbox / Projects"): at most
+   * {@value #TREE_FOLDERS}, {@value #TREE_DEPTH} levels deep; one request per folder that has subfolders.
+   */
+  public static Future<List<Option>> loadTree(OptionsContext context, ObjectNode values, OutlookServices services) {
+    return MailGraph.open(context.connection(), services)
+        .compose(graph -> FolderTree.below(FolderTree.pages(graph, mailbox(graph, values)), null, null, TREE_FOLDERS,
+            TREE_DEPTH))
+        .map(scan -> scan.folders().stream().map(folder -> new Option(folder.id(), folder.path())).toList());
+  }
+
+  private static Mailbox mailbox(MailGraph graph, ObjectNode values) {
+    String requested = values.path("mailbox").textValue();
+    return graph.fence().resolve(requested != null && requested.contains("{{") ? null : requested, "mailbox");
   }
 }

@@ -12,4 +12,8 @@ record FlowChoices(Duration interval, int backfillDays, MailFilter filter, Attac
     return new FlowChoices(interval, properties.daysBefore(), MailFilter.of(properties),
         AttachmentNeeds.of(properties));
   }
+
+  FlowChoices withoutBackfill() {
+    return new FlowChoices(interval, 0, filter, attachments);
+  }
 }

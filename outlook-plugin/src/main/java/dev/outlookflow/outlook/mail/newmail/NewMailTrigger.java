@@ -1,15 +1,22 @@
 package dev.outlookflow.outlook.mail.newmail;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outlookflow.outlook.graph.GraphException;
+import dev.outlookflow.outlook.mail.FolderChoices;
 import dev.outlookflow.outlook.mail.MailFailures;
 import dev.outlookflow.outlook.mail.MailGraph;
 import dev.outlookflow.outlook.mail.Mailbox;
+import dev.outlookflow.outlook.mail.Paths;
+import dev.outlookflow.outlook.mail.newmail.FlowFolders.Progress;
 import dev.outlookflow.outlook.services.OutlookServices;
 import dev.outlookflow.outlook.settings.Cloud;
 import dev.outlookflow.outlook.settings.ConnectionSettings;
 import dev.outlookflow.plugin.api.ExtensionException;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
+import dev.outlookflow.plugin.api.options.Option;
+import dev.outlookflow.plugin.api.options.OptionsContext;
+import dev.outlookflow.plugin.api.options.OptionsProvider;
 import dev.outlookflow.plugin.api.trigger.SharedState;
-import dev.outlookflow.plugin.api.trigger.StopReason;
 import dev.outlookflow.plugin.api.trigger.Trigger;
 import dev.outlookflow.plugin.api.trigger.TriggerContext;
 import dev.outlookflow.plugin.api.trigger.TriggerDescriptor;
@@ -17,19 +24,22 @@ import dev.outlookflow.plugin.api.trigger.TriggerHandle;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
- * "When a new email arrives": one run per new mail in a mailbox's Inbox, through the folder's shared
- * {@link FolderWatcher}. Its plugin settings: {@link NewMailSettings}.
+ * "When a new email arrives": one run per new mail in a mailbox's folder (the Inbox unless another is chosen), and
+ * in its subfolders if asked, through each folder's shared {@link FolderWatcher} ({@link FlowFolders}). Its plugin
+ * settings: {@link NewMailSettings}.
  */
 @Extension
-public class NewMailTrigger implements Trigger<NewMailProperties, NewMail> {
+public class NewMailTrigger implements Trigger<NewMailProperties, NewMail>, OptionsProvider {
   static final TriggerDescriptor<NewMailProperties, NewMail> DESCRIPTOR = new TriggerDescriptor<>("new-mail",
-      "When a new email arrives", "Starts one run for each new email in a mailbox's Inbox, within one check "
-          + "interval; never twice for the same email, also across restarts", NewMailProperties.class, NewMail.class);
+      "When a new email arrives", "Starts one run for each new email in a mailbox's folder (the Inbox by "
+          + "default) and, if asked, its subfolders, within one check interval; never twice for the same email, "
+          + "also across restarts", NewMailProperties.class, NewMail.class);
   static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
   static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
   /** Which connection and folder the flow's progress was made on. */
@@ -69,36 +79,69 @@ public class NewMailTrigger implements Trigger<NewMailProperties, NewMail> {
     return progress(context, now).compose(progress -> MailGraph.open(connection, settings, services).compose(graph -> {
       Mailbox mailbox = graph.fence().resolve(properties.mailbox(), "mailbox");
       String mailboxName = mailbox.isMe() ? graph.account() : mailbox.address();
-      return graph.read(mailbox, "/mailFolders/inbox?$select=id,displayName")
-          .recover(failure -> Future.failedFuture(MailFailures.explain(failure, mailbox, graph)))
-          .compose(inbox -> {
-            if (inbox.getString("id") == null) {
-              throw new ExtensionException("no_inbox", "Microsoft Graph answered no id for the Inbox of "
-                  + mailbox.describe() + ": the trigger is tried again shortly.");
+      String folderName = properties.folderOrInbox();
+      return graph.read(mailbox, "/mailFolders/" + Paths.encode(folderName) + "?$select=id,displayName")
+          .recover(failure -> Future.failedFuture(noSuchFolder(failure, folderName, mailbox)
+              .orElseGet(() -> MailFailures.explain(failure, mailbox, graph))))
+          .compose(found -> {
+            if (found.getString("id") == null) {
+              throw new ExtensionException("no_folder_id", "Microsoft Graph answered no id for the folder '"
+                  + folderName + "' of " + mailbox.describe() + ": the trigger is tried again shortly.");
             }
-            NewMail.Folder folder = new NewMail.Folder(inbox.getString("id"), inbox.getString("displayName", "Inbox"));
-            WatchKey key = new WatchKey(connection.id(), mailboxKey(mailbox, mailboxName), folder.id());
-            return watching(context, key, progress, now).map(current -> join(context, connection, settings,
-                FlowChoices.of(properties, interval), shared.get(), key, mailbox, mailboxName, folder, current, now));
+            NewMail.Folder folder = new NewMail.Folder(found.getString("id"), found.getString("displayName",
+                folderName));
+            String mailboxKey = mailboxKey(mailbox, mailboxName);
+            WatchKey key = new WatchKey(connection.id(), mailboxKey, folder.id());
+            FlowFolders.Listening where = new FlowFolders.Listening(connection, settings,
+                FlowChoices.of(properties, interval), mailbox,
+                mailboxKey, mailboxName, services, membership(context, shared.get(), mailbox, mailboxName));
+            return watching(context, key, progress, now)
+                .compose(current -> FlowFolders.start(context, where, folder, current, properties.includeSubfolders(),
+                    graph, NewMailSettings.of(context.environment(), context.log()).folderScanEvery()))
+                .map(folders -> (TriggerHandle) reason -> folders.stop());
           });
     }));
   }
 
-  private TriggerHandle join(TriggerContext<NewMail> context, ConnectionHandle connection, ConnectionSettings settings,
-      FlowChoices choices, SharedState shared, WatchKey key, Mailbox mailbox, String mailboxName, NewMail.Folder folder,
-      Progress progress, Instant now) {
-    Subscriber subscriber = new Subscriber(context, connection, settings, choices, now, progress.since(),
-        progress.covered());
-    FolderWatcher watcher = watchers.join(key, subscriber, after -> new FolderWatcher(key, mailbox, mailboxName,
-        folder, services, context.environment().vertx(), context.environment().clock(), shared, watchers.budget(),
-        NewMailSettings.of(context.environment(), context.log()),
-        new MailAttachments(AttachmentBounds.of(context.environment(), context.log())), after));
-    return (StopReason reason) -> watchers.leave(key, watcher, subscriber);
+  @Override
+  public Future<List<Option>> loadOptions(OptionsContext context, String field, ObjectNode values) {
+    return FolderChoices.loadTree(context, values, services);
+  }
+
+  /** A chosen folder Graph does not know (404) as a sentence naming the field and the fix. */
+  private static Optional<Throwable> noSuchFolder(Throwable failure, String folder, Mailbox mailbox) {
+    if (failure instanceof GraphException graph && graph.status() == 404) {
+      return Optional.of(new ExtensionException("no_such_folder", "'folder': " + mailbox.describe() + " has no "
+          + "folder '" + folder + "' (deleted, or an id of another mailbox): choose one from the list, or a "
+          + "well-known name such as inbox."));
+    }
+    return Optional.empty();
+  }
+
+  /** How the flow's folders join the plugin's shared watchers. */
+  private FlowFolders.Membership membership(TriggerContext<NewMail> context, SharedState shared, Mailbox mailbox,
+      String mailboxName) {
+    NewMailSettings settings = NewMailSettings.of(context.environment(), context.log());
+    MailAttachments attachments = new MailAttachments(AttachmentBounds.of(context.environment(), context.log()));
+    return new FlowFolders.Membership() {
+      @Override
+      public FolderWatcher join(WatchKey key, NewMail.Folder folder, Subscriber subscriber) {
+        return watchers.join(key, subscriber, after -> new FolderWatcher(key, mailbox, mailboxName, folder, services,
+            context.environment().vertx(), context.environment().clock(), shared, watchers.budget(), settings,
+            attachments, after));
+      }
+
+      @Override
+      public Future<Void> leave(WatchKey key, FolderWatcher watcher, Subscriber subscriber) {
+        return watchers.leave(key, watcher, subscriber);
+      }
+    };
   }
 
   /**
-   * The flow's progress, if it was made watching this folder: an edit that points the flow at another mailbox or
-   * connection starts it afresh there (catching up there from its old progress would fire old mail).
+   * The flow's progress, if it was made watching this folder: an edit that points the flow at another folder,
+   * mailbox or connection starts it afresh there (catching up there from its old progress would fire old mail),
+   * its subfolders forgotten.
    */
   private static Future<Progress> watching(TriggerContext<NewMail> context, WatchKey key, Progress progress,
       Instant now) {
@@ -113,16 +156,11 @@ public class NewMailTrigger implements Trigger<NewMailProperties, NewMail> {
       return context.state().put(WATCHING, watching)
           .compose(v -> context.state().put(Subscriber.SINCE, String.valueOf(now.toEpochMilli())))
           .compose(v -> context.state().remove(Subscriber.COVERED))
+          .compose(v -> KnownFolders.load(context.state()))
+          .compose(known -> known.clear(context.state()))
           .map(new Progress(now, null));
     });
   }
-
-  /**
-   * Since when the flow listens (its first start) and up to when its rounds covered the folder: null at its first
-   * start; at a later one, when no round recorded progress yet, its first start (so a flow enabled and disabled
-   * again within a minute still catches up on the mail between).
-   */
-  private record Progress(Instant since, Instant covered) {}
 
   private static Future<Progress> progress(TriggerContext<NewMail> context, Instant now) {
     return context.state().get(Subscriber.SINCE).compose(stored -> {

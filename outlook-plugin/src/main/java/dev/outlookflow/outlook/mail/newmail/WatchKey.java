@@ -1,10 +1,5 @@
 package dev.outlookflow.outlook.mail.newmail;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 /**
  * What one watcher watches: a folder (by id: {@code inbox} is resolved first, so two names of one folder share a
  * watcher) of a mailbox (lower case; the signed-in user's own as {@code me:<account>}) through a connection.
@@ -16,12 +11,6 @@ record WatchKey(String connectionId, String mailboxKey, String folderId) {
    * be longer than a state key may be.
    */
   String stateKey() {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest((mailboxKey + "\n" + folderId).getBytes(StandardCharsets.UTF_8));
-      return "new-mail/" + HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return "new-mail/" + Sha256.hex(mailboxKey + "\n" + folderId, 32);
   }
 }

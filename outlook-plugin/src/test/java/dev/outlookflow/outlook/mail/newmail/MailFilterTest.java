@@ -45,7 +45,7 @@ class MailFilterTest {
     }
 
     MailFilter filter() {
-      return MailFilter.of(new NewMailProperties("c1", null, 30, NewMailProperties.StartFrom.NOW, null, from, to, cc,
+      return MailFilter.of(new NewMailProperties("c1", null, null, false, 30, NewMailProperties.StartFrom.NOW, null, from, to, cc,
           toOrCc, subject, importance, false, false));
     }
   }

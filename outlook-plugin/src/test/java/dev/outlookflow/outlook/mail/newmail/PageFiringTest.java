@@ -132,8 +132,8 @@ class PageFiringTest {
 
   private PageFiring.Round round(RecordingTriggerContext flow, int attempts,
       java.util.function.Consumer<String> preparing) {
-    NewMailProperties noFilters = new NewMailProperties("c1", null, 1, null, null, null, null, null, null, null, null,
-        false, false);
+    NewMailProperties noFilters = new NewMailProperties("c1", null, null, false, 1, null, null, null, null, null, null, null,
+        null, false, false);
     Subscriber subscriber = new Subscriber(flow, null, null, FlowChoices.of(noFilters, Duration.ofSeconds(1)), RECEIVED,
         RECEIVED.minusSeconds(60), null);
     return new PageFiring.Round() {
