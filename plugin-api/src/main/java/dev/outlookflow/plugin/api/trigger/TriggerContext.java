@@ -5,6 +5,7 @@ import dev.outlookflow.plugin.api.StepLog;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** What a trigger of one flow gets from the runtime. */
@@ -37,6 +38,27 @@ public interface TriggerContext<E> {
    * what {@link #forgetKeysBefore} prunes by. A key emitted without one takes the time it was stored.
    */
   Future<Emitted> emit(E event, String key, Instant keyTime);
+
+  /** The most events {@link #emitAll} takes at once. */
+  int MAX_BATCH = 500;
+
+  /**
+   * Emits several keyed events at once, in their order, each as {@link #emit(Object, String, Instant)} would: at
+   * most one run per key of the flow (a key used before, or twice in the batch, answers the run that holds it, not
+   * created). The new runs are stored in one transaction before this completes, and are created (and later
+   * executed) in the batch's order. Answers one {@link Emitted} per event, in the same order. 1 to
+   * {@value #MAX_BATCH} events.
+   */
+  Future<List<Emitted>> emitAll(List<KeyedEvent<E>> events);
+
+  /**
+   * Records, at most once per key as {@link #emit(Object, String, Instant)} does, a run of the flow that failed
+   * before its first step because the trigger could not make its event (a mail that cannot be read): the run
+   * ends failed at once, its error carrying {@code reason} (a sentence, at most 1,000 characters), its trigger
+   * event what the trigger knows ({@code event}, possibly partial). No step executes. A key already used answers
+   * that run, not created.
+   */
+  Future<Emitted> emitFailed(E event, String key, Instant keyTime, String reason);
 
   /**
    * Forgets the flow's keys whose time is before {@code mark}, answering how many: call it with a mark older

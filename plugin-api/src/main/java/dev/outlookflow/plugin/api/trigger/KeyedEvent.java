@@ -1,0 +1,9 @@
+package dev.outlookflow.plugin.api.trigger;
+
+import java.time.Instant;
+
+/**
+ * One event of {@link TriggerContext#emitAll}: the event, its key (as {@link TriggerContext#emit(Object, String)}
+ * takes it) and the key's time, or null for the time it is stored.
+ */
+public record KeyedEvent<E>(E event, String key, Instant keyTime) {}
