@@ -10,6 +10,9 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +56,48 @@ class TriggerKeysStoreTest {
   }
 
   private String insertOnce(String runId, String flowId, String key, long keyTime) throws Exception {
-    return await(runs.insertOnce(run(runId, flowId, key), new WrappedKey("m1", "wrapped"), keyTime));
+    return await(runs.insertAll(flowId, List.of(new RunStore.KeyedRun(run(runId, flowId, key), KEY, keyTime))))
+        .get(0);
+  }
+
+  private Optional<String> holder(String flowId, String key) throws Exception {
+    return Optional.ofNullable(await(runs.runsForKeys(flowId, List.of(key))).get(key));
+  }
+
+  @Test
+  void aBatchStoresItsNewRunsInItsOrderAndAnswersTheHoldersOfKeysUsedBefore() throws Exception {
+    insertOnce("r0", "f1", "used");
+    List<RunStore.KeyedRun> batch = List.of(keyed("r1", "k3"), keyed("r2", "used"), keyed("r3", "k1"),
+        keyed("r4", "k2"));
+
+    assertThat(await(runs.insertAll("f1", batch))).containsExactly("r1", "r0", "r3", "r4");
+
+    assertThat(seqOrder()).as("the new runs' seq follows the batch's order").containsExactly("r0", "r1", "r3", "r4");
+    assertThat(await(runs.find("default", "r2"))).as("nothing of the run refused for its key").isEmpty();
+    assertThat(await(runs.runsForKeys("f1", List.of("k1", "k2", "k3", "unused"))))
+        .containsOnly(Map.entry("k1", "r3"), Map.entry("k2", "r4"), Map.entry("k3", "r1"));
+  }
+
+  @Test
+  void aRunStoredEndedHasNoRunKeyAndIsNeverWaiting() throws Exception {
+    RunRecord failed = new RunRecord("r1", "default", "f1", new JsonObject(), new JsonObject().put("id", "m"), null,
+        RunStatus.FAILED, new JsonObject().put("code", "trigger_failed"), STORED_AT, null, STORED_AT, null, "poison");
+    await(runs.insertAll("f1", List.of(new RunStore.KeyedRun(failed, null, STORED_AT))));
+
+    assertThat(await(runs.find("default", "r1")).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+    assertThat(await(runs.runKey("r1"))).isEmpty();
+    assertThat(await(runs.waiting(RunStatus.QUEUED, 0, 10))).isEmpty();
+    assertThat(await(runs.countUnfinished())).isZero();
+  }
+
+  private static final WrappedKey KEY = new WrappedKey("m1", "wrapped");
+
+  private static RunStore.KeyedRun keyed(String runId, String key) {
+    return new RunStore.KeyedRun(run(runId, "f1", key), KEY, STORED_AT);
+  }
+
+  private List<String> seqOrder() throws Exception {
+    return await(runs.waiting(RunStatus.QUEUED, 0, 100)).stream().map(RunStore.Waiting::id).toList();
   }
 
   @Test
@@ -62,14 +106,14 @@ class TriggerKeysStoreTest {
     assertThat(insertOnce("r2", "f1", "AAkALg=")).as("the unique key refuses it; the holder is read back")
         .isEqualTo("r1");
     assertThat(await(runs.find("default", "r2"))).as("nothing of the refused run stays").isEmpty();
-    assertThat(await(runs.runForKey("f1", "AAkALg="))).hasValue("r1");
+    assertThat(holder("f1", "AAkALg=")).hasValue("r1");
   }
 
   @Test
   void eachFlowHasItsOwnKeys() throws Exception {
     assertThat(insertOnce("r1", "f1", "shared")).isEqualTo("r1");
     assertThat(insertOnce("r2", "f2", "shared")).isEqualTo("r2");
-    assertThat(await(runs.runForKey("f2", "other"))).isEmpty();
+    assertThat(holder("f2", "other")).isEmpty();
   }
 
   @Test
@@ -89,9 +133,9 @@ class TriggerKeysStoreTest {
 
     assertThat(await(runs.forgetKeysBefore("f1", 2_000L))).as("only the key before the mark").isEqualTo(1L);
 
-    assertThat(await(runs.runForKey("f1", "older"))).isEmpty();
-    assertThat(await(runs.runForKey("f1", "at the mark"))).hasValue("r2");
-    assertThat(await(runs.runForKey("f2", "another flow's"))).hasValue("r4");
+    assertThat(holder("f1", "older")).isEmpty();
+    assertThat(holder("f1", "at the mark")).hasValue("r2");
+    assertThat(holder("f2", "another flow's")).hasValue("r4");
     assertThat(insertOnce("r5", "f1", "older", 1_000L)).as("a forgotten key starts a new run").isEqualTo("r5");
     assertThat(await(runs.find("default", "r1"))).as("forgetting a key keeps its run").isPresent();
   }
