@@ -32,10 +32,10 @@ class PluginLoadingIT {
 
       assertThat(ids(catalog.getJsonArray("connectionTypes"))).containsExactly("test/basic");
       assertThat(ids(catalog.getJsonArray("actions")))
-          .containsExactlyInAnyOrder("test/echo", "test/hold", "test/hold-once", "test/secret-sink",
+          .containsExactlyInAnyOrder("test/echo", "test/hold", "test/hold-once", "test/secret-sink", "test/overlap",
               "test/wait-for-cancel");
       assertThat(ids(catalog.getJsonArray("triggers"))).containsExactlyInAnyOrder("manual", "schedule", "test/counter", "test/keyed",
-          "test/watch", "test/lifecycle");
+          "test/watch", "test/lifecycle", "test/batch");
       JsonObject echo = entry(catalog.getJsonArray("actions"), "test/echo");
       assertThat(echo.getString("plugin")).isEqualTo("test");
       assertThat(echo.getString("name")).isEqualTo("Echo");
