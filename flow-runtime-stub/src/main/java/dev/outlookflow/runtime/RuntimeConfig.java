@@ -51,6 +51,11 @@ public record RuntimeConfig(
         maxConcurrentRuns, sandbox, settings, clock);
   }
 
+  public RuntimeConfig withMaxConcurrentRuns(int runs) {
+    return new RuntimeConfig(host, port, dataDir, pluginsDir, publicUrl, masterKeyFile, rotateMasterKey, runRetention,
+        runs, sandbox, pluginSettings, clock);
+  }
+
   /** The same runtime, which at its next start adds a new master key and rewraps every data key under it. */
   public RuntimeConfig rotatingMasterKey() {
     return new RuntimeConfig(host, port, dataDir, pluginsDir, publicUrl, masterKeyFile, true, runRetention,

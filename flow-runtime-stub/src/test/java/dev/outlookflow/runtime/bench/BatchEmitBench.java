@@ -2,6 +2,7 @@ package dev.outlookflow.runtime.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outlookflow.runtime.RuntimeConfig;
 import dev.outlookflow.runtime.support.ApiClient;
 import dev.outlookflow.runtime.support.Eventually;
 import dev.outlookflow.runtime.support.InProcessRuntime;
@@ -10,6 +11,7 @@ import dev.outlookflow.runtime.support.TestPlugins;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -27,13 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
 class BatchEmitBench {
   private static final int BATCH = Integer.getInteger("bench.batch", 100);
   private static final int RUNS = Integer.getInteger("bench.runs", 20_000);
+  private static final int EXECUTING = Integer.getInteger("bench.executing", RuntimeConfig.DEFAULT_MAX_CONCURRENT_RUNS);
   private static final Pattern MILLIS = Pattern.compile("created=(\\d+) .* ms=(\\d+)");
 
   @TempDir Path temp;
 
   @Test
   void runsStoredPerSecondByBatches() throws Exception {
-    try (InProcessRuntime runtime = InProcessRuntime.start(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp))) {
+    RuntimeConfig config = RuntimeConfig.local(temp.resolve("data"), TestPlugins.folderWithTestPlugin(temp),
+        Clock.systemUTC()).withMaxConcurrentRuns(EXECUTING);
+    try (InProcessRuntime runtime = InProcessRuntime.start(config)) {
       ApiClient api = runtime.api();
       long heapBefore = heapUsed();
       String flow = Runs.createFlow(api, new JsonObject().put("name", "Batches")
@@ -60,8 +65,8 @@ class BatchEmitBench {
               ? true : null);
       long heapEnded = heapUsed();
       System.out.printf(Locale.ROOT, "BENCH batch-emit: %d runs in batches of %d stored in %d ms: %.0f runs/s "
-              + "(while executing, 16 at once); heap used %d MB before, %d MB once stored, %d MB once all ended; "
-              + "%d cores, java %s%n", RUNS, BATCH, millis, RUNS * 1000.0 / millis, heapBefore >> 20,
+              + "(while executing, %d at once); heap used %d MB before, %d MB once stored, %d MB once all ended; "
+              + "%d cores, java %s%n", RUNS, BATCH, millis, RUNS * 1000.0 / millis, EXECUTING, heapBefore >> 20,
           heapStored >> 20, heapEnded >> 20, Runtime.getRuntime().availableProcessors(),
           System.getProperty("java.version"));
     }
