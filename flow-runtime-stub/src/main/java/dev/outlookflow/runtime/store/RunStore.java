@@ -208,7 +208,18 @@ public final class RunStore {
    * {@code now}; empty when it had ended already.
    */
   public Future<OptionalLong> finish(String runId, RunStatus status, JsonObject error, long now) {
+    return finish(runId, status, error, now, null);
+  }
+
+  /**
+   * As {@link #finish(String, RunStatus, JsonObject, long)}, ending its last step ({@code lastStep}, or null) in the
+   * same transaction: one commit where there would be two.
+   */
+  public Future<OptionalLong> finish(String runId, RunStatus status, JsonObject error, long now, StepEnd lastStep) {
     return db.write(sql -> {
+      if (lastStep != null) {
+        endStep(sql, runId, lastStep);
+      }
       Optional<Long> began = Rows.one(sql, "SELECT COALESCE(started_at, created_at) FROM runs WHERE id = ? AND "
           + UNFINISHED + " FOR UPDATE", row -> row.getLong(1), runId);
       if (began.isEmpty()) {
@@ -310,12 +321,23 @@ public final class RunStore {
         runId, stepId, state.encode()).mapEmpty();
   }
 
+  /** How a step ended: its status, its output (display and sealed copies) or error, and when. */
+  public record StepEnd(String stepId, RunStatus status, JsonObject output, String sealedOutput, JsonObject error,
+      long at) {}
+
   /** Ends a step; its sealed input is no longer needed once it has an outcome. */
-  public Future<Void> finishStep(String runId, String stepId, RunStatus status, JsonObject output,
-      String sealedOutput, JsonObject error, long now) {
-    return db.update("UPDATE steps SET status = ?, output = ?, sealed_output = ?, sealed_input = NULL, error = ?, "
+  public Future<Void> finishStep(String runId, StepEnd end) {
+    return db.write(sql -> {
+      endStep(sql, runId, end);
+      return null;
+    });
+  }
+
+  private static void endStep(Connection sql, String runId, StepEnd end) throws SQLException {
+    Rows.update(sql, "UPDATE steps SET status = ?, output = ?, sealed_output = ?, sealed_input = NULL, error = ?, "
             + "finished_at = ? WHERE run_id = ? AND step_id = ?",
-        status.value(), Json.text(output), sealedOutput, Json.text(error), now, runId, stepId).mapEmpty();
+        end.status().value(), Json.text(end.output()), end.sealedOutput(), Json.text(end.error()), end.at(), runId,
+        end.stepId());
   }
 
   /** A run's steps with everything the engine needs to resume them, sealed data included. */
