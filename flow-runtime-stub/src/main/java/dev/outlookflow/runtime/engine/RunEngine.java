@@ -71,7 +71,7 @@ public final class RunEngine {
   public Future<String> enqueue(String workspaceId, String flowId, FlowDefinition flow, JsonObject event,
       PayloadMemory.Reservation room) {
     DataKey runKey = MasterKeys.newDataKey();
-    return prepared(workspaceId, flowId, flow, event, runKey, null)
+    return prepared(workspaceId, flowId, flow.toJson(), SecretPaths.of(flow, parts.registry()), event, runKey, null)
         .compose(run -> parts.runs().insert(run, parts.masterKeys().wrap(runKey)).map(run))
         .onComplete(stored -> {
           release(room);
@@ -136,61 +136,59 @@ public final class RunEngine {
   }
 
   /**
-   * Keys already used cost one read; the others are sealed on the payload workers and stored with their runs
-   * in one transaction. Answers what each key's emit did, by key.
+   * Seals the events on the payload workers and stores them with their runs in one transaction, which reads the
+   * keys used already (a key emitted again costs its sealing: one store round trip less for every batch). Answers
+   * what each key's emit did, by key.
    */
   private Future<Map<String, Emitted>> storeNew(String workspaceId, String flowId, FlowDefinition flow,
       List<KeyedJson> items) {
-    return parts.runs().runsForKeys(flowId, items.stream().map(KeyedJson::key).toList()).compose(used -> {
-      Map<String, Emitted> answered = new HashMap<>();
-      used.forEach((key, runId) -> answered.put(key, new Emitted(runId, false)));
-      List<Future<RunStore.KeyedRun>> prepared = items.stream().filter(item -> !used.containsKey(item.key()))
-          .map(item -> keyedRun(workspaceId, flowId, flow, item)).toList();
-      if (prepared.isEmpty()) {
-        return Future.succeededFuture(answered);
-      }
-      return Future.all(prepared)
-          .compose(all -> {
-            List<RunStore.KeyedRun> batch = all.list();
-            return parts.runs().insertAll(flowId, batch).map(holders -> {
-              boolean queued = false;
-              for (int i = 0; i < batch.size(); i++) {
-                RunRecord run = batch.get(i).run();
-                boolean created = holders.get(i).equals(run.id());
-                queued |= created && run.status() == RunStatus.QUEUED;
-                answered.put(run.triggerKey(), new Emitted(holders.get(i), created));
-              }
-              if (queued) {
-                queue.stored();
-              }
-              return answered;
-            });
+    SecretPaths secrets = SecretPaths.of(flow, parts.registry());
+    JsonObject snapshot = flow.toJson();
+    return Future.all(items.stream().map(item -> keyedRun(workspaceId, flowId, snapshot, secrets, item)).toList())
+        .compose(all -> {
+          List<RunStore.KeyedRun> batch = all.list();
+          return parts.runs().insertAll(flowId, batch).map(holders -> {
+            Map<String, Emitted> answered = new HashMap<>();
+            boolean queued = false;
+            for (int i = 0; i < batch.size(); i++) {
+              RunRecord run = batch.get(i).run();
+              boolean created = holders.get(i).equals(run.id());
+              queued |= created && run.status() == RunStatus.QUEUED;
+              answered.put(run.triggerKey(), new Emitted(holders.get(i), created));
+            }
+            if (queued) {
+              queue.stored();
+            }
+            return answered;
           });
-    });
+        });
   }
 
   /** The run to store for a keyed event: to execute, its event sealed; or, failed by its trigger, ended at once. */
-  private Future<RunStore.KeyedRun> keyedRun(String workspaceId, String flowId, FlowDefinition flow, KeyedJson item) {
+  private Future<RunStore.KeyedRun> keyedRun(String workspaceId, String flowId, JsonObject snapshot,
+      SecretPaths secrets, KeyedJson item) {
     if (item.failure() != null) {
       return parts.payloads().executeBlocking(() -> {
-        RunRecord run = failedRun(workspaceId, flowId, flow, item);
+        RunRecord run = failedRun(workspaceId, flowId, snapshot, secrets, item);
         return new RunStore.KeyedRun(run, null, item.keyTime() == null ? run.createdAt() : item.keyTime());
       }, false);
     }
     DataKey runKey = MasterKeys.newDataKey();
-    return prepared(workspaceId, flowId, flow, item.event(), runKey, item.key()).map(run -> new RunStore.KeyedRun(
+    return prepared(workspaceId, flowId, snapshot, secrets, item.event(), runKey, item.key()).map(run -> new RunStore.KeyedRun(
         run, parts.masterKeys().wrap(runKey), item.keyTime() == null ? run.createdAt() : item.keyTime()));
   }
 
   /** A run that failed before its first step: its trigger could not make its event. */
-  private RunRecord failedRun(String workspaceId, String flowId, FlowDefinition flow, KeyedJson item) {
+  private RunRecord failedRun(String workspaceId, String flowId, JsonObject snapshot, SecretPaths secrets,
+      KeyedJson item) {
     long now = parts.environment().now();
-    return new RunRecord(UUID.randomUUID().toString(), workspaceId, flowId, flow.toJson(), display(flow, item.event()),
+    return new RunRecord(UUID.randomUUID().toString(), workspaceId, flowId, snapshot, display(secrets, item.event()),
         null, RunStatus.FAILED, StepErrors.error("trigger_failed", item.failure()), now, null, now, null, item.key());
   }
 
-  private JsonObject display(FlowDefinition flow, JsonObject event) {
-    return RecordHygiene.truncated(SecretPaths.of(flow, parts.registry()).redact(event, "trigger"));
+  /** The event as the run's record shows it: its secrets redacted, truncated. */
+  private static JsonObject display(SecretPaths secrets, JsonObject event) {
+    return RecordHygiene.truncated(secrets.redact(event, "trigger"));
   }
 
   /**
@@ -203,10 +201,11 @@ public final class RunEngine {
 
   /**
    * The run as it is stored: the full event sealed with its new run key, a truncated copy in the record;
-   * {@code triggerKey} the key it is emitted under, or null.
+   * {@code triggerKey} the key it is emitted under, or null. {@code snapshot} and {@code secrets}: the flow's, made
+   * once for a batch.
    */
-  private Future<RunRecord> prepared(String workspaceId, String flowId, FlowDefinition flow, JsonObject event,
-      DataKey runKey, String triggerKey) {
+  private Future<RunRecord> prepared(String workspaceId, String flowId, JsonObject snapshot, SecretPaths secrets,
+      JsonObject event, DataKey runKey, String triggerKey) {
     String runId = UUID.randomUUID().toString();
     long now = parts.environment().now();
     return parts.payloads().executeBlocking(() -> {
@@ -217,7 +216,7 @@ public final class RunEngine {
             + "events of up to %,d bytes: make the event smaller, or give the runtime more memory (java -Xmx)",
             eventSize(sealed), memory.largestPayload()));
       }
-      return new RunRecord(runId, workspaceId, flowId, flow.toJson(), display(flow, event), sealed, RunStatus.QUEUED,
+      return new RunRecord(runId, workspaceId, flowId, snapshot, display(secrets, event), sealed, RunStatus.QUEUED,
           null, now, null, null, null, triggerKey);
     }, false);
   }
