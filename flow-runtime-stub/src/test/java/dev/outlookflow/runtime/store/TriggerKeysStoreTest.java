@@ -51,11 +51,11 @@ class TriggerKeysStoreTest {
         null, STORED_AT, null, null, null, key);
   }
 
-  private String insertOnce(String runId, String flowId, String key) throws Exception {
-    return insertOnce(runId, flowId, key, STORED_AT);
+  private String insertOne(String runId, String flowId, String key) throws Exception {
+    return insertOne(runId, flowId, key, STORED_AT);
   }
 
-  private String insertOnce(String runId, String flowId, String key, long keyTime) throws Exception {
+  private String insertOne(String runId, String flowId, String key, long keyTime) throws Exception {
     return await(runs.insertAll(flowId, List.of(new RunStore.KeyedRun(run(runId, flowId, key), KEY, keyTime))))
         .get(0);
   }
@@ -66,7 +66,7 @@ class TriggerKeysStoreTest {
 
   @Test
   void aBatchStoresItsNewRunsInItsOrderAndAnswersTheHoldersOfKeysUsedBefore() throws Exception {
-    insertOnce("r0", "f1", "used");
+    insertOne("r0", "f1", "used");
     List<RunStore.KeyedRun> batch = List.of(keyed("r1", "k3"), keyed("r2", "used"), keyed("r3", "k1"),
         keyed("r4", "k2"));
 
@@ -102,8 +102,8 @@ class TriggerKeysStoreTest {
 
   @Test
   void aSecondRunUnderAKeyIsNotStoredAndTheFirstIsAnswered() throws Exception {
-    assertThat(insertOnce("r1", "f1", "AAkALg=")).isEqualTo("r1");
-    assertThat(insertOnce("r2", "f1", "AAkALg=")).as("the unique key refuses it; the holder is read back")
+    assertThat(insertOne("r1", "f1", "AAkALg=")).isEqualTo("r1");
+    assertThat(insertOne("r2", "f1", "AAkALg=")).as("the unique key refuses it; the holder is read back")
         .isEqualTo("r1");
     assertThat(await(runs.find("default", "r2"))).as("nothing of the refused run stays").isEmpty();
     assertThat(holder("f1", "AAkALg=")).hasValue("r1");
@@ -111,14 +111,14 @@ class TriggerKeysStoreTest {
 
   @Test
   void eachFlowHasItsOwnKeys() throws Exception {
-    assertThat(insertOnce("r1", "f1", "shared")).isEqualTo("r1");
-    assertThat(insertOnce("r2", "f2", "shared")).isEqualTo("r2");
+    assertThat(insertOne("r1", "f1", "shared")).isEqualTo("r1");
+    assertThat(insertOne("r2", "f2", "shared")).isEqualTo("r2");
     assertThat(holder("f2", "other")).isEmpty();
   }
 
   @Test
   void aRunShowsTheKeyItWasStartedUnderAndARunWithoutOneShowsNone() throws Exception {
-    insertOnce("r1", "f1", "AAkALg=");
+    insertOne("r1", "f1", "AAkALg=");
     await(runs.insert(run("r2", "f1", null), new WrappedKey("m1", "wrapped")));
     assertThat(await(runs.find("default", "r1")).orElseThrow().triggerKey()).isEqualTo("AAkALg=");
     assertThat(await(runs.find("default", "r2")).orElseThrow().triggerKey()).isNull();
@@ -126,17 +126,17 @@ class TriggerKeysStoreTest {
 
   @Test
   void keysBeforeTheMarkAreForgottenAndCountedAndOnlyThisFlows() throws Exception {
-    insertOnce("r1", "f1", "older", 1_000L);
-    insertOnce("r2", "f1", "at the mark", 2_000L);
-    insertOnce("r3", "f1", "newer", 3_000L);
-    insertOnce("r4", "f2", "another flow's", 1_000L);
+    insertOne("r1", "f1", "older", 1_000L);
+    insertOne("r2", "f1", "at the mark", 2_000L);
+    insertOne("r3", "f1", "newer", 3_000L);
+    insertOne("r4", "f2", "another flow's", 1_000L);
 
     assertThat(await(runs.forgetKeysBefore("f1", 2_000L))).as("only the key before the mark").isEqualTo(1L);
 
     assertThat(holder("f1", "older")).isEmpty();
     assertThat(holder("f1", "at the mark")).hasValue("r2");
     assertThat(holder("f2", "another flow's")).hasValue("r4");
-    assertThat(insertOnce("r5", "f1", "older", 1_000L)).as("a forgotten key starts a new run").isEqualTo("r5");
+    assertThat(insertOne("r5", "f1", "older", 1_000L)).as("a forgotten key starts a new run").isEqualTo("r5");
     assertThat(await(runs.find("default", "r1"))).as("forgetting a key keeps its run").isPresent();
   }
 
