@@ -99,7 +99,10 @@ class BatchEmitIT {
 
     try (Connection sql = DriverManager.getConnection(Database.jdbcUrl(data))) {
       assertThat(count(sql, "SELECT COUNT(*) FROM runs WHERE flow_id = ? AND status = 'succeeded' AND trigger_key "
-          + "LIKE '%-%'", flowId)).as("every event's run executed once").isEqualTo(BATCHES * SIZE);
+          + "LIKE '%-%'", flowId) + count(sql, "SELECT COUNT(*) FROM runs WHERE flow_id = ? AND status = 'interrupted'",
+          flowId)).as("every event's run ended, those caught in flight by the kill interrupted").isEqualTo(BATCHES * SIZE);
+      assertThat(count(sql, "SELECT COUNT(*) FROM runs WHERE flow_id = ? AND status = 'interrupted'", flowId))
+          .as("at most the runs executing at the kill").isLessThanOrEqualTo(CAP);
       assertThat(count(sql, "SELECT COUNT(*) FROM steps s JOIN runs r ON r.id = s.run_id WHERE r.flow_id = ? "
           + "AND r.trigger_key = 'poison'", flowId)).as("no step of the failed run executed").isZero();
       int peak = 0;
