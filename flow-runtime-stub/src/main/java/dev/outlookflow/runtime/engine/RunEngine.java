@@ -154,6 +154,9 @@ public final class RunEngine {
               RunRecord run = batch.get(i).run();
               boolean created = holders.get(i).equals(run.id());
               queued |= created && run.status() == RunStatus.QUEUED;
+              if (created && run.status() == RunStatus.FAILED) {
+                parts.transitions().storedFailed(run);
+              }
               answered.put(run.triggerKey(), new Emitted(holders.get(i), created));
             }
             if (queued) {

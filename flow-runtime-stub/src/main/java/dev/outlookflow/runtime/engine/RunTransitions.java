@@ -49,6 +49,11 @@ final class RunTransitions {
         .mapEmpty();
   }
 
+  /** A run stored ended by its trigger, which could not make its event: told as it is stored, never executed. */
+  void storedFailed(RunRecord run) {
+    LOG.info("{}: failed before its first step: its trigger could not make its event", subject(run));
+  }
+
   private static String subject(RunRecord run) {
     return "run " + run.id() + " flow " + LogSafe.text(run.flowId()) + " workspace " + LogSafe.text(run.workspaceId());
   }

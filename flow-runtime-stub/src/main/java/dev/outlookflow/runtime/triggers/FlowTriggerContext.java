@@ -109,14 +109,11 @@ final class FlowTriggerContext implements TriggerContext<Object> {
     List<KeyedJson> batch = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
       KeyedEvent<Object> item = events.get(i);
-      Future<KeyedJson> checked = item == null
-          ? Future.failedFuture(new IllegalArgumentException("event " + i + " of the batch is missing"))
+      Future<KeyedJson> checked = item == null ? Future.failedFuture(new IllegalArgumentException("it is missing"))
           : keyed(item.event(), item.key(), item.keyTime(), null);
       if (checked.failed()) {
-        String where = "event " + i + " of the batch: ";
-        return Future.failedFuture(new IllegalArgumentException(
-            checked.cause().getMessage().startsWith("event ") ? checked.cause().getMessage()
-                : where + checked.cause().getMessage(), checked.cause()));
+        return Future.failedFuture(new IllegalArgumentException("event " + i + " of the batch: "
+            + checked.cause().getMessage() + "; nothing of the batch was emitted", checked.cause()));
       }
       batch.add(checked.result());
     }

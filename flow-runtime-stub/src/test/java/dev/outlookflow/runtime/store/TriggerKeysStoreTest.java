@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outlookflow.runtime.model.RunRecord;
 import dev.outlookflow.runtime.model.RunStatus;
 import dev.outlookflow.runtime.secrets.WrappedKey;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -76,6 +77,21 @@ class TriggerKeysStoreTest {
     assertThat(await(runs.find("default", "r2"))).as("nothing of the run refused for its key").isEmpty();
     assertThat(await(runs.runsForKeys("f1", List.of("k1", "k2", "k3", "unused"))))
         .containsOnly(Map.entry("k1", "r3"), Map.entry("k2", "r4"), Map.entry("k3", "r1"));
+  }
+
+  @Test
+  void twoBatchesSharingAKeyAtOnceStoreItOnceAndBothAnswerItsHolder() throws Exception {
+    // Two writers at once, as two processes on one database would be: the second meets the first's key.
+    Future<List<String>> first = runs.insertAll("f1", List.of(keyed("a1", "a"), keyed("b1", "b")));
+    Future<List<String>> second = runs.insertAll("f1", List.of(keyed("b2", "b"), keyed("c2", "c")));
+    List<String> firstHolders = await(first);
+    List<String> secondHolders = await(second);
+
+    String holderOfB = holder("f1", "b").orElseThrow();
+    assertThat(List.of(firstHolders.get(1), secondHolders.get(0))).containsOnly(holderOfB);
+    assertThat(firstHolders.get(0)).isEqualTo("a1");
+    assertThat(secondHolders.get(1)).isEqualTo("c2");
+    assertThat(await(runs.waiting(RunStatus.QUEUED, 0, 10))).as("one run per key").hasSize(3);
   }
 
   @Test

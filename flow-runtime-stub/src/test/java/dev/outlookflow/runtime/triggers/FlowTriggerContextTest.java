@@ -113,7 +113,8 @@ class FlowTriggerContextTest {
     assertThat(keyTimes).as("no time: the time it is stored").containsExactly(5L, null);
 
     assertThat(context.emitAll(List.of(new KeyedEvent<>(new Mail("C"), "c", null),
-        new KeyedEvent<>(new Mail("D"), "", null))).cause()).hasMessageStartingWith("event 1 of the batch: ");
+        new KeyedEvent<>(new Mail("D"), "", null))).cause()).hasMessageStartingWith("event 1 of the batch: ")
+        .hasMessageEndingWith("; nothing of the batch was emitted");
     assertThat(context.emitAll(List.of()).cause()).hasMessageContaining("emitAll takes 1 to 500");
     assertThat(context.emitAll(Collections.nCopies(501, new KeyedEvent<>(new Mail("E"), "e", null))).cause())
         .hasMessageStartingWith("a batch of 501 events");
