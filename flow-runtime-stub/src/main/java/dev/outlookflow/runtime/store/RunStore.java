@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -67,15 +66,7 @@ public final class RunStore {
     return new Object[] {runId, runKey.masterKeyId(), runKey.wrapped()};
   }
 
-  /**
-   * The runs that hold the flow's trigger keys among {@code keys} (at most {@value #MOST_KEYS}), by key; a key
-   * not used has none (its run may since be purged).
-   */
-  public Future<Map<String, String>> runsForKeys(String flowId, Collection<String> keys) {
-    return db.read(sql -> holders(sql, flowId, List.copyOf(keys)));
-  }
-
-  /** The most keys one read or one {@link #insertAll} takes. */
+  /** The most keys one {@link #insertAll} takes. */
   public static final int MOST_KEYS = 500;
 
   private static Map<String, String> holders(Connection sql, String flowId, List<String> keys) throws SQLException {
