@@ -154,7 +154,7 @@ public final class FlowRuntime {
       WorkerExecutor payloads = vertx.createSharedWorkerExecutor("payloads", PAYLOAD_WORKERS);
       PayloadMemory payloadMemory = PayloadMemory.ofThisHeap();
       RunEngine engine = new RunEngine(opened.registry(), runStore, connections, validators, keys, environment,
-          payloads, payloadMemory);
+          payloads, payloadMemory, config.maxConcurrentRuns());
       TriggerSupervisor triggers =
           new TriggerSupervisor(opened.registry(), flowStore, connections, engine, environment);
       connections.onChange(new ConnectionChanges(flowStore, triggers, opened.registry()));

@@ -22,11 +22,14 @@ public record RuntimeConfig(
     Optional<Path> masterKeyFile,
     boolean rotateMasterKey,
     Duration runRetention,
+    int maxConcurrentRuns,
     SandboxChoice sandbox,
     Map<String, String> pluginSettings,
     Clock clock) {
 
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+  /** How many runs execute at once unless told; the others wait in the store. */
+  public static final int DEFAULT_MAX_CONCURRENT_RUNS = 16;
 
   public RuntimeConfig {
     pluginSettings = Map.copyOf(pluginSettings);
@@ -35,23 +38,28 @@ public record RuntimeConfig(
   /** A local runtime on a free port with the defaults, for tests and embedding. */
   public static RuntimeConfig local(Path dataDir, Path pluginsDir, Clock clock) {
     return new RuntimeConfig("127.0.0.1", 0, dataDir, pluginsDir, Optional.empty(), Optional.empty(), false,
-        DEFAULT_RETENTION, new SandboxChoice.None(), Map.of(), clock);
+        DEFAULT_RETENTION, DEFAULT_MAX_CONCURRENT_RUNS, new SandboxChoice.None(), Map.of(), clock);
   }
 
   public RuntimeConfig withSandbox(SandboxChoice choice) {
     return new RuntimeConfig(host, port, dataDir, pluginsDir, publicUrl, masterKeyFile, rotateMasterKey, runRetention,
-        choice, pluginSettings, clock);
+        maxConcurrentRuns, choice, pluginSettings, clock);
   }
 
   public RuntimeConfig withPluginSettings(Map<String, String> settings) {
     return new RuntimeConfig(host, port, dataDir, pluginsDir, publicUrl, masterKeyFile, rotateMasterKey, runRetention,
-        sandbox, settings, clock);
+        maxConcurrentRuns, sandbox, settings, clock);
+  }
+
+  public RuntimeConfig withMaxConcurrentRuns(int runs) {
+    return new RuntimeConfig(host, port, dataDir, pluginsDir, publicUrl, masterKeyFile, rotateMasterKey, runRetention,
+        runs, sandbox, pluginSettings, clock);
   }
 
   /** The same runtime, which at its next start adds a new master key and rewraps every data key under it. */
   public RuntimeConfig rotatingMasterKey() {
     return new RuntimeConfig(host, port, dataDir, pluginsDir, publicUrl, masterKeyFile, true, runRetention,
-        sandbox, pluginSettings, clock);
+        maxConcurrentRuns, sandbox, pluginSettings, clock);
   }
 
   /** Whether only this machine can reach the API: the host is a loopback address or a name for one. */

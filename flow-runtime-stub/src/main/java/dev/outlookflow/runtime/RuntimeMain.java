@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code java -jar flow-runtime-stub.jar [--port N] [--host H] [--data-dir D] [--plugins-dir P]
- * [--public-url U] [--master-key-file F] [--run-retention-days N] [--rotate-master-key]
- * [--sandbox | --sandbox-url U | --no-sandbox] [--plugin-setting name=value ...]}; each flag with a value
+ * [--public-url U] [--master-key-file F] [--run-retention-days N] [--max-concurrent-runs N]
+ * [--rotate-master-key] [--sandbox | --sandbox-url U | --no-sandbox] [--plugin-setting name=value ...]}; each flag with a value
  * but {@code --plugin-setting} can also be set by an environment variable (see {@link #FLAGS}).
  */
 public final class RuntimeMain {
@@ -31,16 +31,19 @@ public final class RuntimeMain {
       "--public-url", "FLOW_PUBLIC_URL",
       "--master-key-file", "FLOW_MASTER_KEY_FILE",
       "--run-retention-days", "FLOW_RUN_RETENTION_DAYS",
+      "--max-concurrent-runs", "FLOW_MAX_CONCURRENT_RUNS",
       "--sandbox-url", "FLOW_SANDBOX_URL");
   private static final String ROTATE = "--rotate-master-key";
   private static final String PLUGIN_SETTING = "--plugin-setting";
   private static final int MAX_PLUGIN_SETTINGS = 100;
+  /** Each run executing holds its payload and a share of the store's workers: beyond this, they only wait. */
+  private static final int MAX_CONCURRENT_RUNS = 1_000;
   private static final int MAX_SETTING_NAME = 100;
   private static final int MAX_SETTING_VALUE = 1_000;
   private static final Pattern SETTING_NAME = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_SETTING_NAME + "}");
   private static final String USAGE = "usage: java -jar flow-runtime-stub.jar [--port 8080] [--host 127.0.0.1] "
       + "[--data-dir ./data] [--plugins-dir <jar folder>/plugins] [--public-url http://...] "
-      + "[--master-key-file <data dir>/master-key] [--run-retention-days 30] [--rotate-master-key] "
+      + "[--master-key-file <data dir>/master-key] [--run-retention-days 30] [--max-concurrent-runs 16] [--rotate-master-key] "
       + "[--sandbox | --sandbox-url http://... | --no-sandbox] [--plugin-setting name=value ...] [--help | -h]\n"
       + "Each flag with a value but --plugin-setting can also be set by an environment variable (see the README's "
       + "Runtime flags).";
@@ -145,6 +148,7 @@ public final class RuntimeMain {
         Optional.ofNullable(values.get("--master-key-file")).map(Path::of),
         rotate,
         retention(values.get("--run-retention-days")),
+        maxConcurrentRuns(values.get("--max-concurrent-runs")),
         sandbox(sandboxFlag, values.get("--sandbox-url"), host),
         pluginSettings,
         Clock.systemUTC());
@@ -208,6 +212,21 @@ public final class RuntimeMain {
       // answered below
     }
     throw new IllegalArgumentException("--run-retention-days must be a whole number from 1 to 3650");
+  }
+
+  private static int maxConcurrentRuns(String given) {
+    if (given == null) {
+      return RuntimeConfig.DEFAULT_MAX_CONCURRENT_RUNS;
+    }
+    try {
+      int value = Integer.parseInt(given);
+      if (value >= 1 && value <= MAX_CONCURRENT_RUNS) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new IllegalArgumentException("--max-concurrent-runs must be a whole number from 1 to " + MAX_CONCURRENT_RUNS);
   }
 
   /** {@code plugins/} beside the runtime's jar; beside the working directory otherwise. */

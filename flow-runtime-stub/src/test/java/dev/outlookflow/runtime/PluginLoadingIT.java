@@ -32,10 +32,10 @@ class PluginLoadingIT {
 
       assertThat(ids(catalog.getJsonArray("connectionTypes"))).containsExactly("test/basic");
       assertThat(ids(catalog.getJsonArray("actions")))
-          .containsExactlyInAnyOrder("test/echo", "test/hold", "test/hold-once", "test/secret-sink",
+          .containsExactlyInAnyOrder("test/echo", "test/hold", "test/hold-once", "test/secret-sink", "test/overlap",
               "test/wait-for-cancel");
       assertThat(ids(catalog.getJsonArray("triggers"))).containsExactlyInAnyOrder("manual", "schedule", "test/counter", "test/keyed",
-          "test/watch", "test/lifecycle");
+          "test/watch", "test/lifecycle", "test/batch");
       JsonObject echo = entry(catalog.getJsonArray("actions"), "test/echo");
       assertThat(echo.getString("plugin")).isEqualTo("test");
       assertThat(echo.getString("name")).isEqualTo("Echo");
@@ -65,7 +65,7 @@ class PluginLoadingIT {
       assertThat(refused.getJsonObject(0).getString("reason")).contains("not a readable zip archive");
       assertThat(refused.getJsonObject(1).getString("file")).isEqualTo("future.zip");
       assertThat(refused.getJsonObject(1).getString("reason"))
-          .contains("requires runtime version '>=9.0.0'", "this runtime is 0.5.0");
+          .contains("requires runtime version '>=9.0.0'", "this runtime is 0.6.0");
       assertThat(runtime.output())
           .contains("plugin file broken.zip refused: it is not a readable zip archive")
           .contains("plugin file future.zip refused: it requires runtime version '>=9.0.0'");

@@ -14,12 +14,15 @@ import dev.outlookflow.runtime.problem.Validators;
 import dev.outlookflow.runtime.secrets.DataKey;
 import dev.outlookflow.runtime.secrets.MasterKeys;
 import dev.outlookflow.runtime.store.RunStore;
-import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +42,7 @@ public final class RunEngine {
 
   private final EngineParts parts;
   private final PayloadMemory memory;
+  private final RunQueue queue;
   private final Map<String, RunExecution> active = new ConcurrentHashMap<>();
   /** Keyed emits being stored, by flow and key. */
   private final Map<String, Future<Emitted>> keysInFlight = new ConcurrentHashMap<>();
@@ -46,71 +50,148 @@ public final class RunEngine {
 
   /**
    * {@code payloads}: the bounded workers that parse, copy and seal events, inputs and outputs;
-   * {@code memory}: how many runs' payloads the heap holds at once.
+   * {@code memory}: how many runs' payloads the heap holds at once; {@code maxConcurrentRuns}: how many runs
+   * execute at once (the others wait in the store).
    */
   public RunEngine(ExtensionRegistry registry, RunStore runs, ConnectionService connections,
       Validators validators, MasterKeys masterKeys, RuntimeEnvironment environment, WorkerExecutor payloads,
-      PayloadMemory memory) {
+      PayloadMemory memory, int maxConcurrentRuns) {
     this.parts = new EngineParts(registry, runs, connections, new StepInputs(validators), masterKeys, environment,
         payloads, new RunTransitions(runs, environment));
     this.memory = memory;
+    this.queue = new RunQueue(runs, environment.vertx(), maxConcurrentRuns, run -> execute(run, 0));
   }
 
   /**
-   * Completes with the run's id once the run is durably stored (queued); then executes it. The full
-   * event is stored sealed with a new run key, the record keeps a truncated copy. {@code room}: the
-   * memory reserved for the event when it was received (null: it is reserved before the run
-   * executes); it is kept until the run has executed, or released if the run is not stored.
+   * Completes with the run's id once the run is durably stored (queued); it executes when its turn comes. The
+   * full event is stored sealed with a new run key, the record keeps a truncated copy. {@code room}: the memory
+   * reserved for the event when it was received, or null; released once the run is stored or refused (the run
+   * reserves its own when it executes).
    */
   public Future<String> enqueue(String workspaceId, String flowId, FlowDefinition flow, JsonObject event,
       PayloadMemory.Reservation room) {
     DataKey runKey = MasterKeys.newDataKey();
-    return prepared(workspaceId, flowId, flow, event, runKey, null)
+    return prepared(workspaceId, flowId, flow.toJson(), SecretPaths.of(flow, parts.registry()), event, runKey, null)
         .compose(run -> parts.runs().insert(run, parts.masterKeys().wrap(runKey)).map(run))
-        .onComplete(stored -> scheduleIfStored(stored, room))
+        .onComplete(stored -> {
+          release(room);
+          if (stored.succeeded()) {
+            queue.stored();
+          }
+        })
         .map(RunRecord::id);
   }
 
   /**
-   * As {@link #enqueue}, at most once per {@code key} of the flow: a key already used answers the run that
-   * holds it, not created, and nothing is scheduled. Emits of one key at the same moment share one store
-   * write (the others answer its run, not created): in one process they never wait on each other's locks.
-   * {@code keyTime} (epoch millis) is what {@link #forgetKeysBefore} prunes the key by; null: the time the
-   * run is stored.
+   * A keyed event as the engine takes it: its time in epoch millis (null: the time it is stored); {@code failure},
+   * when not null, the reason its trigger could not make the event: its run is stored failed and never executes.
    */
-  public Future<Emitted> enqueueOnce(String workspaceId, String flowId, FlowDefinition flow, JsonObject event,
-      String key, Long keyTime) {
-    String slot = flowId + "\n" + key;
-    Promise<Emitted> mine = Promise.promise();
-    Future<Emitted> earlier = keysInFlight.putIfAbsent(slot, mine.future());
-    if (earlier != null) {
-      return earlier.map(emitted -> new Emitted(emitted.runId(), false));
+  public record KeyedJson(JsonObject event, String key, Long keyTime, String failure) {}
+
+  /**
+   * Each event as {@link #enqueue}, at most once per key of the flow: a key already used answers the run
+   * that holds it, not created. Emits of one key at the same moment share one store write (the others answer its
+   * run, not created): in one process they never wait on each other's locks. One store transaction: the new runs are stored in the order given
+   * (their {@code seq} follows it) before this completes. A key twice in the batch answers the first's run, not
+   * created. Answers one {@link Emitted} per event, in order; fails as a whole (nothing of it stored) when the
+   * store or an event is refused.
+   */
+  public Future<List<Emitted>> enqueueAll(String workspaceId, String flowId, FlowDefinition flow,
+      List<KeyedJson> events) {
+    List<Future<Emitted>> answers = new ArrayList<>(events.size());
+    Map<String, Promise<Emitted>> owned = new LinkedHashMap<>();
+    Map<String, KeyedJson> toStore = new LinkedHashMap<>();
+    for (KeyedJson item : events) {
+      Promise<Emitted> first = owned.get(item.key());
+      if (first != null) {
+        answers.add(first.future().map(emitted -> new Emitted(emitted.runId(), false)));
+        continue;
+      }
+      Promise<Emitted> mine = Promise.promise();
+      Future<Emitted> earlier = keysInFlight.putIfAbsent(slot(flowId, item.key()), mine.future());
+      if (earlier != null) {
+        answers.add(earlier.map(emitted -> new Emitted(emitted.runId(), false)));
+        continue;
+      }
+      owned.put(item.key(), mine);
+      toStore.put(item.key(), item);
+      answers.add(mine.future());
     }
-    storeOnce(workspaceId, flowId, flow, event, key, keyTime).onComplete(done -> {
-      keysInFlight.remove(slot, mine.future());
-      mine.handle(done);
-    });
-    return mine.future();
+    if (!toStore.isEmpty()) {
+      storeNew(workspaceId, flowId, flow, List.copyOf(toStore.values())).onComplete(stored -> owned.forEach(
+          (key, promise) -> {
+            keysInFlight.remove(slot(flowId, key), promise.future());
+            if (stored.succeeded()) {
+              promise.complete(stored.result().get(key));
+            } else {
+              promise.fail(stored.cause());
+            }
+          }));
+    }
+    return Future.all(answers).map(all -> all.<Emitted>list());
   }
 
-  /** A key already used costs one read; a new one is sealed and stored with its run under the unique key. */
-  private Future<Emitted> storeOnce(String workspaceId, String flowId, FlowDefinition flow, JsonObject event,
-      String key, Long keyTime) {
-    return parts.runs().runForKey(flowId, key).compose(holder -> {
-      if (holder.isPresent()) {
-        return Future.succeededFuture(new Emitted(holder.get(), false));
-      }
-      DataKey runKey = MasterKeys.newDataKey();
-      return prepared(workspaceId, flowId, flow, event, runKey, key).compose(run -> parts.runs()
-          .insertOnce(run, parts.masterKeys().wrap(runKey), keyTime == null ? run.createdAt() : keyTime)
-          .map(stored -> {
-            boolean created = stored.equals(run.id());
-            if (created) {
-              schedule(run, 0, null);
+  private static String slot(String flowId, String key) {
+    return flowId + "\n" + key;
+  }
+
+  /**
+   * Seals the events on the payload workers and stores them with their runs in one transaction, which reads the
+   * keys used already (a key emitted again costs its sealing: one store round trip less for every batch). Answers
+   * what each key's emit did, by key.
+   */
+  private Future<Map<String, Emitted>> storeNew(String workspaceId, String flowId, FlowDefinition flow,
+      List<KeyedJson> items) {
+    SecretPaths secrets = SecretPaths.of(flow, parts.registry());
+    JsonObject snapshot = flow.toJson();
+    return Future.all(items.stream().map(item -> keyedRun(workspaceId, flowId, snapshot, secrets, item)).toList())
+        .compose(all -> {
+          List<RunStore.KeyedRun> batch = all.list();
+          return parts.runs().insertAll(flowId, batch).map(holders -> {
+            Map<String, Emitted> answered = new HashMap<>();
+            boolean queued = false;
+            for (int i = 0; i < batch.size(); i++) {
+              RunRecord run = batch.get(i).run();
+              boolean created = holders.get(i).equals(run.id());
+              queued |= created && run.status() == RunStatus.QUEUED;
+              if (created && run.status() == RunStatus.FAILED) {
+                parts.transitions().storedFailed(run);
+              }
+              answered.put(run.triggerKey(), new Emitted(holders.get(i), created));
             }
-            return new Emitted(stored, created);
-          }));
-    });
+            if (queued) {
+              queue.stored();
+            }
+            return answered;
+          });
+        });
+  }
+
+  /** The run to store for a keyed event: to execute, its event sealed; or, failed by its trigger, ended at once. */
+  private Future<RunStore.KeyedRun> keyedRun(String workspaceId, String flowId, JsonObject snapshot,
+      SecretPaths secrets, KeyedJson item) {
+    if (item.failure() != null) {
+      return parts.payloads().executeBlocking(() -> {
+        RunRecord run = failedRun(workspaceId, flowId, snapshot, secrets, item);
+        return new RunStore.KeyedRun(run, null, item.keyTime() == null ? run.createdAt() : item.keyTime());
+      }, false);
+    }
+    DataKey runKey = MasterKeys.newDataKey();
+    return prepared(workspaceId, flowId, snapshot, secrets, item.event(), runKey, item.key()).map(run -> new RunStore.KeyedRun(
+        run, parts.masterKeys().wrap(runKey), item.keyTime() == null ? run.createdAt() : item.keyTime()));
+  }
+
+  /** A run that failed before its first step: its trigger could not make its event. */
+  private RunRecord failedRun(String workspaceId, String flowId, JsonObject snapshot, SecretPaths secrets,
+      KeyedJson item) {
+    long now = parts.environment().now();
+    return new RunRecord(UUID.randomUUID().toString(), workspaceId, flowId, snapshot, display(secrets, item.event()),
+        null, RunStatus.FAILED, StepErrors.error("trigger_failed", item.failure()), now, null, now, null, item.key());
+  }
+
+  /** The event as the run's record shows it: its secrets redacted, truncated. */
+  private static JsonObject display(SecretPaths secrets, JsonObject event) {
+    return RecordHygiene.truncated(secrets.redact(event, "trigger"));
   }
 
   /**
@@ -123,10 +204,11 @@ public final class RunEngine {
 
   /**
    * The run as it is stored: the full event sealed with its new run key, a truncated copy in the record;
-   * {@code triggerKey} the key it is emitted under, or null.
+   * {@code triggerKey} the key it is emitted under, or null. {@code snapshot} and {@code secrets}: the flow's, made
+   * once for a batch.
    */
-  private Future<RunRecord> prepared(String workspaceId, String flowId, FlowDefinition flow, JsonObject event,
-      DataKey runKey, String triggerKey) {
+  private Future<RunRecord> prepared(String workspaceId, String flowId, JsonObject snapshot, SecretPaths secrets,
+      JsonObject event, DataKey runKey, String triggerKey) {
     String runId = UUID.randomUUID().toString();
     long now = parts.environment().now();
     return parts.payloads().executeBlocking(() -> {
@@ -137,77 +219,68 @@ public final class RunEngine {
             + "events of up to %,d bytes: make the event smaller, or give the runtime more memory (java -Xmx)",
             eventSize(sealed), memory.largestPayload()));
       }
-      JsonObject display = RecordHygiene.truncated(SecretPaths.of(flow, parts.registry()).redact(event, "trigger"));
-      return new RunRecord(runId, workspaceId, flowId, flow.toJson(), display, sealed, RunStatus.QUEUED, null, now,
-          null, null, null, triggerKey);
+      return new RunRecord(runId, workspaceId, flowId, snapshot, display(secrets, event), sealed, RunStatus.QUEUED,
+          null, now, null, null, null, triggerKey);
     }, false);
   }
 
-  private void scheduleIfStored(AsyncResult<RunRecord> stored, PayloadMemory.Reservation room) {
-    if (stored.succeeded()) {
-      schedule(stored.result(), 0, room);
-    } else if (room != null) {
-      room.release();
-    }
-  }
-
-  /** Resumes every queued or running run; call once at start, before anything enqueues. */
-  public Future<Integer> recover() {
-    return parts.runs().listUnfinished().map(unfinished -> {
-      unfinished.forEach(run -> schedule(run, 0, null));
-      if (!unfinished.isEmpty()) {
-        LOG.info("resuming {} run(s) left unfinished", unfinished.size());
+  /**
+   * Starts executing stored runs, at most the engine's number at once: first those a crash or shutdown left
+   * running, then the queued, oldest first. Call once at start. Answers how many runs were unfinished.
+   */
+  public Future<Long> recover() {
+    return parts.runs().countUnfinished().map(unfinished -> {
+      if (unfinished > 0) {
+        LOG.info("resuming {} run(s) left unfinished", unfinished);
       }
-      return unfinished.size();
+      queue.start();
+      return unfinished;
     });
   }
 
   /**
-   * Executes {@code run} once its payload has room in memory ({@code held}: room already reserved
-   * for it, or null), unless it is executing already.
+   * Executes {@code run} once its payload has room in memory; completes once it has executed, ended, or been
+   * left to the next start (its slot in the queue is free then), after any retries the store's failures cost.
    */
-  private void schedule(RunRecord run, int failures, PayloadMemory.Reservation held) {
+  private Future<Void> execute(RunRecord run, int failures) {
+    if (stopping) {
+      return Future.succeededFuture();
+    }
     long size = run.sealedEvent() == null ? 0 : eventSize(run.sealedEvent());
-    if (stopping || (held == null && size > memory.largestPayload())) {
-      release(held);
-      if (!stopping) {
-        end(run, failures, StepErrors.error("too_large", String.format(Locale.ROOT, "the run's event is about %,d "
-            + "bytes; this runtime's memory takes events of up to %,d bytes: give the runtime more memory (java -Xmx), "
-            + "then run the flow again", size, memory.largestPayload())));
-      }
-      return;
+    if (size > memory.largestPayload()) {
+      return end(run, failures, StepErrors.error("too_large", String.format(Locale.ROOT, "the run's event is about "
+          + "%,d bytes; this runtime's memory takes events of up to %,d bytes: give the runtime more memory "
+          + "(java -Xmx), then run the flow again", size, memory.largestPayload())));
     }
     RunExecution execution;
     try {
       execution = new RunExecution(run, parts);
     } catch (RuntimeException unreadable) {
-      release(held);
-      end(run, failures, StepErrors.of(unreadable));
-      return;
+      return end(run, failures, StepErrors.of(unreadable));
     }
-    if (active.putIfAbsent(run.id(), execution) != null) {
-      release(held);
-      return; // already executing: enqueued while recover() was listing unfinished runs
-    }
-    // Runs that would not fit beside those executing wait their turn, stored as queued meanwhile.
-    Future<PayloadMemory.Reservation> room = held != null ? Future.succeededFuture(held) : memory.reserve(size);
-    room.onSuccess(reservation -> parts.environment().vertx().runOnContext(v -> {
-      Future<Void> executed;
-      try {
-        executed = stopping ? Future.succeededFuture() : execution.execute();
-      } catch (RuntimeException | Error e) {
-        executed = Future.failedFuture(e);
-      }
-      executed.onComplete(done -> {
-        reservation.release();
-        active.remove(run.id());
-        if (done.failed() && StoreException.isStoreFault(done.cause())) {
-          retryLater(run, failures + 1, done.cause());
-        } else if (done.failed() && !stopping) {
-          LOG.error("run {}: left unfinished until the next start ({})", run.id(), LogSafe.text(done.cause().toString()));
+    active.put(run.id(), execution);
+    // A run that would not fit beside those executing waits its turn, still holding its slot.
+    return memory.reserve(size).compose(reservation -> {
+      Promise<Void> executed = Promise.promise();
+      parts.environment().vertx().runOnContext(v -> {
+        try {
+          (stopping ? Future.<Void>succeededFuture() : execution.execute()).onComplete(executed);
+        } catch (RuntimeException | Error e) {
+          executed.fail(e);
         }
       });
-    }));
+      return executed.future().transform(done -> {
+        reservation.release();
+        active.remove(run.id(), execution);
+        if (done.failed() && StoreException.isStoreFault(done.cause()) && !stopping) {
+          return retryLater(run, failures + 1, done.cause());
+        }
+        if (done.failed() && !stopping) {
+          LOG.error("run {}: left unfinished until the next start ({})", run.id(), LogSafe.text(done.cause().toString()));
+        }
+        return Future.succeededFuture();
+      });
+    });
   }
 
   private static void release(PayloadMemory.Reservation held) {
@@ -221,26 +294,28 @@ public final class RunEngine {
    * saying why, instead of waiting or retrying for ever; only the store's failure to record that is
    * taken up again.
    */
-  private void end(RunRecord run, int failures, JsonObject error) {
-    parts.transitions().end(run, RunStatus.FAILED, error).onFailure(e -> {
+  private Future<Void> end(RunRecord run, int failures, JsonObject error) {
+    return parts.transitions().end(run, RunStatus.FAILED, error).recover(e -> {
       if (StoreException.isStoreFault(e)) {
-        retryLater(run, failures + 1, e);
-      } else {
-        LOG.error("run {}: could not be recorded as failed ({})", run.id(), LogSafe.text(e.toString()));
+        return retryLater(run, failures + 1, e);
       }
+      LOG.error("run {}: could not be recorded as failed ({})", run.id(), LogSafe.text(e.toString()));
+      return Future.succeededFuture();
     });
   }
 
   /**
    * What stopped the run is the store (a full disk, a lock held too long), so it is still recorded
-   * as unfinished: it is taken up again, less often each time, as a restart would take it up. A
-   * step caught in flight follows the recovery contract then, as after a crash.
+   * as unfinished: it is taken up again, less often each time, as a restart would take it up, keeping its slot
+   * meanwhile. A step caught in flight follows the recovery contract then, as after a crash.
    */
-  private void retryLater(RunRecord run, int failures, Throwable cause) {
+  private Future<Void> retryLater(RunRecord run, int failures, Throwable cause) {
     Duration delay = retryDelay(failures);
     LOG.error("run {}: the store failed ({}); trying again in {} ms", run.id(), LogSafe.text(cause.toString()),
         delay.toMillis());
-    parts.environment().vertx().setTimer(delay.toMillis(), t -> schedule(run, failures, null));
+    Promise<Void> again = Promise.promise();
+    parts.environment().vertx().setTimer(delay.toMillis(), t -> execute(run, failures).onComplete(again));
+    return again.future();
   }
 
   /** An event's size as UTF-8 bytes, from its sealed copy: base64, four characters for three bytes. */
@@ -285,6 +360,7 @@ public final class RunEngine {
   /** Stops starting work; steps in flight stay recorded as running and resume at next start. */
   public void stop() {
     stopping = true;
+    queue.stop();
     active.values().forEach(RunExecution::stopForShutdown);
   }
 }

@@ -17,10 +17,12 @@ import dev.outlookflow.runtime.model.StepRecord;
 import dev.outlookflow.runtime.plugins.ExtensionCalls;
 import dev.outlookflow.runtime.plugins.Registered;
 import dev.outlookflow.runtime.secrets.DataKey;
+import dev.outlookflow.runtime.store.RunStore;
 import dev.outlookflow.uischema.binding.RecordBinding;
 import dev.outlookflow.uischema.form.Form;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -54,6 +56,8 @@ final class RunExecution {
   private DataKey runKey;
   /** The step begun and not yet ended, for a failure that is not the step's own. */
   private StepSpec inFlight;
+  /** The last step's success, stored with the run's ending in one commit (or alone at a shutdown). */
+  private RunStore.StepEnd lastStepEnd;
 
   RunExecution(RunRecord run, EngineParts parts) {
     this.run = run;
@@ -100,7 +104,7 @@ final class RunExecution {
                 return finish(RunStatus.FAILED, StepErrors.error("unreadable",
                     "the runtime lost this run's key, so its event and step data cannot be read: run the flow again"));
               }
-              return begin(parts.masterKeys().unwrap(wrapped.get()));
+              return begin(parts.masterKeys().unwrap(wrapped.get()), start == RunStart.STARTED);
             });
         })
         .recover(this::endUnlessTheStoreFailed);
@@ -121,16 +125,18 @@ final class RunExecution {
     if (failed == null) {
       return finish(RunStatus.FAILED, error);
     }
-    return parts.runs().finishStep(run.id(), failed.id(), RunStatus.FAILED, null, null, error, parts.environment().now())
+    return parts.runs().finishStep(run.id(), new RunStore.StepEnd(failed.id(), RunStatus.FAILED, null, null, error,
+            parts.environment().now()))
         .compose(v -> finish(RunStatus.FAILED, stepFailure(failed, error)));
   }
 
-  private Future<Void> begin(DataKey key) {
+  /** {@code fresh}: the run was queued until now, so it has no steps recorded yet. */
+  private Future<Void> begin(DataKey key, boolean fresh) {
     runKey = key;
     return payload(() -> JsonBridge.parse(open(run.sealedEvent(), "event")))
         .compose(event -> {
           bindings.set("trigger", event);
-          return parts.runs().steps(run.id());
+          return fresh ? Future.succeededFuture(List.<StepRecord>of()) : parts.runs().steps(run.id());
         })
         .map(steps -> steps.stream().collect(Collectors.toMap(StepRecord::stepId, Function.identity())))
         .compose(earlier -> step(0, earlier));
@@ -139,7 +145,8 @@ final class RunExecution {
   private Future<Void> step(int index, Map<String, StepRecord> earlier) {
     inFlight = null;
     if (shuttingDown) {
-      return Future.succeededFuture();
+      // The step that succeeded is recorded so; the run resumes after it at the next start.
+      return lastStepEnd == null ? Future.succeededFuture() : parts.runs().finishStep(run.id(), lastStepEnd);
     }
     if (index == flow.steps().size()) {
       return finish(cancelledByUser ? RunStatus.CANCELLED : RunStatus.SUCCEEDED,
@@ -283,14 +290,21 @@ final class RunExecution {
     })
         .compose(recorded -> {
           stepOutputs.set(spec.id(), recorded.tree());
-          return parts.runs().finishStep(run.id(), spec.id(), RunStatus.SUCCEEDED, recorded.display(),
+          RunStore.StepEnd end = new RunStore.StepEnd(spec.id(), RunStatus.SUCCEEDED, recorded.display(),
               recorded.sealed(), null, parts.environment().now());
+          if (spec == flow.steps().get(flow.steps().size() - 1)) {
+            // The run ends next: one commit for both (a crash before it finds the step in flight, as before).
+            lastStepEnd = end;
+            return Future.<Void>succeededFuture();
+          }
+          return parts.runs().finishStep(run.id(), end);
         })
         .map(new StepOutcome(RunStatus.SUCCEEDED, null));
   }
 
   private Future<StepOutcome> record(StepSpec spec, RunStatus status, JsonObject error) {
-    return parts.runs().finishStep(run.id(), spec.id(), status, null, null, error, parts.environment().now())
+    return parts.runs().finishStep(run.id(), new RunStore.StepEnd(spec.id(), status, null, null, error,
+            parts.environment().now()))
         .map(new StepOutcome(status, error));
   }
 
@@ -300,7 +314,7 @@ final class RunExecution {
   }
 
   private Future<Void> finish(RunStatus status, JsonObject error) {
-    return parts.transitions().end(run, status, error);
+    return parts.transitions().end(run, status, error, lastStepEnd);
   }
 
   /** Sealed values are bound to their workspace, run and place in the run. */

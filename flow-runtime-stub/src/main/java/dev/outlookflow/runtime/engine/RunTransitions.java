@@ -39,9 +39,19 @@ final class RunTransitions {
 
   /** Ends the run; logged only by the call that ended it, so each ending is told once. */
   Future<Void> end(RunRecord run, RunStatus status, JsonObject error) {
-    return runs.finish(run.id(), status, error, environment.now())
+    return end(run, status, error, null);
+  }
+
+  /** As {@link #end(RunRecord, RunStatus, JsonObject)}, with its last step's ending in the same commit (or null). */
+  Future<Void> end(RunRecord run, RunStatus status, JsonObject error, RunStore.StepEnd lastStep) {
+    return runs.finish(run.id(), status, error, environment.now(), lastStep)
         .onSuccess(took -> took.ifPresent(millis -> LOG.info("{}: {} in {} ms", subject(run), status.value(), millis)))
         .mapEmpty();
+  }
+
+  /** A run stored ended by its trigger, which could not make its event: told as it is stored, never executed. */
+  void storedFailed(RunRecord run) {
+    LOG.info("{}: failed before its first step: its trigger could not make its event", subject(run));
   }
 
   private static String subject(RunRecord run) {

@@ -27,6 +27,19 @@ final class Rows {
     }
   }
 
+  /** One statement prepared once and executed for each row of parameters, in order. */
+  static void each(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (Object[] parameters : rows) {
+        bind(statement, parameters);
+        statement.executeUpdate();
+      }
+    }
+  }
+
   static <T> List<T> list(Connection connection, String sql, Mapper<T> mapper, Object... parameters)
       throws SQLException {
     try (PreparedStatement statement = prepare(connection, sql, parameters);
@@ -53,6 +66,11 @@ final class Rows {
   private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
       throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql);
+    bind(statement, parameters);
+    return statement;
+  }
+
+  private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
     for (int i = 0; i < parameters.length; i++) {
       if (parameters[i] == null) {
         statement.setNull(i + 1, Types.NULL);
@@ -60,6 +78,5 @@ final class Rows {
         statement.setObject(i + 1, parameters[i]);
       }
     }
-    return statement;
   }
 }

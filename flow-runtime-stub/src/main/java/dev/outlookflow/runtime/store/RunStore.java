@@ -14,7 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -37,52 +40,98 @@ public final class RunStore {
 
   /** Stores a new run with its wrapped run key. */
   public Future<Void> insert(RunRecord run, WrappedKey runKey) {
-    return db.write(sql -> insertRun(sql, run, runKey)).mapEmpty();
+    return db.write(sql -> {
+      insertRun(sql, run, runKey);
+      return null;
+    });
   }
 
-  private static int insertRun(Connection sql, RunRecord run, WrappedKey runKey) throws SQLException {
-    Rows.update(sql, "INSERT INTO runs (" + RUN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        run.id(), run.workspaceId(), run.flowId(), run.flowSnapshot().encode(), run.triggerEvent().encode(),
-        run.sealedEvent(), run.status().value(), Json.text(run.error()), run.createdAt(), run.startedAt(),
-        run.finishedAt(), run.cancelRequestedAt(), run.triggerKey());
-    return Rows.update(sql, "INSERT INTO run_keys (run_id, master_key_id, wrapped_key) VALUES (?, ?, ?)",
-        run.id(), runKey.masterKeyId(), runKey.wrapped());
+  private static final String INSERT_RUN = "INSERT INTO runs (" + RUN_COLUMNS
+      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_RUN_KEY = "INSERT INTO run_keys (run_id, master_key_id, wrapped_key) "
+      + "VALUES (?, ?, ?)";
+
+  private static void insertRun(Connection sql, RunRecord run, WrappedKey runKey) throws SQLException {
+    Rows.update(sql, INSERT_RUN, runRow(run));
+    Rows.update(sql, INSERT_RUN_KEY, runKeyRow(run.id(), runKey));
   }
 
-  /** The run that holds a trigger's key for its flow, if the key was used (the run may since be purged). */
-  public Future<Optional<String>> runForKey(String flowId, String triggerKey) {
-    return db.read(sql -> Rows.one(sql, "SELECT run_id FROM trigger_keys WHERE flow_id = ? AND trigger_key = ?",
-        row -> row.getString(1), flowId, triggerKey));
+  private static Object[] runRow(RunRecord run) {
+    return new Object[] {run.id(), run.workspaceId(), run.flowId(), run.flowSnapshot().encode(),
+        run.triggerEvent().encode(), run.sealedEvent(), run.status().value(), Json.text(run.error()), run.createdAt(),
+        run.startedAt(), run.finishedAt(), run.cancelRequestedAt(), run.triggerKey()};
+  }
+
+  private static Object[] runKeyRow(String runId, WrappedKey runKey) {
+    return new Object[] {runId, runKey.masterKeyId(), runKey.wrapped()};
+  }
+
+  /** The most keys one {@link #insertAll} takes. */
+  public static final int MOST_KEYS = 500;
+
+  private static Map<String, String> holders(Connection sql, String flowId, List<String> keys) throws SQLException {
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    if (keys.size() > MOST_KEYS) {
+      throw new IllegalArgumentException(keys.size() + " keys at once; the store takes at most " + MOST_KEYS);
+    }
+    Object[] parameters = new Object[keys.size() + 1];
+    parameters[0] = flowId;
+    for (int i = 0; i < keys.size(); i++) {
+      parameters[i + 1] = keys.get(i);
+    }
+    Map<String, String> holders = new HashMap<>();
+    for (String[] row : Rows.list(sql, "SELECT trigger_key, run_id FROM trigger_keys WHERE flow_id = ? AND trigger_key "
+        + "IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")",
+        row -> new String[] {row.getString(1), row.getString(2)}, parameters)) {
+      holders.put(row[0], row[1]);
+    }
+    return holders;
   }
 
   /**
-   * Stores the run under its trigger's key ({@code run.triggerKey()}) for its flow, unless the key already has
-   * one: answers the id of the run that holds the key ({@code run.id()} when this call stored it). The key row,
-   * with the key's time ({@code keyTime}, epoch millis), and the run are one transaction. Callers keep one
-   * write per key at a time ({@code RunEngine.enqueueOnce}): H2 answers a second writer of an uncommitted key
-   * by retrying until its lock timeout, not by waiting for the commit.
+   * A run to store under its trigger's key ({@code run.triggerKey()}, distinct within a batch), with the key's
+   * time (epoch millis) and its wrapped run key (null for a run stored already ended, which has no sealed data).
    */
-  public Future<String> insertOnce(RunRecord run, WrappedKey runKey, long keyTime) {
-    String triggerKey = run.triggerKey();
+  public record KeyedRun(RunRecord run, WrappedKey runKey, long keyTime) {}
+
+  /**
+   * Stores each run under its key for its flow, unless the key already has one: answers, in order, the id of the
+   * run that holds each key ({@code run.id()} when this call stored it). One transaction: the key rows and the
+   * new runs, inserted in the given order, so the runs' {@code seq} follows it. Callers keep one write per key at
+   * a time ({@code RunEngine}): H2 answers a second writer of an uncommitted key by retrying until its lock
+   * timeout, not by waiting for the commit. A key another process stored meanwhile refuses the batch, which is
+   * then read and stored again, the key now answered by its holder.
+   */
+  public Future<List<String>> insertAll(String flowId, List<KeyedRun> batch) {
     return db.write(sql -> {
-      Savepoint beforeKey = sql.setSavepoint();
-      try {
-        Rows.update(sql, "INSERT INTO trigger_keys (flow_id, trigger_key, run_id, created_at, key_time) "
-            + "VALUES (?, ?, ?, ?, ?)", run.flowId(), triggerKey, run.id(), run.createdAt(), keyTime);
-      } catch (SQLException e) {
-        if (!Rows.UNIQUE_VIOLATION.equals(e.getSQLState())) {
-          throw e;
+      for (int attempt = 1; ; attempt++) {
+        Savepoint before = sql.setSavepoint();
+        try {
+          return insertNew(sql, flowId, batch);
+        } catch (SQLException e) {
+          if (!Rows.UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt == 3) {
+            throw e;
+          }
+          // PostgreSQL aborts a transaction at its first error: back to before the batch, whose keys are read
+          // again (the other writer's committed: visible at READ COMMITTED, the isolation the store uses).
+          sql.rollback(before);
         }
-        // PostgreSQL aborts a transaction at its first error; back to before it, then read the key's run
-        // (committed by the other writer: visible at READ COMMITTED, the isolation the store uses).
-        sql.rollback(beforeKey);
-        return Rows.one(sql, "SELECT run_id FROM trigger_keys WHERE flow_id = ? AND trigger_key = ?",
-            row -> row.getString(1), run.flowId(), triggerKey).orElseThrow(() -> new IllegalStateException(
-                "flow " + run.flowId() + " was deleted while its trigger emitted a key", e));
       }
-      insertRun(sql, run, runKey);
-      return run.id();
     });
+  }
+
+  private static List<String> insertNew(Connection sql, String flowId, List<KeyedRun> batch) throws SQLException {
+    Map<String, String> holders = holders(sql, flowId, batch.stream().map(item -> item.run().triggerKey()).toList());
+    List<KeyedRun> fresh = batch.stream().filter(item -> !holders.containsKey(item.run().triggerKey())).toList();
+    Rows.each(sql, "INSERT INTO trigger_keys (flow_id, trigger_key, run_id, created_at, key_time) VALUES (?, ?, ?, ?, ?)",
+        fresh.stream().map(item -> new Object[] {flowId, item.run().triggerKey(), item.run().id(),
+            item.run().createdAt(), item.keyTime()}).toList());
+    Rows.each(sql, INSERT_RUN, fresh.stream().map(item -> runRow(item.run())).toList());
+    Rows.each(sql, INSERT_RUN_KEY, fresh.stream().filter(item -> item.runKey() != null)
+        .map(item -> runKeyRow(item.run().id(), item.runKey())).toList());
+    return batch.stream().map(item -> holders.getOrDefault(item.run().triggerKey(), item.run().id())).toList();
   }
 
   /** Forgets the flow's trigger keys whose time is before {@code mark} (epoch millis); answers how many. */
@@ -150,7 +199,18 @@ public final class RunStore {
    * {@code now}; empty when it had ended already.
    */
   public Future<OptionalLong> finish(String runId, RunStatus status, JsonObject error, long now) {
+    return finish(runId, status, error, now, null);
+  }
+
+  /**
+   * As {@link #finish(String, RunStatus, JsonObject, long)}, ending its last step ({@code lastStep}, or null) in the
+   * same transaction: one commit where there would be two.
+   */
+  public Future<OptionalLong> finish(String runId, RunStatus status, JsonObject error, long now, StepEnd lastStep) {
     return db.write(sql -> {
+      if (lastStep != null) {
+        endStep(sql, runId, lastStep);
+      }
       Optional<Long> began = Rows.one(sql, "SELECT COALESCE(started_at, created_at) FROM runs WHERE id = ? AND "
           + UNFINISHED + " FOR UPDATE", row -> row.getLong(1), runId);
       if (began.isEmpty()) {
@@ -204,11 +264,25 @@ public final class RunStore {
     }
   }
 
-  /** Runs a crash or shutdown left queued or running, oldest first. */
-  public Future<List<RunRecord>> listUnfinished() {
-    return db.read(sql -> Rows.list(sql,
-        "SELECT " + RUN_COLUMNS + " FROM runs WHERE status IN (?, ?) ORDER BY seq",
-        RunStore::mapRun, RunStatus.QUEUED.value(), RunStatus.RUNNING.value()));
+  /** A run waiting in the store to execute, with its place in the order runs were stored. */
+  public record Waiting(long seq, String id) {}
+
+  /** The oldest runs of {@code status} stored after {@code afterSeq}, at most {@code limit}: ids only. */
+  public Future<List<Waiting>> waiting(RunStatus status, long afterSeq, int limit) {
+    return db.read(sql -> Rows.list(sql, "SELECT seq, id FROM runs WHERE status = ? AND seq > ? ORDER BY seq LIMIT ?",
+        row -> new Waiting(row.getLong(1), row.getString(2)), status.value(), afterSeq, limit));
+  }
+
+  /** The run with what the engine needs to execute it (its sealed event), if its status is still {@code status}. */
+  public Future<Optional<RunRecord>> toExecute(String runId, RunStatus status) {
+    return db.read(sql -> Rows.one(sql, "SELECT " + RUN_COLUMNS + " FROM runs WHERE id = ? AND status = ?",
+        RunStore::mapRun, runId, status.value()));
+  }
+
+  /** How many runs are queued or running. */
+  public Future<Long> countUnfinished() {
+    return db.read(sql -> Rows.one(sql, "SELECT COUNT(*) FROM runs WHERE " + UNFINISHED, row -> row.getLong(1))
+        .orElse(0L));
   }
 
   /** Deletes finished runs older than the cutoff with their steps; answers how many. */
@@ -238,12 +312,23 @@ public final class RunStore {
         runId, stepId, state.encode()).mapEmpty();
   }
 
+  /** How a step ended: its status, its output (display and sealed copies) or error, and when. */
+  public record StepEnd(String stepId, RunStatus status, JsonObject output, String sealedOutput, JsonObject error,
+      long at) {}
+
   /** Ends a step; its sealed input is no longer needed once it has an outcome. */
-  public Future<Void> finishStep(String runId, String stepId, RunStatus status, JsonObject output,
-      String sealedOutput, JsonObject error, long now) {
-    return db.update("UPDATE steps SET status = ?, output = ?, sealed_output = ?, sealed_input = NULL, error = ?, "
+  public Future<Void> finishStep(String runId, StepEnd end) {
+    return db.write(sql -> {
+      endStep(sql, runId, end);
+      return null;
+    });
+  }
+
+  private static void endStep(Connection sql, String runId, StepEnd end) throws SQLException {
+    Rows.update(sql, "UPDATE steps SET status = ?, output = ?, sealed_output = ?, sealed_input = NULL, error = ?, "
             + "finished_at = ? WHERE run_id = ? AND step_id = ?",
-        status.value(), Json.text(output), sealedOutput, Json.text(error), now, runId, stepId).mapEmpty();
+        end.status().value(), Json.text(end.output()), end.sealedOutput(), Json.text(end.error()), end.at(), runId,
+        end.stepId());
   }
 
   /** A run's steps with everything the engine needs to resume them, sealed data included. */

@@ -4,11 +4,13 @@ import dev.outlookflow.plugin.api.PluginEnvironment;
 import dev.outlookflow.plugin.api.StepLog;
 import dev.outlookflow.plugin.api.connection.ConnectionHandle;
 import dev.outlookflow.plugin.api.trigger.Emitted;
+import dev.outlookflow.plugin.api.trigger.KeyedEvent;
 import dev.outlookflow.plugin.api.trigger.SharedState;
 import dev.outlookflow.plugin.api.trigger.Timers;
 import dev.outlookflow.plugin.api.trigger.TriggerContext;
 import dev.outlookflow.plugin.api.trigger.TriggerReport;
 import dev.outlookflow.plugin.api.trigger.TriggerState;
+import dev.outlookflow.runtime.engine.RunEngine.KeyedJson;
 import dev.outlookflow.runtime.json.JsonBridge;
 import dev.outlookflow.runtime.store.KeyText;
 import dev.outlookflow.uischema.binding.RecordBinding;
@@ -16,6 +18,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,12 +42,8 @@ final class FlowTriggerContext implements TriggerContext<Object> {
    * How this flow's events become runs: each one, or at most one per key (with the key's time in epoch
    * millis, null for the time it is stored); and how its keys older than a mark (epoch millis) are forgotten.
    */
-  record Emitters(Function<JsonObject, Future<String>> each, Once once, Function<Long, Future<Long>> forget) {}
-
-  @FunctionalInterface
-  interface Once {
-    Future<Emitted> emit(JsonObject event, String key, Long keyTime);
-  }
+  record Emitters(Function<JsonObject, Future<String>> each, Function<List<KeyedJson>, Future<List<Emitted>>> keyed,
+      Function<Long, Future<Long>> forget) {}
 
   FlowTriggerContext(String flowId, Emitters emitters, TriggerState state, Optional<SharedState> shared,
       ScopedTimers timers, Optional<ConnectionHandle> connection, StepLog log, PluginEnvironment environment) {
@@ -86,23 +85,6 @@ final class FlowTriggerContext implements TriggerContext<Object> {
     return millis("the key's time", keyTime).compose(time -> emitKeyed(event, key, time));
   }
 
-  // TEMP(core branch): replaced by the engine branch's batched implementation on merge.
-  @Override
-  public Future<java.util.List<Emitted>> emitAll(java.util.List<dev.outlookflow.plugin.api.trigger.KeyedEvent<Object>> events) {
-    Future<java.util.List<Emitted>> chain = Future.succeededFuture(new ArrayList<>());
-    for (var e : events) {
-      chain = chain.compose(list -> (e.keyTime() == null ? emit(e.event(), e.key()) : emit(e.event(), e.key(), e.keyTime()))
-          .map(one -> { list.add(one); return list; }));
-    }
-    return chain;
-  }
-
-  // TEMP(core branch)
-  @Override
-  public Future<Emitted> emitFailed(Object event, String key, Instant keyTime, String reason) {
-    return emit(new JsonObject().put("TEMP_failed", reason), key, keyTime);
-  }
-
   private Future<Emitted> emitKeyed(Object event, String key, Long keyTime) {
     if (stopped) {
       return stoppedFailure();
@@ -111,7 +93,59 @@ final class FlowTriggerContext implements TriggerContext<Object> {
     if (problem.isPresent()) {
       return Future.failedFuture(new IllegalArgumentException(problem.get()));
     }
-    return tracked(json(event).compose(json -> emitters.once().emit(json, key, keyTime)));
+    return tracked(json(event).compose(json -> emitters.keyed().apply(List.of(new KeyedJson(json, key, keyTime,
+        null))).map(answers -> answers.get(0))));
+  }
+
+  @Override
+  public Future<List<Emitted>> emitAll(List<KeyedEvent<Object>> events) {
+    if (stopped) {
+      return stoppedFailure();
+    }
+    if (events == null || events.isEmpty() || events.size() > MAX_BATCH) {
+      return Future.failedFuture(new IllegalArgumentException("a batch of " + (events == null ? 0 : events.size())
+          + " events: emitAll takes 1 to " + MAX_BATCH + "; emit larger batches in parts"));
+    }
+    List<KeyedJson> batch = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      KeyedEvent<Object> item = events.get(i);
+      Future<KeyedJson> checked = item == null ? Future.failedFuture(new IllegalArgumentException("it is missing"))
+          : keyed(item.event(), item.key(), item.keyTime(), null);
+      if (checked.failed()) {
+        return Future.failedFuture(new IllegalArgumentException("event " + i + " of the batch: "
+            + checked.cause().getMessage() + "; nothing of the batch was emitted", checked.cause()));
+      }
+      batch.add(checked.result());
+    }
+    return tracked(emitters.keyed().apply(batch));
+  }
+
+  /** The most characters of the reason {@link #emitFailed} records. */
+  static final int MAX_REASON = 1_000;
+
+  @Override
+  public Future<Emitted> emitFailed(Object event, String key, Instant keyTime, String reason) {
+    if (stopped) {
+      return stoppedFailure();
+    }
+    if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+      return Future.failedFuture(new IllegalArgumentException("the reason is " + (reason == null || reason.isBlank()
+          ? "missing" : reason.length() + " characters") + ": give a sentence of 1 to " + MAX_REASON
+          + " characters saying why the trigger could not make the event"));
+    }
+    Future<KeyedJson> checked = keyed(event, key, keyTime, reason);
+    return checked.failed() ? checked.map(k -> null)
+        : tracked(emitters.keyed().apply(List.of(checked.result())).map(answers -> answers.get(0)));
+  }
+
+  /** A keyed event checked as {@link #emit(Object, String, Instant)} checks it, its time null when not given. */
+  private static Future<KeyedJson> keyed(Object event, String key, Instant keyTime, String failure) {
+    Optional<String> problem = KeyText.problem("a trigger's key", key, MAX_KEY_LENGTH);
+    if (problem.isPresent()) {
+      return Future.failedFuture(new IllegalArgumentException(problem.get()));
+    }
+    Future<Long> time = keyTime == null ? Future.succeededFuture(null) : millis("the key's time", keyTime);
+    return time.compose(millis -> json(event).map(json -> new KeyedJson(json, key, millis, failure)));
   }
 
   @Override

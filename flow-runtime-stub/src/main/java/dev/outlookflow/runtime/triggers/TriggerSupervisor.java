@@ -254,7 +254,7 @@ public final class TriggerSupervisor {
     return connections.forForm(flow.workspaceId(), trigger.form(), definition.trigger().properties())
         .map(connection -> new FlowTriggerContext(flow.id(), new FlowTriggerContext.Emitters(
                 event -> emit(flow, event),
-                (event, key, keyTime) -> emitOnce(flow, event, key, keyTime),
+                events -> emitKeyed(flow, events),
                 mark -> engine.forgetKeysBefore(flow.id(), mark)),
             new DurableTriggerState(flows, flow.id()),
             connection.map(handle -> connections.sharedState(handle, trigger.plugin())),
@@ -267,9 +267,9 @@ public final class TriggerSupervisor {
         FlowDefinition.fromJson(f.definition()), event, null));
   }
 
-  private Future<Emitted> emitOnce(FlowRecord started, JsonObject event, String key, Long keyTime) {
-    return current(started).compose(f -> engine.enqueueOnce(f.workspaceId(), f.id(),
-        FlowDefinition.fromJson(f.definition()), event, key, keyTime));
+  private Future<List<Emitted>> emitKeyed(FlowRecord started, List<RunEngine.KeyedJson> events) {
+    return current(started).compose(f -> engine.enqueueAll(f.workspaceId(), f.id(),
+        FlowDefinition.fromJson(f.definition()), events));
   }
 
   private Future<FlowRecord> current(FlowRecord started) {

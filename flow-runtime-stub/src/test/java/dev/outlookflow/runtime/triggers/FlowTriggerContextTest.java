@@ -3,6 +3,7 @@ package dev.outlookflow.runtime.triggers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outlookflow.plugin.api.trigger.Emitted;
+import dev.outlookflow.plugin.api.trigger.KeyedEvent;
 import dev.outlookflow.plugin.api.trigger.TriggerContext;
 import dev.outlookflow.plugin.api.trigger.TriggerReport;
 import dev.outlookflow.runtime.engine.PrefixedLog;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +29,16 @@ class FlowTriggerContextTest {
   private final List<String> keys = new ArrayList<>();
   private final List<Long> keyTimes = new ArrayList<>();
   private final List<Long> marks = new ArrayList<>();
+  private final List<String> failures = new ArrayList<>();
   private final FlowTriggerContext context = context(new FlowTriggerContext.Emitters(
       event -> Future.succeededFuture("run-" + event.getString("subject")),
-      (event, key, keyTime) -> {
-        keys.add(key);
-        keyTimes.add(keyTime);
-        return Future.succeededFuture(new Emitted("run-" + key, true));
+      batch -> {
+        batch.forEach(item -> {
+          keys.add(item.key());
+          keyTimes.add(item.keyTime());
+          failures.add(item.failure());
+        });
+        return Future.succeededFuture(batch.stream().map(item -> new Emitted("run-" + item.key(), true)).toList());
       },
       mark -> {
         marks.add(mark);
@@ -99,10 +105,38 @@ class FlowTriggerContextTest {
   }
 
   @Test
+  void aBatchIsHandedOnInItsOrderEachKeyCheckedAndItsSizeBounded() {
+    List<KeyedEvent<Object>> batch = List.of(new KeyedEvent<>(new Mail("A"), "a", Instant.ofEpochMilli(5)),
+        new KeyedEvent<>(new Mail("B"), "b", null));
+    assertThat(context.emitAll(batch).result()).extracting(Emitted::runId).containsExactly("run-a", "run-b");
+    assertThat(keys).containsExactly("a", "b");
+    assertThat(keyTimes).as("no time: the time it is stored").containsExactly(5L, null);
+
+    assertThat(context.emitAll(List.of(new KeyedEvent<>(new Mail("C"), "c", null),
+        new KeyedEvent<>(new Mail("D"), "", null))).cause()).hasMessageStartingWith("event 1 of the batch: ")
+        .hasMessageEndingWith("; nothing of the batch was emitted");
+    assertThat(context.emitAll(List.of()).cause()).hasMessageContaining("emitAll takes 1 to 500");
+    assertThat(context.emitAll(Collections.nCopies(501, new KeyedEvent<>(new Mail("E"), "e", null))).cause())
+        .hasMessageStartingWith("a batch of 501 events");
+    assertThat(keys).as("nothing of a refused batch is handed on").containsExactly("a", "b");
+  }
+
+  @Test
+  void aFailedEmitCarriesItsReasonWhichIsBounded() {
+    assertThat(context.emitFailed(new Mail("?"), "m1", null, "the mail cannot be read").result().runId())
+        .isEqualTo("run-m1");
+    assertThat(failures).containsExactly("the mail cannot be read");
+    assertThat(context.emitFailed(new Mail("?"), "m2", null, "x".repeat(1_001)).cause())
+        .hasMessageStartingWith("the reason is 1001 characters");
+    assertThat(context.emitFailed(new Mail("?"), "m3", null, " ").cause()).hasMessageStartingWith(
+        "the reason is missing");
+  }
+
+  @Test
   void stoppingWaitsForTheEmitsUnderWay() {
     Promise<Emitted> storing = Promise.promise();
     FlowTriggerContext slow = context(new FlowTriggerContext.Emitters(
-        event -> Future.succeededFuture("run"), (event, key, keyTime) -> storing.future(),
+        event -> Future.succeededFuture("run"), batch -> storing.future().map(List::of),
         mark -> Future.succeededFuture(0L)));
     Future<Emitted> underWay = slow.emit(new Mail("Now"), "k");
     Future<Void> stopped = slow.stop();
