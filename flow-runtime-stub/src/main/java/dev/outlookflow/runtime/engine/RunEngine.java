@@ -118,7 +118,14 @@ public final class RunEngine {
       answers.add(mine.future());
     }
     if (!toStore.isEmpty()) {
-      storeNew(workspaceId, flowId, flow, List.copyOf(toStore.values())).onComplete(stored -> owned.forEach(
+      Future<Map<String, Emitted>> storing;
+      try {
+        storing = storeNew(workspaceId, flowId, flow, List.copyOf(toStore.values()));
+      } catch (RuntimeException e) {
+        // Failed before storing anything: the keys' slots must still be let go, or their next emits wait for ever.
+        storing = Future.failedFuture(e);
+      }
+      storing.onComplete(stored -> owned.forEach(
           (key, promise) -> {
             keysInFlight.remove(slot(flowId, key), promise.future());
             if (stored.succeeded()) {

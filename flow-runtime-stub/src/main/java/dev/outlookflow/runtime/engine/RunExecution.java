@@ -57,7 +57,6 @@ final class RunExecution {
   /** The step begun and not yet ended, for a failure that is not the step's own. */
   private StepSpec inFlight;
   /** The last step's success, stored with the run's ending in one commit (or alone at a shutdown). */
-  private RunStore.StepEnd lastStepEnd;
 
   RunExecution(RunRecord run, EngineParts parts) {
     this.run = run;
@@ -145,8 +144,7 @@ final class RunExecution {
   private Future<Void> step(int index, Map<String, StepRecord> earlier) {
     inFlight = null;
     if (shuttingDown) {
-      // The step that succeeded is recorded so; the run resumes after it at the next start.
-      return lastStepEnd == null ? Future.succeededFuture() : parts.runs().finishStep(run.id(), lastStepEnd);
+      return Future.succeededFuture();
     }
     if (index == flow.steps().size()) {
       return finish(cancelledByUser ? RunStatus.CANCELLED : RunStatus.SUCCEEDED,
@@ -292,11 +290,8 @@ final class RunExecution {
           stepOutputs.set(spec.id(), recorded.tree());
           RunStore.StepEnd end = new RunStore.StepEnd(spec.id(), RunStatus.SUCCEEDED, recorded.display(),
               recorded.sealed(), null, parts.environment().now());
-          if (spec == flow.steps().get(flow.steps().size() - 1)) {
-            // The run ends next: one commit for both (a crash before it finds the step in flight, as before).
-            lastStepEnd = end;
-            return Future.<Void>succeededFuture();
-          }
+          // Committed on its own, before the run ends: were the run's end refused by the store and the run taken up
+          // again, the step must not run twice.
           return parts.runs().finishStep(run.id(), end);
         })
         .map(new StepOutcome(RunStatus.SUCCEEDED, null));
@@ -314,7 +309,7 @@ final class RunExecution {
   }
 
   private Future<Void> finish(RunStatus status, JsonObject error) {
-    return parts.transitions().end(run, status, error, lastStepEnd);
+    return parts.transitions().end(run, status, error);
   }
 
   /** Sealed values are bound to their workspace, run and place in the run. */

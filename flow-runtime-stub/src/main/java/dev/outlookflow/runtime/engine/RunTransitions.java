@@ -39,12 +39,7 @@ final class RunTransitions {
 
   /** Ends the run; logged only by the call that ended it, so each ending is told once. */
   Future<Void> end(RunRecord run, RunStatus status, JsonObject error) {
-    return end(run, status, error, null);
-  }
-
-  /** As {@link #end(RunRecord, RunStatus, JsonObject)}, with its last step's ending in the same commit (or null). */
-  Future<Void> end(RunRecord run, RunStatus status, JsonObject error, RunStore.StepEnd lastStep) {
-    return runs.finish(run.id(), status, error, environment.now(), lastStep)
+    return runs.finish(run.id(), status, error, environment.now())
         .onSuccess(took -> took.ifPresent(millis -> LOG.info("{}: {} in {} ms", subject(run), status.value(), millis)))
         .mapEmpty();
   }

@@ -199,18 +199,7 @@ public final class RunStore {
    * {@code now}; empty when it had ended already.
    */
   public Future<OptionalLong> finish(String runId, RunStatus status, JsonObject error, long now) {
-    return finish(runId, status, error, now, null);
-  }
-
-  /**
-   * As {@link #finish(String, RunStatus, JsonObject, long)}, ending its last step ({@code lastStep}, or null) in the
-   * same transaction: one commit where there would be two.
-   */
-  public Future<OptionalLong> finish(String runId, RunStatus status, JsonObject error, long now, StepEnd lastStep) {
     return db.write(sql -> {
-      if (lastStep != null) {
-        endStep(sql, runId, lastStep);
-      }
       Optional<Long> began = Rows.one(sql, "SELECT COALESCE(started_at, created_at) FROM runs WHERE id = ? AND "
           + UNFINISHED + " FOR UPDATE", row -> row.getLong(1), runId);
       if (began.isEmpty()) {
