@@ -52,6 +52,8 @@ final class FolderWatcher {
   private static final Duration PRUNE_EVERY = Duration.ofHours(1);
   /** How often a watcher whose connection cannot sign in tries again. */
   private static final Duration SIGNED_OUT_INTERVAL = Duration.ofMinutes(1);
+  /** The longest a failed backfill waits before it tries again. */
+  private static final Duration BACKFILL_BACKOFF = Duration.ofMinutes(5);
   static final int AUDIT_SIZE = 100;
   static final int AUDIT_PAGES = 10;
   static final int CAP = 5_000;
@@ -85,6 +87,8 @@ final class FolderWatcher {
   /** The watcher's counts as they happen, stored with its state; a round that fails keeps what it counted. */
   private final Map<String, AtomicLong> totals = new ConcurrentHashMap<>();
   private volatile Instant lastRound;
+  /** When the latest round began: the round the catch-ups queued after it belong to. */
+  private volatile Instant roundStarted;
   private volatile Instant nextRound;
   private volatile String lastError;
   private volatile String problem;
@@ -177,6 +181,7 @@ final class FolderWatcher {
 
   private Future<Void> round() {
     Instant started = clock.instant();
+    roundStarted = started;
     List<Subscriber> participants = participants(started);
     Subscriber any = anySubscriber();
     if (closed || any == null) {
@@ -337,24 +342,31 @@ final class FolderWatcher {
    * each page. A failure is tried again one interval later, from the stored progress, while the flow listens.
    */
   private void backfill(Subscriber subscriber) {
+    backfill(subscriber, 0);
+  }
+
+  private void backfill(Subscriber subscriber, int failures) {
     String key = backfillKey();
     subscriber.context.state().get(key).compose(stored -> {
       if (stored.isPresent()) {
         return Future.succeededFuture(Backfill.fromJson(stored.get()));
       }
       Backfill fresh = Backfill.of(subscriber.since, Math.min(subscriber.choices.backfillDays(), Backfill.MAX_DAYS));
-      return subscriber.context.state().put(key, fresh.toJson().encode()).map(fresh);
+      return unlessLeft(subscriber).compose(v -> subscriber.context.state().put(key, fresh.toJson().encode()))
+          .map(fresh);
     }).compose(progress -> {
       subscriber.backfill = progress;
       return progress.finished() ? Future.succeededFuture() : backfillPages(subscriber, key);
     }).onComplete(done -> {
       report();
       if (done.failed() && !subscriber.hasLeft() && !closed) {
-        subscriber.context.log().warn("the backfill stopped (tried again in " + subscriber.interval.toSeconds()
-            + " s): " + done.cause().getMessage());
-        vertx.setTimer(Math.max(1, subscriber.interval.toMillis()), id -> {
+        // One interval after a failure, doubling up to five minutes: a backfill never hammers a struggling Graph.
+        long delay = Math.min(subscriber.interval.toMillis() << Math.min(failures, 16), BACKFILL_BACKOFF.toMillis());
+        subscriber.context.log().warn("the backfill stopped (tried again in " + delay / 1000 + " s): "
+            + done.cause().getMessage());
+        vertx.setTimer(Math.max(1, delay), id -> {
           if (!subscriber.hasLeft() && !closed) {
-            backfill(subscriber);
+            backfill(subscriber, failures + 1);
           }
         });
       }
@@ -369,26 +381,26 @@ final class FolderWatcher {
     return MailGraph.open(subscriber.connection, subscriber.settings, services).compose(graph -> walk(graph,
         graph.read(mailbox, query), items -> {
           Pass pass = new Pass(Source.BACKFILL, start.from());
-          return fire(graph, items, List.of(subscriber), pass).compose(pass::outcome).compose(v -> {
-            if (subscriber.hasLeft()) {
-              // Its emits were skipped; and a flow disconnected has its state cleared, not to be written again.
-              return Future.failedFuture(new IllegalStateException("the flow stopped listening"));
-            }
+          // A flow that left has its emits skipped; one disconnected its state cleared, not to be written again.
+          Future<Void> fired = fire(graph, items, List.of(subscriber), pass).compose(pass::outcome);
+          return fired.compose(v -> unlessLeft(subscriber)).compose(v -> {
             Backfill next = subscriber.backfill.after(items);
-            return subscriber.context.state().put(key, next.toJson().encode()).compose(stored -> {
+            return subscriber.context.state().put(key, next.toJson().encode()).onSuccess(stored -> {
               subscriber.backfill = next;
               report();
-              // Checked before the next page is asked for: a flow disabled or disconnected sends no more requests.
-              return subscriber.hasLeft() ? Future.failedFuture(new IllegalStateException("the flow stopped "
-                  + "listening")) : Future.succeededFuture();
             });
-          });
+          }).compose(v -> unlessLeft(subscriber)); // before the next page is asked for: then no request follows
         }))
         .compose(link -> {
           Backfill finished = subscriber.backfill.completed();
-          return subscriber.context.state().put(key, finished.toJson().encode())
+          return unlessLeft(subscriber).compose(v -> subscriber.context.state().put(key, finished.toJson().encode()))
               .onSuccess(v -> subscriber.backfill = finished);
         });
+  }
+
+  private static Future<Void> unlessLeft(Subscriber subscriber) {
+    return subscriber.hasLeft() ? Future.failedFuture(new IllegalStateException("the flow stopped listening"))
+        : Future.succeededFuture();
   }
 
   /** The flow's backfill progress of this folder, in its trigger state (hashed, as folder ids are long). */
@@ -452,14 +464,11 @@ final class FolderWatcher {
     private final MailGraph graph;
     private final List<Subscriber> targets;
     private final Pass pass;
-    /** What the page's flows want of attachments, together: each flow's event keeps only its own part. */
-    private final AttachmentNeeds needs;
 
     PassRound(MailGraph graph, List<Subscriber> targets, Pass pass) {
       this.graph = graph;
       this.targets = targets;
       this.pass = pass;
-      this.needs = AttachmentNeeds.union(targets.stream().map(t -> t.choices.attachments()).toList());
     }
 
     @Override
@@ -468,18 +477,39 @@ final class FolderWatcher {
     }
 
     @Override
+    public Instant started() {
+      return pass.started;
+    }
+
+    @Override
     public Instant floor(Subscriber target) {
       return pass.source == Source.BACKFILL ? later(pass.backfillFrom, pruneMark(clock.instant()))
           .truncatedTo(ChronoUnit.SECONDS) : FolderWatcher.this.floor(target, pass.source);
     }
 
+    /**
+     * The mail's event with what the flows that will take it want of its attachments: flows for which it is below
+     * the floor, or whose filters refuse it, cost no attachment requests; none at all once every flow left.
+     */
     @Override
     public Future<NewMail> prepare(PageFiring.Candidate candidate) {
       if (received(candidate.message()) == null) {
         return Future.failedFuture(new IllegalStateException("Microsoft Graph answered a receivedDateTime that is "
             + "not a time: " + candidate.message().getValue("receivedDateTime")));
       }
-      return attachments.prepare(graph, mailbox, NewMail.of(candidate.message(), mailboxName, folder), needs);
+      NewMail plain = plain(candidate);
+      List<Subscriber> taking = targets.stream().filter(t -> !t.hasLeft()
+          && !candidate.received().isBefore(floor(t)) && t.choices.filter().refusal(plain).isEmpty()).toList();
+      if (taking.isEmpty()) {
+        return Future.succeededFuture(plain);
+      }
+      AttachmentNeeds needs = AttachmentNeeds.union(taking.stream().map(t -> t.choices.attachments()).toList());
+      return attachments.prepare(graph, mailbox, plain, needs);
+    }
+
+    @Override
+    public NewMail plain(PageFiring.Candidate candidate) {
+      return NewMail.of(candidate.message(), mailboxName, folder);
     }
 
     @Override
@@ -533,8 +563,10 @@ final class FolderWatcher {
    * One reading of the folder (a baseline, a delta round, a resync, an audit, a catch-up): how it treats what it
    * reads, the newest mail it saw, and the mails it could not fire, which keep its cursor where it was.
    */
-  private static final class Pass {
+  private final class Pass {
     final Source source;
+    /** The round the pass belongs to: what a mail's failures are counted by, once per round. */
+    final Instant started;
     /** For a backfill: the oldest mail it fires (its flow's own floor is when it first listened). */
     final Instant backfillFrom;
     Instant newest;
@@ -546,6 +578,9 @@ final class FolderWatcher {
 
     Pass(Source source, Instant backfillFrom) {
       this.source = source;
+      // A round's passes (delta, audit, the catch-ups after it) count a mail's failure once; a backfill its own.
+      Instant round = roundStarted;
+      this.started = source == Source.BACKFILL || round == null ? clock.instant() : round;
       this.backfillFrom = backfillFrom;
     }
 

@@ -36,8 +36,8 @@ final class WatcherReport {
   /** The backfill's progress as a sentence: its span, how many mails it fired, and whether it is done. */
   static String progress(Backfill backfill) {
     return "Backfill of the mail received from " + backfill.from() + " to " + backfill.until() + ": "
-        + (backfill.finished() ? "done, " + backfill.done() + " emails (total " + backfill.done() + ")."
-            : backfill.done() + " emails so far (total unknown while paging), running"
+        + (backfill.finished() ? "done, " + backfill.done() + " emails handled (total " + backfill.done() + ")."
+            : backfill.done() + " emails handled so far (total unknown while paging), running"
             + (backfill.cursor() == null ? "." : ", at mail received " + backfill.cursor() + "."));
   }
 

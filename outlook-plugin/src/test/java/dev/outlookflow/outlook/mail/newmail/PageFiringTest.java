@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class PageFiringTest {
   private static final Instant RECEIVED = Instant.parse("2026-11-29T09:00:00Z");
+  private static final Instant ROUND = Instant.parse("2026-11-29T09:05:00Z");
   private static final NewMail.Folder INBOX = new NewMail.Folder("inbox-id", "Inbox");
 
   private final FailingMails failing = new FailingMails();
@@ -69,8 +70,8 @@ class PageFiringTest {
   void aMailThatFailsItsLastAllowedRoundBecomesAFailedRunCarryingTheReason() {
     RecordingTriggerContext flow = new RecordingTriggerContext(mail -> false);
     preparations.put("b", Future.failedFuture(new IllegalStateException("the attachment could not be read")));
-    failing.failed("b", "earlier");
-    failing.failed("b", "earlier");
+    failing.failed("b", "earlier", ROUND.minusSeconds(2));
+    failing.failed("b", "earlier", ROUND.minusSeconds(1));
 
     Future<Void> page = PageFiring.fire(round(flow, 3), candidates("a", "b"));
 
@@ -126,20 +127,106 @@ class PageFiringTest {
     assertThat(flow.batches.stream().mapToInt(List::size).sum()).isEqualTo(ids.length);
   }
 
+  @Test
+  void aMailWhoseAttachmentsCannotBeReadStillFiresForAFlowThatWantsNothingOfThem() {
+    RecordingTriggerContext plainFlow = new RecordingTriggerContext(mail -> false);
+    RecordingTriggerContext attachmentsFlow = new RecordingTriggerContext(mail -> false);
+    preparations.put("a", Future.failedFuture(new IllegalStateException("the attachments could not be read")));
+
+    PageFiring.fire(round(List.of(subscriber(plainFlow, false), subscriber(attachmentsFlow, true)), 5, id -> {},
+        ROUND), candidates("a"));
+
+    assertThat(plainFlow.batches).as("its run does not wait for attachments it never asked for")
+        .containsExactly(List.of("a"));
+    assertThat(attachmentsFlow.batches).isEmpty();
+    assertThat(unfired).as("held back for the flow that wants them").containsExactly("a");
+  }
+
+  @Test
+  void aMailFailingInSeveralPassesOfOneRoundCountsOneRound() {
+    RecordingTriggerContext flow = new RecordingTriggerContext(mail -> false);
+    preparations.put("a", Future.failedFuture(new IllegalStateException("unreadable")));
+
+    PageFiring.fire(round(List.of(subscriber(flow, true)), 2, id -> {}, ROUND), candidates("a"));
+    PageFiring.fire(round(List.of(subscriber(flow, true)), 2, id -> {}, ROUND), candidates("a"));
+
+    assertThat(failing.snapshot().get("a").rounds()).as("the delta and the audit of one round").isEqualTo(1);
+    assertThat(flow.failedRuns).isEmpty();
+    PageFiring.fire(round(List.of(subscriber(flow, true)), 2, id -> {}, ROUND.plusSeconds(30)), candidates("a"));
+    assertThat(flow.failedRuns).as("the next round is the second").containsExactly("a");
+  }
+
+  @Test
+  void aMailGivenUpOnIsAnsweredWithItsFailedRunWhenReadAgainNotCountedAnew() {
+    RecordingTriggerContext flow = new RecordingTriggerContext(mail -> false);
+    preparations.put("a", Future.failedFuture(graph(400)));
+    PageFiring.fire(round(flow, 5), candidates("a"));
+
+    PageFiring.fire(round(List.of(subscriber(flow, true)), 5, id -> {}, ROUND.plusSeconds(30)), candidates("a"));
+
+    assertThat(flow.failedRuns).as("asked again, the runtime's key answers the same run").containsExactly("a", "a");
+    assertThat(unfired).as("never holds the cursor again").isEmpty();
+  }
+
+  @Test
+  void aReasonLongerThanTheRuntimeTakesIsCutNotRefused() {
+    RecordingTriggerContext flow = new RecordingTriggerContext(mail -> false);
+    preparations.put("a", Future.failedFuture(graph(400, "x".repeat(5_000))));
+
+    PageFiring.fire(round(flow, 5), candidates("a"));
+
+    assertThat(flow.reasons.get(0)).hasSize(FailingMails.MAX_REASON).endsWith("…");
+  }
+
+  @Test
+  void aFailureWhileEmittingHoldsTheMailsBackInsteadOfPassingThemBy() {
+    RecordingTriggerContext flow = new RecordingTriggerContext(mail -> false);
+    PageFiring.Round round = round(flow, 5);
+    PageFiring.Round throwing = new DelegatingRound(round) {
+      @Override
+      public Instant floor(Subscriber target) {
+        throw new IllegalStateException("a bug");
+      }
+    };
+
+    Future<Void> page = PageFiring.fire(throwing, candidates("a", "b"));
+
+    assertThat(page.succeeded()).isTrue();
+    assertThat(unfired).containsExactlyInAnyOrder("a", "b");
+  }
+
   private PageFiring.Round round(RecordingTriggerContext flow, int attempts) {
     return round(flow, attempts, id -> {});
   }
 
   private PageFiring.Round round(RecordingTriggerContext flow, int attempts,
       java.util.function.Consumer<String> preparing) {
-    NewMailProperties noFilters = new NewMailProperties("c1", null, null, false, 1, null, null, null, null, null, null, null,
-        null, false, false);
-    Subscriber subscriber = new Subscriber(flow, null, null, FlowChoices.of(noFilters, Duration.ofSeconds(1)), RECEIVED,
+    return round(List.of(subscriber(flow, true)), attempts, preparing, ROUND);
+  }
+
+  private static Subscriber subscriber(RecordingTriggerContext flow, boolean includeAttachments) {
+    NewMailProperties properties = new NewMailProperties("c1", null, null, false, 1, null, null, null, null, null,
+        null, null, null, includeAttachments, false);
+    return new Subscriber(flow, null, null, FlowChoices.of(properties, Duration.ofSeconds(1)), RECEIVED,
         RECEIVED.minusSeconds(60), null);
+  }
+
+  private PageFiring.Round round(List<Subscriber> subscribers, int attempts,
+      java.util.function.Consumer<String> preparing, Instant started) {
     return new PageFiring.Round() {
       @Override
       public List<Subscriber> targets() {
-        return List.of(subscriber);
+        return subscribers;
+      }
+
+      @Override
+      public Instant started() {
+        return started;
+      }
+
+      @Override
+      public NewMail plain(PageFiring.Candidate candidate) {
+        return mail(candidate.id());
       }
 
       @Override
@@ -202,6 +289,10 @@ class PageFiringTest {
   }
 
   private static GraphException graph(int status) {
-    return new GraphException(status, "Code" + status, List.of(), "refused", "request-1");
+    return graph(status, "refused");
+  }
+
+  private static GraphException graph(int status, String message) {
+    return new GraphException(status, "Code" + status, List.of(), message, "request-1");
   }
 }

@@ -27,7 +27,7 @@ class WatcherStateTest {
   void itIsStoredAsJsonAndReadBackTheSame() {
     WatcherState state = WatcherState.baseline("https://graph/delta?$deltatoken=1", BASELINE,
         Instant.parse("2026-11-29T08:59:59Z")).after("https://graph/delta?$deltatoken=2", null)
-        .withCounts(Map.of(WatcherState.MAILS_SEEN, 7L), Map.of("AAMk-1", new FailingMails.Failing(2, "Graph answered 400")));
+        .withCounts(Map.of(WatcherState.MAILS_SEEN, 7L), Map.of("AAMk-1", new FailingMails.Failing(2, BASELINE, "Graph answered 400")));
 
     assertThat(WatcherState.fromJson(state.toJson().encode())).isEqualTo(state);
   }
