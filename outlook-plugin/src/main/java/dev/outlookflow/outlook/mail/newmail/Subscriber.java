@@ -25,7 +25,7 @@ final class Subscriber {
   static final String SINCE = "since";
   static final String COVERED = "covered";
   /** How often, at most, a flow's progress is written when rounds bring it nothing. */
-  private static final Duration COVERED_EVERY = Duration.ofMinutes(1);
+  private static final Duration COVERED_EVERY = Duration.ofMinutes(10);
 
   /** What one emit did for this flow. */
   enum Outcome { CREATED, REPEATED, SKIPPED, FILTERED }
@@ -172,7 +172,8 @@ final class Subscriber {
 
   /**
    * Records that rounds up to one started at {@code roundStart} fired everything for this flow: written when the
-   * round fired something (or {@code always}), else at most once a minute (an idle poll costs no write per flow);
+   * round fired something (or {@code always}), else at most every 10 minutes (an idle poll costs no write per
+   * flow; a paused flow's catch-up then reads at most 10 minutes more, its keys absorbing what it brings again);
    * never while a catch-up is due, which would then start from too late.
    */
   Future<Void> coveredUntil(Instant roundStart, boolean always) {
