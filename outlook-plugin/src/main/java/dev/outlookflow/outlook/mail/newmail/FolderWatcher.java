@@ -51,6 +51,8 @@ final class FolderWatcher {
   /** How long a key is kept after the newest mail: far longer than any resync, audit or catch-up reaches. */
   static final Duration KEY_RETENTION = Duration.ofDays(35);
   private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+  /** How often, at most, an idle round's new cursor is written. */
+  static final Duration IDLE_WRITE_EVERY = Duration.ofMinutes(10);
   /** How often a watcher whose connection cannot sign in tries again. */
   private static final Duration SIGNED_OUT_INTERVAL = Duration.ofMinutes(1);
   /** The longest a failed backfill waits before it tries again. */
@@ -99,6 +101,8 @@ final class FolderWatcher {
   private Instant nextAudit;
   private Instant auditedFrom;
   private Instant nextPrune;
+  /** When the watcher's state was last written. */
+  private Instant written = Instant.MIN;
 
   FolderWatcher(WatchKey key, Mailbox mailbox, String mailboxName, NewMail.Folder folder, OutlookServices services,
       Vertx vertx, Clock clock, SharedState shared, PollBudget budget, NewMailSettings settings,
@@ -273,7 +277,8 @@ final class FolderWatcher {
     return walk(graph, graph.follow(mailbox, "@odata.deltaLink", state.deltaLink()),
         items -> fire(graph, items, participants, pass))
         .compose(pass::outcome)
-        .compose(link -> save(state.after(deltaLink(link), pass.newest)));
+        .compose(link -> pass.newest == null ? saveIdle(state.after(deltaLink(link), null))
+            : save(state.after(deltaLink(link), pass.newest)));
   }
 
   private Future<Void> resync(MailGraph graph, List<Subscriber> participants) {
@@ -661,13 +666,35 @@ final class FolderWatcher {
 
   /** Stores the state with the counts so far; nothing is written when neither changed. */
   private Future<Void> save(WatcherState next) {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    totals.forEach((name, count) -> counts.put(name, count.get()));
-    WatcherState counted = next.withCounts(counts, failing.snapshot());
+    WatcherState counted = counted(next);
     if (counted.equals(state)) {
       return Future.succeededFuture();
     }
-    return shared.put(key.stateKey(), counted.toJson().encode()).onSuccess(v -> state = counted);
+    return shared.put(key.stateKey(), counted.toJson().encode()).onSuccess(v -> {
+      state = counted;
+      written = clock.instant();
+    });
+  }
+
+  /**
+   * After a round that brought nothing, only Graph's new deltaLink differs: it is followed from memory, and written
+   * at most every {@link #IDLE_WRITE_EVERY} (an idle poll costs no store write). The link stored meanwhile stays
+   * valid; a restart follows it and reads again what the newer links passed, which the runtime's keys absorb.
+   */
+  private Future<Void> saveIdle(WatcherState next) {
+    WatcherState counted = counted(next);
+    if (state != null && counted.withDeltaLink(state.deltaLink()).equals(state)
+        && clock.instant().isBefore(written.plus(IDLE_WRITE_EVERY))) {
+      state = counted;
+      return Future.succeededFuture();
+    }
+    return save(next);
+  }
+
+  private WatcherState counted(WatcherState next) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    totals.forEach((name, count) -> counts.put(name, count.get()));
+    return next.withCounts(counts, failing.snapshot());
   }
 
   /** A flow that asks for a shorter interval than the watcher's has its first round within that interval. */

@@ -36,6 +36,10 @@ record WatcherState(String deltaLink, String select, Instant baselineAt, Instant
     return new WatcherState(link, select, baselineAt, seen, counts, failing);
   }
 
+  WatcherState withDeltaLink(String link) {
+    return new WatcherState(link, select, baselineAt, lastSeen, counts, failing);
+  }
+
   WatcherState withCounts(Map<String, Long> latest, Map<String, FailingMails.Failing> stillFailing) {
     return new WatcherState(deltaLink, select, baselineAt, lastSeen, latest, stillFailing);
   }
