@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,7 +42,7 @@ record Backfill(Instant from, Instant until, Instant cursor, List<String> atCurs
       if (!(item instanceof JsonObject message) || !(message.getValue("id") instanceof String id)) {
         continue;
       }
-      Instant received = received(message);
+      Instant received = NewMail.receivedOf(message);
       if (received == null || (received.equals(cursor) && atCursor.contains(id))) {
         continue;
       }
@@ -76,13 +75,5 @@ record Backfill(Instant from, Instant until, Instant cursor, List<String> atCurs
     String cursor = json.getString("cursor");
     return new Backfill(Instant.parse(json.getString("from")), Instant.parse(json.getString("until")),
         cursor == null ? null : Instant.parse(cursor), ids, json.getLong("done", 0L), json.getBoolean("finished", false));
-  }
-
-  private static Instant received(JsonObject message) {
-    try {
-      return message.getValue("receivedDateTime") instanceof String text ? Instant.parse(text) : null;
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 }

@@ -15,7 +15,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -477,7 +476,7 @@ final class FolderWatcher {
       if (item instanceof JsonObject message && !message.containsKey("@removed") && message.getString("id") != null
           && message.getValue("receivedDateTime") != null) {
         String id = message.getString("id");
-        Instant received = received(message);
+        Instant received = NewMail.receivedOf(message);
         pass.newest = later(pass.newest, received);
         if (pass.source != Source.AUDIT || !seen.contains(id)) {
           candidates.add(new PageFiring.Candidate(message, id, received == null ? clock.instant() : received));
@@ -521,7 +520,7 @@ final class FolderWatcher {
      */
     @Override
     public Future<NewMail> prepare(PageFiring.Candidate candidate) {
-      if (received(candidate.message()) == null) {
+      if (NewMail.receivedOf(candidate.message()) == null) {
         return Future.failedFuture(new IllegalStateException("Microsoft Graph answered a receivedDateTime that is "
             + "not a time: " + candidate.message().getValue("receivedDateTime")));
       }
@@ -806,18 +805,8 @@ final class FolderWatcher {
     return reached == 1;
   }
 
-
   private static String format(Instant instant) {
     return instant.truncatedTo(ChronoUnit.SECONDS).toString();
-  }
-
-  /** When the message was received; null when Graph answered something that is not a time. */
-  private static Instant received(JsonObject message) {
-    try {
-      return message.getValue("receivedDateTime") instanceof String text ? Instant.parse(text) : null;
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 
   private static Instant later(Instant a, Instant b) {

@@ -3,6 +3,8 @@ package dev.outlookflow.outlook.mail.newmail;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +87,15 @@ public record NewMail(
         text(message, "importance") == null ? null : lower(text(message, "importance")), false,
         Boolean.TRUE.equals(message.getValue("hasAttachments")), List.of(), text(message, "webLink"), mailbox, folder,
         List.of(), null);
+  }
+
+  /** When the message was received; null when Graph answered something that is not a time. */
+  static Instant receivedOf(JsonObject message) {
+    try {
+      return message.getValue("receivedDateTime") instanceof String text ? Instant.parse(text) : null;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   private static String text(JsonObject message, String name) {

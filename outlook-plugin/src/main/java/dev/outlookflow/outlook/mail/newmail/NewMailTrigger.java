@@ -92,12 +92,14 @@ public class NewMailTrigger implements Trigger<NewMailProperties, NewMail>, Opti
                 folderName));
             String mailboxKey = mailboxKey(mailbox, mailboxName);
             WatchKey key = new WatchKey(connection.id(), mailboxKey, folder.id());
+            // Read once per start: a setting out of range is told once.
+            NewMailSettings tuning = NewMailSettings.of(context.environment(), context.log());
             FlowFolders.Listening where = new FlowFolders.Listening(connection, settings,
                 FlowChoices.of(properties, interval), mailbox,
-                mailboxKey, mailboxName, services, membership(context, shared.get(), mailbox, mailboxName));
+                mailboxKey, mailboxName, services, membership(context, shared.get(), mailbox, mailboxName, tuning));
             return watching(context, key, progress, now)
                 .compose(current -> FlowFolders.start(context, where, folder, current, properties.includeSubfolders(),
-                    graph, NewMailSettings.of(context.environment(), context.log()).folderScanEvery()))
+                    graph, tuning.folderScanEvery()))
                 .map(folders -> (TriggerHandle) reason -> folders.stop());
           });
     }));
@@ -120,8 +122,7 @@ public class NewMailTrigger implements Trigger<NewMailProperties, NewMail>, Opti
 
   /** How the flow's folders join the plugin's shared watchers. */
   private FlowFolders.Membership membership(TriggerContext<NewMail> context, SharedState shared, Mailbox mailbox,
-      String mailboxName) {
-    NewMailSettings settings = NewMailSettings.of(context.environment(), context.log());
+      String mailboxName, NewMailSettings settings) {
     MailAttachments attachments = new MailAttachments(AttachmentBounds.of(context.environment(), context.log()));
     return new FlowFolders.Membership() {
       @Override
