@@ -53,6 +53,9 @@ class RunTransitionsIT {
       assertThat(held.getValue("output")).as("the step was not run again").isNull();
       assertThat(held.getJsonObject("error").getString("message")).isEqualTo("stopped on resuming: its run was "
           + "cancelled");
+      // The ending is logged once it is committed, a moment after the API can see it: wait for the line.
+      String ended = "run " + runId + " flow " + flowId + " workspace default: cancelled in ";
+      Eventually.await("the run's ending in the log", () -> restarted.output().contains(ended) ? true : null);
       assertThat(restarted.output())
           .doesNotContain("run " + runId + " step only: resuming")
           .contains("run " + runId + " step only: taken up after a crash, asked to stop, to record what it did")
